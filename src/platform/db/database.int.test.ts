@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
+import { NestedTransactionError } from './database.ts';
+import { col, queryRows } from './rows.ts';
+import { careerStages, organisations, people } from './schema.ts';
+import { z } from 'zod';
+
+describe.each(testDatabaseKinds())('database on %s', (kind) => {
+  let t: TestDatabase;
+  const orgA = '00000000-0000-4000-8000-00000000000a';
+  const orgB = '00000000-0000-4000-8000-00000000000b';
+
+  beforeAll(async () => {
+    t = await openTestDatabase(kind);
+    await t.db.asSystem(async (tx) => {
+      await tx.insert(organisations).values([
+        { id: orgA, slug: 'a', name: 'A' },
+        { id: orgB, slug: 'b', name: 'B' },
+      ]);
+      for (const org of [orgA, orgB]) {
+        const [stage] = await tx
+          .insert(careerStages)
+          .values({ organisationId: org, key: 'ic', name: 'IC', position: 0 })
+          .returning();
+        await tx.insert(people).values([
+          { organisationId: org, email: `one@${org}.test`, name: 'One', careerStageId: stage!.id },
+          { organisationId: org, email: `two@${org}.test`, name: 'Two', careerStageId: stage!.id },
+        ]);
+      }
+      await tx.insert(people).values({
+        organisationId: orgB,
+        email: 'three@b.test',
+        name: 'Three',
+        careerStageId: (await tx.select().from(careerStages).where(sql`organisation_id = ${orgB}`))[0]!.id,
+      });
+    });
+  });
+  afterAll(() => t.drop());
+
+  it('a query that forgets the organisation filter still sees only its own rows', async () => {
+    const seenByA = await t.db.inOrganisation(orgA, (tx) => tx.select().from(people));
+    const seenByB = await t.db.inOrganisation(orgB, (tx) => tx.select().from(people));
+    expect(seenByA).toHaveLength(2);
+    expect(seenByA.every((p) => p.organisationId === orgA)).toBe(true);
+    expect(seenByB).toHaveLength(3);
+    const orgs = await t.db.inOrganisation(orgA, (tx) => tx.select().from(organisations));
+    expect(orgs.map((o) => o.id)).toEqual([orgA]);
+  });
+
+  it('refuses to write a row into another organisation', async () => {
+    const stageB = await t.db.inOrganisation(orgB, (tx) => tx.select().from(careerStages));
+    await expect(
+      t.db.inOrganisation(orgA, (tx) =>
+        tx.insert(people).values({ organisationId: orgB, email: 'x@b.test', name: 'X', careerStageId: stageB[0]!.id }),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('cannot point a row at another organisation’s row (composite foreign keys)', async () => {
+    const stageB = await t.db.inOrganisation(orgB, (tx) => tx.select().from(careerStages));
+    await expect(
+      t.db.asSystem((tx) =>
+        tx.insert(people).values({ organisationId: orgA, email: 'x@a.test', name: 'X', careerStageId: stageB[0]!.id }),
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('without an organisation set, tenant tables show nothing', async () => {
+    const rows = await t.db.inOrganisation('00000000-0000-4000-8000-0000000000ff', (tx) => tx.select().from(people));
+    expect(rows).toEqual([]);
+  });
+
+  it('raw counts are numbers on every driver', async () => {
+    const [row] = await t.db.asSystem((tx) =>
+      queryRows(tx, sql`SELECT count(*) AS n, now() AS at FROM people`, z.object({ n: col.count, at: col.timestamp })),
+    );
+    expect(row!.n).toBe(5);
+    expect(typeof row!.n).toBe('number');
+    expect(row!.at).toBeInstanceOf(Date);
+  });
+
+  it('refuses a transaction opened inside another instead of deadlocking', async () => {
+    await expect(
+      t.db.inOrganisation(orgA, async () => {
+        await t.db.inOrganisation(orgA, async () => 1);
+      }),
+    ).rejects.toBeInstanceOf(NestedTransactionError);
+    // and the database is still usable afterwards
+    expect(await t.db.inOrganisation(orgA, (tx) => tx.select().from(people))).toHaveLength(2);
+  });
+
+  it('every table with organisation_id has row-level security and the tenant policy', async () => {
+    const rows = await t.db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`SELECT c.relname AS table, c.relrowsecurity AS rls,
+                   EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant_isolation') AS policy
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relkind = 'r'
+               AND (EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id')
+                    OR c.relname = 'organisations')`,
+        z.object({ table: z.string(), rls: z.boolean(), policy: z.boolean() }),
+      ),
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(7);
+    for (const r of rows) expect({ table: r.table, rls: r.rls, policy: r.policy }).toEqual({ table: r.table, rls: true, policy: true });
+  });
+
+  it('every tenant table keys its primary key and unique constraints by organisation', async () => {
+    const rows = await t.db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`SELECT con.conname AS name, con.contype AS type,
+                   EXISTS (SELECT 1 FROM unnest(con.conkey) k JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k
+                            WHERE a.attname = 'organisation_id') AS keyed
+              FROM pg_constraint con JOIN pg_class c ON c.oid = con.conrelid
+             WHERE con.contype IN ('p', 'u', 'f') AND c.relname <> 'organisations'
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organisation_id')`,
+        z.object({ name: z.string(), type: z.string(), keyed: z.boolean() }),
+      ),
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    for (const r of rows) expect({ name: r.name, keyed: r.keyed }).toEqual({ name: r.name, keyed: true });
+  });
+});

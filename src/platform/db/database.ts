@@ -1,0 +1,126 @@
+// One way into the database for the whole app, on PGlite (embedded) and PostgreSQL alike
+// (docs/decisions/0002). Code never holds the root handle: it asks for a transaction scoped to an
+// organisation (RLS applies) or, for the few platform paths, a system transaction.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+type Root = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
+
+export class NestedTransactionError extends Error {
+  constructor() {
+    super(
+      'a transaction was opened inside another: use the transaction handle you were given ' +
+        '(on PGlite a second transaction waits for the first forever)',
+    );
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class Database {
+  // Marks the async context of a running transaction, to refuse a second one opened inside it.
+  readonly #inTransaction = new AsyncLocalStorage<true>();
+
+  readonly #root: Root;
+  readonly #close: () => Promise<void>;
+
+  private constructor(
+    readonly kind: DatabaseKind,
+    root: Root,
+    close: () => Promise<void>,
+    /** The PGlite instance, for backups and test templates; undefined on PostgreSQL. */
+    readonly pglite: PGlite | undefined,
+  ) {
+    this.#root = root;
+    this.#close = close;
+  }
+
+  /** Opens PGlite in `dataDir` (created if missing), or an in-memory/loaded instance for tests. */
+  static async openPglite(options: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const root = drizzlePglite(client, { schema }) as unknown as Root;
+    return new Database('pglite', root, () => client.close(), client);
+  }
+
+  static async openPostgres(url: string, poolSize = 10): Promise<Database> {
+    const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // Surface connection errors now, with the URL's host, instead of on the first request.
+    const probe = await pool.connect();
+    probe.release();
+    const root = drizzleNodePg(pool, { schema }) as unknown as Root;
+    return new Database('postgres', root, () => pool.end(), undefined);
+  }
+
+  /** Applies the committed migrations in drizzle/ (idempotent). */
+  async migrate(): Promise<void> {
+    if (this.kind === 'pglite') {
+      await migratePglite(this.#root as unknown as Parameters<typeof migratePglite>[0], {
+        migrationsFolder: MIGRATIONS_FOLDER,
+      });
+    } else {
+      await migrateNodePg(this.#root as unknown as Parameters<typeof migrateNodePg>[0], {
+        migrationsFolder: MIGRATIONS_FOLDER,
+      });
+    }
+  }
+
+  /**
+   * Runs `work` in one transaction as the lodestar_app role with the organisation set, so
+   * row-level security limits every statement to that organisation's rows.
+   */
+  inOrganisation<T>(organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
+    return this.#transaction(async (tx) => {
+      await tx.execute(
+        sql`SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', ${organisationId}, true)`,
+      );
+      return work(tx);
+    });
+  }
+
+  /**
+   * Runs `work` in one transaction as the owner, across organisations. Only for platform work
+   * that cannot know the organisation yet (sign-in by email, the job queue, seeding, migrations).
+   */
+  asSystem<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.#transaction(work);
+  }
+
+  #transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.#inTransaction.getStore()) return Promise.reject(new NestedTransactionError());
+    return this.#root.transaction((tx) => this.#inTransaction.run(true, () => work(tx as Tx)));
+  }
+
+  async close(): Promise<void> {
+    await this.#close();
+  }
+}
+
+/** Opens the configured database: PostgreSQL when a URL is given, else PGlite in the data dir. */
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+  const db = options.databaseUrl
+    ? await Database.openPostgres(options.databaseUrl)
+    : await Database.openPglite({ dataDir: join(options.dataDir, 'pglite') });
+  await db.migrate();
+  return db;
+}
