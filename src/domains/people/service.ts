@@ -1,0 +1,333 @@
+// People, teams and career stages of one organisation. Every function takes the caller's tenant
+// transaction, so row-level security scopes it and a failure rolls back everything it did.
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Tx } from '../../platform/db/database.ts';
+import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
+import { careerStages } from '../organisations/schema.ts';
+import { listCareerStages, touchDirectory } from '../organisations/service.ts';
+import type { PeopleList, PeopleListQuery, PersonDetail, PersonInput, PersonSummary } from './contracts.ts';
+import type { Directory, ImportPlan } from './import-plan.ts';
+import { findReportingCycle } from './reporting-lines.ts';
+import { people, type Role, teams } from './schema.ts';
+
+const manager = alias(people, 'manager');
+
+function selectSummaries(tx: Tx) {
+  return tx
+    .select({
+      id: people.id,
+      name: people.name,
+      email: people.email,
+      roles: people.roles,
+      status: people.status,
+      createdAt: people.createdAt,
+      stageId: careerStages.id,
+      stageKey: careerStages.key,
+      stageName: careerStages.name,
+      teamId: teams.id,
+      teamName: teams.name,
+      managerId: manager.id,
+      managerName: manager.name,
+    })
+    .from(people)
+    .innerJoin(
+      careerStages,
+      and(eq(careerStages.organisationId, people.organisationId), eq(careerStages.id, people.careerStageId)),
+    )
+    .leftJoin(teams, and(eq(teams.organisationId, people.organisationId), eq(teams.id, people.teamId)))
+    .leftJoin(manager, and(eq(manager.organisationId, people.organisationId), eq(manager.id, people.managerId)));
+}
+
+type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
+
+function toSummary(r: SummaryRow): PersonSummary {
+  return {
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    careerStage: { id: r.stageId, key: r.stageKey, name: r.stageName },
+    team: r.teamId ? { id: r.teamId, name: r.teamName! } : null,
+    manager: r.managerId ? { id: r.managerId, name: r.managerName! } : null,
+    roles: r.roles as Role[],
+    status: r.status,
+  };
+}
+
+export async function listPeople(tx: Tx, query: PeopleListQuery): Promise<PeopleList> {
+  const filters = [];
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    filters.push(or(ilike(people.name, pattern), ilike(people.email, pattern)));
+  }
+  if (query.team) filters.push(eq(people.teamId, query.team));
+  if (query.stage) filters.push(eq(careerStages.key, query.stage));
+  const where = filters.length ? and(...filters) : undefined;
+  const rows = await selectSummaries(tx)
+    .where(where)
+    .orderBy(asc(people.name), asc(people.id))
+    .limit(query.limit)
+    .offset(query.offset);
+  const total =
+    rows.length < query.limit && query.offset === 0
+      ? rows.length
+      : (
+          await tx
+            .select({ n: count() })
+            .from(people)
+            .innerJoin(
+              careerStages,
+              and(eq(careerStages.organisationId, people.organisationId), eq(careerStages.id, people.careerStageId)),
+            )
+            .where(where)
+        )[0]!.n;
+  return { items: rows.map(toSummary), total: Number(total) };
+}
+
+export async function getPerson(tx: Tx, id: string): Promise<PersonDetail> {
+  const [row] = await selectSummaries(tx).where(eq(people.id, id));
+  if (!row) throw notFound('person');
+  const reports = await tx
+    .select({ id: people.id, name: people.name })
+    .from(people)
+    .where(eq(people.managerId, id))
+    .orderBy(asc(people.name));
+  return { ...toSummary(row), reports, createdAt: row.createdAt.toISOString() };
+}
+
+/** Loads what an import or an edit is validated against. */
+export async function loadDirectory(tx: Tx): Promise<Directory> {
+  const [stages, teamRows, peopleRows] = await Promise.all([
+    listCareerStages(tx),
+    tx.select({ id: teams.id, name: teams.name }).from(teams),
+    tx
+      .select({
+        id: people.id,
+        email: people.email,
+        name: people.name,
+        careerStageId: people.careerStageId,
+        teamId: people.teamId,
+        managerId: people.managerId,
+        roles: people.roles,
+      })
+      .from(people),
+  ]);
+  return { stages, teams: teamRows, people: peopleRows.map((p) => ({ ...p, roles: p.roles as Role[] })) };
+}
+
+async function resolveStage(tx: Tx, label: string): Promise<string> {
+  const stages = await listCareerStages(tx);
+  const found = stages.find((s) => s.key === label.toLowerCase() || s.name.toLowerCase() === label.toLowerCase());
+  if (!found) {
+    throw new ApiError(400, 'invalid_input', 'unknown career stage', {
+      careerStage: `must be one of: ${stages.map((s) => s.key).join(', ')}`,
+    });
+  }
+  return found.id;
+}
+
+async function ensureTeam(tx: Tx, organisationId: string, name: string): Promise<string> {
+  const [existing] = await tx
+    .select({ id: teams.id })
+    .from(teams)
+    .where(sql`lower(${teams.name}) = lower(${name})`);
+  if (existing) return existing.id;
+  const [created] = await tx.insert(teams).values({ organisationId, name }).returning({ id: teams.id });
+  return created!.id;
+}
+
+async function checkManager(tx: Tx, personId: string | null, managerId: string | null): Promise<void> {
+  if (!managerId) return;
+  if (personId && managerId === personId) {
+    throw new ApiError(400, 'invalid_input', 'a person cannot manage themself', { managerId: 'cannot be the person themself' });
+  }
+  const lines = await tx.select({ id: people.id, managerId: people.managerId }).from(people);
+  if (!lines.some((l) => l.id === managerId)) {
+    throw new ApiError(400, 'invalid_input', 'manager not found', { managerId: 'must be a person in this organisation' });
+  }
+  if (!personId) return;
+  const managerOf = new Map(lines.map((l) => [l.id, l.managerId]));
+  managerOf.set(personId, managerId);
+  if (findReportingCycle(managerOf)) {
+    throw new ApiError(400, 'invalid_input', 'this manager would make a reporting loop', {
+      managerId: 'would make a reporting loop',
+    });
+  }
+}
+
+async function emailTaken(tx: Tx, email: string, exceptId?: string): Promise<boolean> {
+  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.email, email));
+  return !!row && row.id !== exceptId;
+}
+
+export async function createPerson(tx: Tx, organisationId: string, input: PersonInput): Promise<string> {
+  if (await emailTaken(tx, input.email)) {
+    throw conflict('someone in this organisation already has this email', { email: 'is already in use' });
+  }
+  const careerStageId = await resolveStage(tx, input.careerStage);
+  await checkManager(tx, null, input.managerId ?? null);
+  const teamId = input.team ? await ensureTeam(tx, organisationId, input.team) : null;
+  const [row] = await tx
+    .insert(people)
+    .values({
+      organisationId,
+      name: input.name,
+      email: input.email,
+      careerStageId,
+      teamId,
+      managerId: input.managerId ?? null,
+      roles: input.roles,
+    })
+    .returning({ id: people.id });
+  await touchDirectory(tx, organisationId);
+  return row!.id;
+}
+
+export async function updatePerson(
+  tx: Tx,
+  organisationId: string,
+  id: string,
+  input: Partial<PersonInput> & { status?: 'active' | 'disabled' | undefined },
+): Promise<void> {
+  const [current] = await tx.select().from(people).where(eq(people.id, id));
+  if (!current) throw notFound('person');
+  if (input.email && (await emailTaken(tx, input.email, id))) {
+    throw conflict('someone in this organisation already has this email', { email: 'is already in use' });
+  }
+  if (input.managerId !== undefined) await checkManager(tx, id, input.managerId);
+  if (input.status === 'active' && !current.passwordHash) {
+    throw new ApiError(400, 'invalid_input', 'a person becomes active by accepting their invitation', {
+      status: 'can be active only after the invitation is accepted',
+    });
+  }
+  const set: Partial<typeof people.$inferInsert> = { updatedAt: new Date() };
+  if (input.name !== undefined) set.name = input.name;
+  if (input.email !== undefined) set.email = input.email;
+  if (input.roles !== undefined) set.roles = input.roles;
+  if (input.status !== undefined) set.status = input.status;
+  if (input.managerId !== undefined) set.managerId = input.managerId;
+  if (input.careerStage !== undefined) set.careerStageId = await resolveStage(tx, input.careerStage);
+  if (input.team !== undefined) set.teamId = input.team ? await ensureTeam(tx, organisationId, input.team) : null;
+  await tx.update(people).set(set).where(eq(people.id, id));
+  await touchDirectory(tx, organisationId);
+}
+
+/** Writes a validated import plan: new teams, new people, then every reporting line. */
+export async function applyImport(tx: Tx, organisationId: string, plan: ImportPlan): Promise<void> {
+  const changing = plan.planned.filter((r) => r.action !== 'unchanged');
+  if (changing.length === 0) return;
+  const teamIds = new Map<string, string>();
+  for (const t of await tx.select({ id: teams.id, name: teams.name }).from(teams)) teamIds.set(t.name.toLowerCase(), t.id);
+  if (plan.newTeams.length) {
+    const created = await tx
+      .insert(teams)
+      .values(plan.newTeams.map((name) => ({ organisationId, name })))
+      .returning({ id: teams.id, name: teams.name });
+    for (const t of created) teamIds.set(t.name.toLowerCase(), t.id);
+  }
+  const teamIdOf = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
+  const creates = changing.filter((r) => r.action === 'create');
+  // Chunked multi-row inserts: far faster than row by row, and under the parameter limit.
+  for (let i = 0; i < creates.length; i += 1000) {
+    await tx.insert(people).values(
+      creates.slice(i, i + 1000).map((r) => ({
+        organisationId,
+        email: r.email,
+        name: r.name,
+        careerStageId: r.careerStageId,
+        teamId: teamIdOf(r.teamName),
+        roles: r.roles,
+      })),
+    );
+  }
+  for (const r of changing.filter((r) => r.action === 'update')) {
+    await tx
+      .update(people)
+      .set({ name: r.name, careerStageId: r.careerStageId, teamId: teamIdOf(r.teamName), roles: r.roles, updatedAt: new Date() })
+      .where(eq(people.email, r.email));
+  }
+  // Reporting lines last: a manager may be created by a later row of the same file.
+  const emails = changing.map((r) => r.email);
+  const ids = new Map<string, string>();
+  const managerEmails = [...new Set(changing.map((r) => r.managerEmail).filter((e): e is string => !!e))];
+  for (const chunk of chunks([...new Set([...emails, ...managerEmails])], 1000)) {
+    for (const p of await tx.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, chunk))) {
+      ids.set(p.email, p.id);
+    }
+  }
+  for (const r of changing) {
+    await tx
+      .update(people)
+      .set({ managerId: r.managerEmail ? ids.get(r.managerEmail)! : null })
+      .where(eq(people.id, ids.get(r.email)!));
+  }
+  await touchDirectory(tx, organisationId);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export async function listTeams(tx: Tx) {
+  const rows = await tx
+    .select({ id: teams.id, name: teams.name, members: count(people.id) })
+    .from(teams)
+    .leftJoin(people, and(eq(people.organisationId, teams.organisationId), eq(people.teamId, teams.id)))
+    .groupBy(teams.organisationId, teams.id, teams.name)
+    .orderBy(asc(teams.name));
+  return rows.map((r) => ({ ...r, members: Number(r.members) }));
+}
+
+export async function createTeam(tx: Tx, organisationId: string, name: string) {
+  const [existing] = await tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
+  if (existing) throw conflict('a team with this name exists', { name: 'is already in use' });
+  const [row] = await tx.insert(teams).values({ organisationId, name }).returning({ id: teams.id, name: teams.name });
+  await touchDirectory(tx, organisationId);
+  return { ...row!, members: 0 };
+}
+
+export async function deleteTeam(tx: Tx, organisationId: string, id: string): Promise<void> {
+  const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id));
+  if (!row) throw notFound('team');
+  await tx.update(people).set({ teamId: null }).where(eq(people.teamId, id));
+  await tx.delete(teams).where(eq(teams.id, id));
+  await touchDirectory(tx, organisationId);
+}
+
+/** Replaces the organisation's career stages (order = position). Stages still in use stay. */
+export async function replaceCareerStages(
+  tx: Tx,
+  organisationId: string,
+  stages: { id?: string | undefined; key: string; name: string }[],
+): Promise<void> {
+  const keys = stages.map((s) => s.key);
+  const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (dup) throw new ApiError(400, 'invalid_input', `stage key ${dup} appears twice`, { stages: `key ${dup} appears twice` });
+  const current = await listCareerStages(tx);
+  const keptIds = new Set(stages.map((s) => s.id).filter(Boolean));
+  const removed = current.filter((s) => !keptIds.has(s.id));
+  if (removed.length) {
+    const [used] = await tx
+      .select({ n: count() })
+      .from(people)
+      .where(inArray(people.careerStageId, removed.map((s) => s.id)));
+    if (Number(used!.n) > 0) {
+      throw conflict('a stage that people are at cannot be removed; move them first', {
+        stages: `still in use: ${removed.map((s) => s.key).join(', ')}`,
+      });
+    }
+    await tx.delete(careerStages).where(inArray(careerStages.id, removed.map((s) => s.id)));
+  }
+  // Park positions and keys first so reordering never trips the unique (organisation, key).
+  await tx.update(careerStages).set({ key: sql`'~' || ${careerStages.id}::text`, position: sql`${careerStages.position} + 1000` });
+  for (const [position, s] of stages.entries()) {
+    if (s.id && current.some((c) => c.id === s.id)) {
+      await tx.update(careerStages).set({ key: s.key, name: s.name, position }).where(eq(careerStages.id, s.id));
+    } else {
+      await tx.insert(careerStages).values({ organisationId, key: s.key, name: s.name, position });
+    }
+  }
+  await touchDirectory(tx, organisationId);
+}

@@ -1,0 +1,172 @@
+// The HTTP application: middleware, the declared API routes, OpenAPI, health checks and the web app.
+import { randomUUID } from 'node:crypto';
+import { type Context, Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { secureHeaders } from 'hono/secure-headers';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { z } from 'zod';
+import { SESSION_COOKIE, resolveViewer } from '../auth/sessions.ts';
+import { safeEqual } from '../auth/tokens.ts';
+import type { Services } from '../services.ts';
+import { CSRF_COOKIE, CSRF_HEADER } from './cookies.ts';
+import { ApiError, invalidInput } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { type AnyRoute, canAccess, type Viewer } from './route.ts';
+import type { StaticSite } from './static.ts';
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+type Env = { Variables: { requestId: string } };
+
+export interface AppOptions {
+  services: Services;
+  routes: AnyRoute[];
+  site?: StaticSite | undefined;
+  isReady?: () => boolean;
+}
+
+export function createApp({ services, routes, site, isReady = () => true }: AppOptions): Hono<Env> {
+  const app = new Hono<Env>();
+  const { log } = services;
+
+  app.use('*', async (c, next) => {
+    const requestId = c.req.header('x-request-id')?.slice(0, 100) || randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    if (c.req.path.startsWith('/api/')) {
+      log.info(
+        {
+          requestId,
+          method: c.req.method,
+          path: c.req.path,
+          status: c.res.status,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'request',
+      );
+    }
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+
+  app.onError((err, c) => {
+    if (err instanceof ApiError) return apiError(c, err);
+    log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+    return c.json({ error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } }, 500);
+  });
+
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  app.get('/readyz', async (c) => {
+    if (!isReady()) return c.json({ ready: false }, 503);
+    try {
+      await services.db.asSystem((tx) => tx.execute('SELECT 1'));
+      return c.json({ ready: true });
+    } catch (err) {
+      log.warn({ err }, 'readiness check failed');
+      return c.json({ ready: false }, 503);
+    }
+  });
+
+  // CSRF: every state-changing API request must echo the CSRF cookie in a header.
+  app.use('/api/*', async (c, next) => {
+    if (!SAFE_METHODS.has(c.req.method)) {
+      const cookie = getCookie(c, CSRF_COOKIE);
+      const header = c.req.header(CSRF_HEADER);
+      if (!cookie || !header || !safeEqual(cookie, header)) {
+        throw new ApiError(
+          403,
+          'csrf_failed',
+          'missing or wrong X-CSRF-Token header: send the value of the lodestar_csrf cookie (GET /api/auth/csrf sets it)',
+        );
+      }
+    }
+    await next();
+  });
+
+  const document = openApiDocument(routes);
+  app.get('/api/openapi.json', (c) => c.json(document));
+
+  for (const spec of routes) {
+    app.on(spec.method.toUpperCase(), spec.path, (c) => handle(c, spec, services));
+  }
+
+  app.all('/api/*', (c) => apiError(c, new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`)));
+
+  if (site) {
+    app.get('*', (c) => site.serve(c));
+  }
+  return app;
+}
+
+function apiError(c: Context, err: ApiError): Response {
+  for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
+  return c.json(err.toBody(), err.status);
+}
+
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalidInput(result.error, where);
+  return result.data;
+}
+
+async function readJson(c: Context): Promise<unknown> {
+  const length = Number(c.req.header('content-length') ?? 0);
+  if (length > JSON_BODY_LIMIT) throw new ApiError(413, 'too_large', 'the request body is larger than 1 MB');
+  const text = await c.req.text();
+  if (text.length > JSON_BODY_LIMIT) throw new ApiError(413, 'too_large', 'the request body is larger than 1 MB');
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
+  }
+}
+
+async function readRaw(c: Context, spec: AnyRoute): Promise<Uint8Array> {
+  const limits = spec.rawBody!;
+  const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type && !limits.contentTypes.includes(type)) {
+    throw new ApiError(415, 'unsupported_media_type', `send the file as one of: ${limits.contentTypes.join(', ')}`);
+  }
+  const mb = `${Math.round(limits.maxBytes / 1024 / 1024)} MB`;
+  if (Number(c.req.header('content-length') ?? 0) > limits.maxBytes) {
+    throw new ApiError(413, 'too_large', `the file is larger than ${mb}`);
+  }
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  if (body.byteLength > limits.maxBytes) throw new ApiError(413, 'too_large', `the file is larger than ${mb}`);
+  return body;
+}
+
+async function handle(c: Context, spec: AnyRoute, services: Services): Promise<Response> {
+  const cookie = getCookie(c, SESSION_COOKIE);
+  const viewer: Viewer | null = cookie ? await resolveViewer(services.db, cookie) : null;
+  if (!canAccess(spec.access, viewer)) {
+    throw viewer
+      ? new ApiError(403, 'forbidden', 'your roles do not allow this')
+      : new ApiError(401, 'unauthenticated', 'sign in first');
+  }
+  const params = parse(spec.params, c.req.param(), 'path parameter');
+  const query = parse(spec.query, c.req.query(), 'query parameter');
+  let body: unknown;
+  let raw: Uint8Array = new Uint8Array();
+  if (spec.rawBody) raw = await readRaw(c, spec);
+  else if (spec.body) body = parse(spec.body, await readJson(c), 'body');
+  const result = await spec.handler({ body, query, params, viewer, raw, services, c });
+  if (result instanceof Response) return result;
+  const status = spec.status ?? 200;
+  if (status === 204) return c.body(null, 204);
+  return c.json(result as object, status as ContentfulStatusCode);
+}

@@ -1,0 +1,419 @@
+// A durable job queue in the app's own database (docs/decisions/0003), identical on PGlite and
+// PostgreSQL. Jobs are enqueued in the caller's transaction, so they commit or roll back with the
+// work that caused them; workers claim one at a time with FOR UPDATE SKIP LOCKED.
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Database, Tx } from '../db/database.ts';
+import { col, queryRows } from '../db/rows.ts';
+import type { Logger } from '../log.ts';
+import { nextCronRun, retryDelayMs, validateCron } from './backoff.ts';
+import { jobSchedules, jobs } from './schema.ts';
+
+export interface JobInfo {
+  id: number;
+  /** 1 on the first run, 2 on the first retry, … */
+  attempt: number;
+}
+
+export type JobHandler<P> = (payload: P, job: JobInfo) => Promise<void>;
+
+export interface DefineOptions<P> {
+  /** Runs before the job is marked failed for good; defaults to the column default (5). */
+  maxAttempts?: number;
+  /**
+   * Called once after the last attempt failed (or the job was abandoned), so the owner can
+   * record the failure where users see it. Its own errors are logged, not retried.
+   */
+  onFailed?: (payload: P, error: string, job: JobInfo) => Promise<void>;
+}
+
+export interface EnqueueOptions {
+  runAt?: Date;
+  delayMs?: number;
+  /** At most one queued or running job per key: a second enqueue returns null. */
+  dedupeKey?: string;
+  maxAttempts?: number;
+}
+
+export interface JobQueueOptions {
+  pollIntervalMs?: number;
+  /** Handlers run at once; defaults to 2 on PostgreSQL and 1 on PGlite (one connection). */
+  concurrency?: number;
+  /** A running job whose worker has not reported for this long is taken to be crashed. */
+  staleAfterMs?: number;
+}
+
+const DEFAULT_MAX_ATTEMPTS = 5;
+const MAX_ERROR_LENGTH = 4000;
+// Finished jobs are kept for a week for inspection, then pruned; failed ones stay until removed.
+const KEEP_DONE_MS = 7 * 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+
+interface Definition {
+  run: JobHandler<unknown>;
+  maxAttempts: number | undefined;
+  onFailed: ((payload: unknown, error: string, job: JobInfo) => Promise<void>) | undefined;
+}
+
+const claimedRow = z.object({
+  id: col.count,
+  task: z.string(),
+  payload: z.unknown(),
+  attempts: col.count,
+  max_attempts: col.count,
+  last_error: z.string().nullable(),
+});
+type ClaimedJob = z.output<typeof claimedRow>;
+
+const dueScheduleRow = z.object({
+  name: z.string(),
+  cron: z.string(),
+  task: z.string(),
+  payload: z.record(z.string(), z.unknown()),
+  next_run_at: col.timestamp,
+  now: col.timestamp,
+});
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive integer, got ${value}`);
+  return value;
+}
+
+function describeError(err: unknown): string {
+  const text = err instanceof Error ? err.message || err.name : String(err);
+  return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
+}
+
+export class JobQueue {
+  readonly #db: Database;
+  readonly #log: Logger;
+  readonly #pollIntervalMs: number;
+  readonly #concurrency: number;
+  readonly #staleAfterMs: number;
+  readonly #definitions = new Map<string, Definition>();
+  readonly #inFlight = new Set<Promise<void>>();
+  #loop: Promise<void> | undefined;
+  #stopping = false;
+  #wakeUp: (() => void) | undefined;
+  #lastMaintenance = 0;
+  #lastPrune = 0;
+
+  constructor(db: Database, log: Logger, options: JobQueueOptions = {}) {
+    this.#db = db;
+    this.#log = log.child({ component: 'jobs' });
+    this.#pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 1000, 'pollIntervalMs');
+    this.#concurrency = positiveInteger(
+      options.concurrency ?? (db.kind === 'postgres' ? 2 : 1),
+      'concurrency',
+    );
+    this.#staleAfterMs = positiveInteger(options.staleAfterMs ?? 5 * 60 * 1000, 'staleAfterMs');
+  }
+
+  /**
+   * Registers the handler for `task`. Handlers may run more than once for one job (a crash after
+   * the work but before the result is recorded), so they must be idempotent.
+   */
+  define<P>(task: string, handler: JobHandler<P>, options: DefineOptions<P> = {}): void {
+    if (this.#definitions.has(task)) throw new Error(`job task "${task}" is already defined`);
+    const { onFailed } = options;
+    // Payloads are written only by our own enqueue calls for this task, so the handler's declared
+    // payload type is trusted rather than re-validated here.
+    this.#definitions.set(task, {
+      run: (payload, job) => handler(payload as P, job),
+      maxAttempts:
+        options.maxAttempts === undefined ? undefined : positiveInteger(options.maxAttempts, 'maxAttempts'),
+      onFailed: onFailed && ((payload, error, job) => onFailed(payload as P, error, job)),
+    });
+  }
+
+  /**
+   * Adds a job in the caller's transaction (tenant or system), so it exists only if that
+   * transaction commits. Returns the job id, or null when `dedupeKey` already has a live job.
+   */
+  async enqueue(tx: Tx, task: string, payload: object, options: EnqueueOptions = {}): Promise<number | null> {
+    if (options.runAt && options.delayMs !== undefined) throw new Error('give runAt or delayMs, not both');
+    const maxAttempts = positiveInteger(
+      options.maxAttempts ?? this.#definitions.get(task)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      'maxAttempts',
+    );
+    const runAt = options.runAt
+      ? sql`${options.runAt.toISOString()}::timestamptz`
+      : options.delayMs
+        ? sql`now() + ${options.delayMs}::double precision * interval '1 millisecond'`
+        : sql`now()`;
+    const rows = await queryRows(
+      tx,
+      sql`INSERT INTO jobs (task, payload, run_at, max_attempts, dedupe_key)
+          VALUES (${task}, ${JSON.stringify(payload)}::jsonb, ${runAt}, ${maxAttempts}, ${options.dedupeKey ?? null})
+          ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') AND dedupe_key IS NOT NULL DO NOTHING
+          RETURNING id`,
+      z.object({ id: col.count }),
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  /**
+   * Creates or updates a recurring schedule (five-field cron, UTC). Re-declaring it unchanged at
+   * every start keeps its pending run, so a run missed while the app was down still happens once.
+   */
+  async schedule(name: string, cron: string, task: string, payload: object = {}): Promise<void> {
+    validateCron(cron);
+    await this.#db.asSystem(async (tx) => {
+      const [clock] = await queryRows(tx, sql`SELECT now() AS now`, z.object({ now: col.timestamp }));
+      const next = nextCronRun(cron, clock!.now);
+      await tx
+        .insert(jobSchedules)
+        .values({ name, cron, task, payload, nextRunAt: next })
+        .onConflictDoUpdate({
+          target: jobSchedules.name,
+          set: {
+            cron,
+            task,
+            payload,
+            nextRunAt: sql`CASE WHEN job_schedules.cron = excluded.cron THEN job_schedules.next_run_at ELSE excluded.next_run_at END`,
+          },
+        });
+    });
+  }
+
+  /** Removes a schedule (a schedule dropped from the code would otherwise keep firing). */
+  async unschedule(name: string): Promise<boolean> {
+    const removed = await this.#db.asSystem((tx) =>
+      tx.delete(jobSchedules).where(eq(jobSchedules.name, name)).returning({ name: jobSchedules.name }),
+    );
+    return removed.length > 0;
+  }
+
+  /** Starts polling in the background; call stop() before closing the database. */
+  start(): void {
+    if (this.#loop) return;
+    this.#stopping = false;
+    this.#loop = this.#pollLoop();
+  }
+
+  /** Stops claiming new jobs and waits for the running handlers to finish and be recorded. */
+  async stop(): Promise<void> {
+    this.#stopping = true;
+    this.#wakeUp?.();
+    await this.#loop;
+    this.#loop = undefined;
+    await Promise.all(this.#inFlight);
+  }
+
+  /**
+   * Runs everything due now, one job after another, including due schedules and abandoned jobs;
+   * returns how many jobs ran. For the CLI and tests; the server uses start().
+   */
+  async runDue(): Promise<number> {
+    await this.#maintain();
+    let ran = 0;
+    for (let job = await this.#claim(); job; job = await this.#claim()) {
+      await this.#execute(job);
+      ran++;
+    }
+    return ran;
+  }
+
+  async #pollLoop(): Promise<void> {
+    while (!this.#stopping) {
+      try {
+        if (Date.now() - this.#lastMaintenance >= this.#pollIntervalMs) await this.#maintain();
+        while (!this.#stopping && this.#inFlight.size < this.#concurrency) {
+          const job = await this.#claim();
+          if (!job) break;
+          const running: Promise<void> = this.#execute(job).finally(() => {
+            this.#inFlight.delete(running);
+            // A freed slot or a follow-up job should not wait for the next poll.
+            this.#wakeUp?.();
+          });
+          this.#inFlight.add(running);
+        }
+      } catch (err) {
+        this.#log.error({ err }, 'job queue poll failed');
+      }
+      if (this.#stopping) break;
+      await this.#sleep(this.#pollIntervalMs);
+    }
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.#wakeUp = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.#wakeUp = done;
+    });
+  }
+
+  /** Requeues abandoned jobs, enqueues due schedules, and now and then prunes old finished jobs. */
+  async #maintain(): Promise<void> {
+    this.#lastMaintenance = Date.now();
+    await this.#requeueStale();
+    await this.#fireSchedules();
+    if (Date.now() - this.#lastPrune >= PRUNE_EVERY_MS) {
+      this.#lastPrune = Date.now();
+      await this.#db.asSystem((tx) =>
+        tx.execute(
+          sql`DELETE FROM jobs WHERE state = 'done' AND finished_at < now() - ${KEEP_DONE_MS}::double precision * interval '1 millisecond'`,
+        ),
+      );
+    }
+  }
+
+  async #requeueStale(): Promise<void> {
+    // A live worker refreshes locked_at (see #execute), so only a crashed worker's jobs get here.
+    // attempts is left as it is: a job that keeps killing its worker runs out of attempts.
+    const requeued = await this.#db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`UPDATE jobs SET state = 'queued', locked_at = NULL,
+                            last_error = ${`abandoned: its worker stopped reporting for more than ${this.#staleAfterMs} ms`}
+             WHERE state = 'running'
+               AND locked_at < now() - ${this.#staleAfterMs}::double precision * interval '1 millisecond'
+            RETURNING id, task`,
+        z.object({ id: col.count, task: z.string() }),
+      ),
+    );
+    for (const job of requeued)
+      this.#log.warn({ jobId: job.id, task: job.task }, 'requeued an abandoned job');
+  }
+
+  async #fireSchedules(): Promise<void> {
+    await this.#db.asSystem(async (tx) => {
+      // Row locks plus advancing next_run_at in this transaction make each due time fire once even
+      // with several workers; the dedupe key covers a schedule re-declared with the same due time.
+      const due = await queryRows(
+        tx,
+        sql`SELECT name, cron, task, payload, next_run_at, now() AS now FROM job_schedules
+             WHERE next_run_at <= now() ORDER BY next_run_at FOR UPDATE SKIP LOCKED`,
+        dueScheduleRow,
+      );
+      for (const s of due) {
+        let next: Date;
+        try {
+          next = nextCronRun(s.cron, s.now);
+        } catch (err) {
+          this.#log.error({ err, schedule: s.name, cron: s.cron }, 'schedule has an invalid cron expression');
+          continue;
+        }
+        // Runs missed while nothing was polling collapse into this one.
+        const runAtIso = s.next_run_at.toISOString();
+        await this.enqueue(tx, s.task, s.payload, {
+          runAt: s.next_run_at,
+          dedupeKey: `schedule:${s.name}:${runAtIso}`,
+        });
+        await tx.update(jobSchedules).set({ nextRunAt: next }).where(eq(jobSchedules.name, s.name));
+      }
+    });
+  }
+
+  // One short transaction: the handler runs after it commits, so it can open its own.
+  async #claim(): Promise<ClaimedJob | undefined> {
+    const [job] = await this.#db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`UPDATE jobs SET state = 'running', locked_at = now(), attempts = attempts + 1
+             WHERE id = (SELECT id FROM jobs WHERE state = 'queued' AND run_at <= now()
+                          ORDER BY run_at, id FOR UPDATE SKIP LOCKED LIMIT 1)
+            RETURNING id, task, payload, attempts, max_attempts, last_error`,
+        claimedRow,
+      ),
+    );
+    return job;
+  }
+
+  /** Runs a claimed job and records the outcome; never rejects (failures are logged). */
+  async #execute(job: ClaimedJob): Promise<void> {
+    const info: JobInfo = { id: job.id, attempt: job.attempts };
+    const log = this.#log.child({ jobId: job.id, task: job.task, attempt: job.attempts });
+    const definition = this.#definitions.get(job.task);
+    const started = Date.now();
+    let error: string | undefined;
+    let final = false;
+    if (!definition) {
+      error = `no handler is defined for job task "${job.task}"`;
+      final = true;
+    } else if (job.attempts > job.max_attempts) {
+      // Requeued after it was abandoned on its last attempt: give up without running it again.
+      error = `gave up after ${job.max_attempts} attempts; last error: ${job.last_error ?? 'unknown'}`;
+      final = true;
+    } else {
+      const heartbeat = setInterval(
+        () => {
+          this.#touch(job).catch((err: unknown) => log.warn({ err }, 'could not refresh the job lock'));
+        },
+        Math.max(1, Math.floor(this.#staleAfterMs / 3)),
+      );
+      try {
+        await definition.run(job.payload, info);
+      } catch (err) {
+        error = describeError(err);
+        final = job.attempts >= job.max_attempts;
+        log.warn({ err, final }, final ? 'job failed for good' : 'job failed; will retry');
+      } finally {
+        clearInterval(heartbeat);
+      }
+    }
+
+    try {
+      await this.#record(job, error, final);
+    } catch (err) {
+      // The job stays 'running' and is requeued once stale, so nothing is lost.
+      log.error({ err }, 'could not record the job result');
+      return;
+    }
+    if (error === undefined) {
+      log.debug({ ms: Date.now() - started }, 'job done');
+      return;
+    }
+    if (!final) return;
+    if (!definition) log.error({ error }, 'job failed');
+    if (definition?.onFailed) {
+      try {
+        await definition.onFailed(job.payload, error, info);
+      } catch (err) {
+        log.error({ err }, 'onFailed hook of a job failed');
+      }
+    }
+  }
+
+  #touch(job: ClaimedJob): Promise<unknown> {
+    return this.#db.asSystem((tx) =>
+      tx
+        .update(jobs)
+        .set({ lockedAt: sql`now()` })
+        .where(and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.attempts, job.attempts))),
+    );
+  }
+
+  // Guarded by state and attempts, so a worker whose job was meanwhile requeued and claimed
+  // again elsewhere does not overwrite the newer run's state.
+  async #record(job: ClaimedJob, error: string | undefined, final: boolean): Promise<void> {
+    const mine = and(eq(jobs.id, job.id), eq(jobs.state, 'running'), eq(jobs.attempts, job.attempts));
+    await this.#db.asSystem(async (tx) => {
+      if (error === undefined) {
+        await tx.update(jobs).set({ state: 'done', lockedAt: null, finishedAt: sql`now()` }).where(mine);
+      } else if (final) {
+        await tx
+          .update(jobs)
+          .set({ state: 'failed', lockedAt: null, finishedAt: sql`now()`, lastError: error })
+          .where(mine);
+      } else {
+        const delayMs = retryDelayMs(job.attempts);
+        await tx
+          .update(jobs)
+          .set({
+            state: 'queued',
+            lockedAt: null,
+            lastError: error,
+            runAt: sql`now() + ${delayMs}::double precision * interval '1 millisecond'`,
+          })
+          .where(mine);
+      }
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+export const outboxQuery = z.object({
+  limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
+  offset: z.coerce.number().int().min(0, 'must be 0 or more').default(0),
+});
+
+export const outboxMessage = z.object({
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  html: z.string().nullable(),
+  status: z.enum(['queued', 'sent', 'outbox', 'failed']),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export const outboxList = z.object({ items: z.array(outboxMessage), total: z.number().int() });
+export type OutboxList = z.infer<typeof outboxList>;

@@ -1,0 +1,185 @@
+// Outgoing email: recorded in the organisation's `emails` table in the caller's transaction, then
+// delivered by a job — over SMTP when configured, else kept as the outbox admins can read.
+import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import nodemailer, { type SendMailOptions } from 'nodemailer';
+import type { Config } from '../../config.ts';
+import type { Database, Tx } from '../db/database.ts';
+import type { JobQueue } from '../jobs/queue.ts';
+import type { Logger } from '../log.ts';
+import { emails } from './schema.ts';
+
+export interface OutgoingEmail {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export type EmailStatus = (typeof emails.$inferSelect)['status'];
+
+export interface OutboxItem {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  status: EmailStatus;
+  createdAt: Date;
+  sentAt: Date | null;
+  error: string | null;
+}
+
+/** The part of a nodemailer Transporter the mailer uses, so tests can pass any transport. */
+export interface MailTransport {
+  sendMail(message: SendMailOptions): Promise<unknown>;
+}
+
+export const DELIVER_EMAIL_TASK = 'email.deliver';
+
+interface DeliverPayload {
+  organisationId: string;
+  emailId: string;
+}
+
+// Retries back off exponentially (2 s, 4 s, … 512 s), so ten attempts ride out about
+// seventeen minutes of SMTP trouble before the email is marked failed.
+const DELIVERY_ATTEMPTS = 10;
+
+/**
+ * Records an email and enqueues its delivery in the caller's transaction: both exist only if
+ * that transaction commits. Returns the email id.
+ */
+export async function queueEmail(
+  tx: Tx,
+  jobs: JobQueue,
+  organisationId: string,
+  email: OutgoingEmail,
+): Promise<string> {
+  // Line breaks in these fields would let a caller-supplied value add headers.
+  if (/[\r\n]/.test(email.to) || /[\r\n]/.test(email.subject)) {
+    throw new Error('email recipient and subject must be single lines');
+  }
+  const [row] = await tx
+    .insert(emails)
+    .values({
+      organisationId,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html ?? null,
+      // now() is the same for a whole transaction; the wall clock keeps "newest first" exact for
+      // several emails written together (an invitation round).
+      createdAt: sql`clock_timestamp()`,
+    })
+    .returning({ id: emails.id });
+  const payload: DeliverPayload = { organisationId, emailId: row!.id };
+  await jobs.enqueue(tx, DELIVER_EMAIL_TASK, payload);
+  return row!.id;
+}
+
+/** Defines the delivery job. Call once at start-up, before jobs.start(). */
+export function registerMailJobs(
+  jobs: JobQueue,
+  db: Database,
+  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  log: Logger,
+  transport?: MailTransport,
+): void {
+  const transporter: MailTransport | undefined =
+    transport ?? (config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined);
+  const mailLog = log.child({ component: 'mail' });
+
+  const setStatus = (p: DeliverPayload, values: PgUpdateSetSource<typeof emails>) =>
+    db.inOrganisation(p.organisationId, (tx) =>
+      tx
+        .update(emails)
+        .set(values)
+        .where(and(eq(emails.id, p.emailId), eq(emails.status, 'queued'))),
+    );
+
+  jobs.define<DeliverPayload>(
+    DELIVER_EMAIL_TASK,
+    async (p) => {
+      const [email] = await db.inOrganisation(p.organisationId, (tx) =>
+        tx.select().from(emails).where(eq(emails.id, p.emailId)),
+      );
+      if (!email) {
+        mailLog.warn({ emailId: p.emailId }, 'email to deliver no longer exists (organisation deleted?)');
+        return;
+      }
+      // Only a queued email is delivered, so a job that runs twice does not send twice.
+      if (email.status !== 'queued') return;
+      if (!transporter) {
+        await setStatus(p, { status: 'outbox', error: null });
+        // The body is not logged: it may hold a sign-in link.
+        mailLog.info(
+          { emailId: email.id, to: email.to, subject: email.subject },
+          'no SMTP configured: email kept in the outbox',
+        );
+        return;
+      }
+      // Sent outside any transaction: a slow SMTP server must not hold a connection (or, on
+      // PGlite, the whole database).
+      try {
+        await transporter.sendMail({
+          from: config.mailFrom,
+          to: email.to,
+          subject: email.subject,
+          text: email.text,
+          ...(email.html === null ? {} : { html: email.html }),
+        });
+      } catch (err) {
+        await setStatus(p, { error: err instanceof Error ? err.message : String(err) });
+        throw err;
+      }
+      // Should this update fail, the job is retried and the email sent again: at least once.
+      await setStatus(p, { status: 'sent', sentAt: sql`now()`, error: null });
+      mailLog.info({ emailId: email.id, to: email.to }, 'email sent');
+    },
+    {
+      maxAttempts: DELIVERY_ATTEMPTS,
+      onFailed: async (p, error) => {
+        await setStatus(p, { status: 'failed', error });
+      },
+    },
+  );
+}
+
+/**
+ * The organisation's emails, newest first, for the admin outbox page. Use a tenant transaction:
+ * row-level security is what limits it to one organisation.
+ */
+export async function listOutbox(
+  tx: Tx,
+  options: { limit: number; offset: number; status?: EmailStatus },
+): Promise<{ items: OutboxItem[]; total: number }> {
+  if (
+    !Number.isInteger(options.limit) ||
+    options.limit < 0 ||
+    !Number.isInteger(options.offset) ||
+    options.offset < 0
+  ) {
+    throw new Error('limit and offset must be non-negative integers');
+  }
+  const where: SQL | undefined = options.status ? eq(emails.status, options.status) : undefined;
+  const items = await tx
+    .select({
+      id: emails.id,
+      to: emails.to,
+      subject: emails.subject,
+      text: emails.text,
+      html: emails.html,
+      status: emails.status,
+      createdAt: emails.createdAt,
+      sentAt: emails.sentAt,
+      error: emails.error,
+    })
+    .from(emails)
+    .where(where)
+    .orderBy(desc(emails.createdAt), desc(emails.id))
+    .limit(options.limit)
+    .offset(options.offset);
+  const [totals] = await tx.select({ total: count() }).from(emails).where(where);
+  return { items, total: totals?.total ?? 0 };
+}

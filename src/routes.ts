@@ -1,0 +1,7 @@
+// Every API route of the app, by domain. The authorisation test walks this list.
+import { peopleRoutes } from './domains/people/routes.ts';
+import { authRoutes } from './platform/auth/routes.ts';
+import type { AnyRoute } from './platform/http/route.ts';
+import { mailRoutes } from './platform/mail/routes.ts';
+
+export const allRoutes: AnyRoute[] = [...authRoutes, ...peopleRoutes, ...mailRoutes];

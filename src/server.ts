@@ -1,0 +1,71 @@
+// The composition root: configuration → database → jobs → HTTP, and an orderly shutdown.
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Config } from './config.ts';
+import { isDatabaseEmpty, seedDemo, type DemoCredentials } from './demo/seed-demo.ts';
+import { type Database, openDatabase } from './platform/db/database.ts';
+import { createApp } from './platform/http/app.ts';
+import { StaticSite } from './platform/http/static.ts';
+import { JobQueue } from './platform/jobs/queue.ts';
+import { createLogger, type Logger } from './platform/log.ts';
+import { registerMailJobs } from './platform/mail/mailer.ts';
+import type { Services } from './platform/services.ts';
+import { allRoutes } from './routes.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  demo: DemoCredentials | null;
+  close(): Promise<void>;
+}
+
+/** Builds the services a server or a CLI command needs, with the job handlers registered. */
+export async function createServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
+  const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const jobs = new JobQueue(db, log);
+  registerMailJobs(jobs, db, config, log);
+  return { config, db, log, jobs };
+}
+
+export async function startServer(config: Config, options: { web?: boolean } = {}): Promise<RunningServer> {
+  const log = createLogger(config.logLevel);
+  const services = await createServices(config, log);
+  let demo: DemoCredentials | null = null;
+  if (config.seedDemo && (await isDatabaseEmpty(services.db))) {
+    log.info('empty database: seeding the demo organisation');
+    demo = await seedDemo(services);
+  }
+  const site = options.web === false ? undefined : new StaticSite(await ensureWebBuild((m) => log.info(m)));
+  let ready = false;
+  let closing = false;
+  const app = createApp({ services, routes: allRoutes, site, isReady: () => ready && !closing });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  services.jobs.start();
+  ready = true;
+  const { port } = server.address() as AddressInfo;
+  const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  log.info({ url }, 'Lodestar is ready');
+
+  return {
+    url,
+    services,
+    demo,
+    async close() {
+      if (closing) return;
+      closing = true;
+      // Stop taking connections, let in-flight requests finish, then in-flight jobs, then the database.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+      });
+      await services.jobs.stop();
+      await services.db.close();
+      log.info('Lodestar stopped');
+    },
+  };
+}
