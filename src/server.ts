@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.ts';
-import { isDatabaseEmpty, seedDemo, type DemoCredentials } from './demo/seed-demo.ts';
+import { type DemoCredentials, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { createApp } from './platform/http/app.ts';
 import { StaticSite } from './platform/http/static.ts';
@@ -21,7 +21,10 @@ export interface RunningServer {
 }
 
 /** Builds the services a server or a CLI command needs, with the job handlers registered. */
-export async function createServices(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Services> {
+export async function createServices(
+  config: Config,
+  log: Logger = createLogger(config.logLevel),
+): Promise<Services> {
   const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const jobs = new JobQueue(db, log);
   registerMailJobs(jobs, db, config, log);

@@ -5,8 +5,8 @@ import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoEmail, seedDemo } from '../demo/seed-demo.ts';
 import { organisations } from '../domains/organisations/schema.ts';
-import { ImportFileError } from '../domains/people/import-plan.ts';
 import { importPeople } from '../domains/people/import-people.ts';
+import { ImportFileError } from '../domains/people/import-plan.ts';
 import { openDatabase } from '../platform/db/database.ts';
 import { createServices, startServer } from '../server.ts';
 import { registerStatsCommands } from './stats.ts';
@@ -77,54 +77,67 @@ program
     const services = await createServices(config());
     const demo = await seedDemo(services);
     await services.db.close();
-    console.log(`demo organisation seeded; admin ${demo.admin.email}, participant ${demo.participant.email}, password ${DEMO_PASSWORD}`);
+    console.log(
+      `demo organisation seeded; admin ${demo.admin.email}, participant ${demo.participant.email}, password ${DEMO_PASSWORD}`,
+    );
   });
 
 program
   .command('import-people')
-  .description('Create or update people from a CSV file (columns: email, name, career_stage, team, manager_email, roles)')
+  .description(
+    'Create or update people from a CSV file (columns: email, name, career_stage, team, manager_email, roles)',
+  )
   .argument('<file>', 'CSV file, UTF-8')
   .option('--dry-run', 'report what would change, write nothing')
   .option('--skip-invalid', 'import the valid rows even if some rows are invalid')
   .option('--organisation <slug>', 'organisation to import into (needed when there are several)')
-  .action(async (file: string, options: { dryRun?: boolean; skipInvalid?: boolean; organisation?: string }) => {
-    let bytes: Uint8Array;
-    try {
-      bytes = readFileSync(file);
-    } catch (err) {
-      fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    const services = await createServices(config());
-    try {
-      const orgs = await services.db.asSystem((tx) =>
-        tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations),
-      );
-      const org = options.organisation ? orgs.find((o) => o.slug === options.organisation) : orgs.length === 1 ? orgs[0] : undefined;
-      if (!org) {
-        fail(
-          options.organisation
-            ? `no organisation "${options.organisation}" (have: ${orgs.map((o) => o.slug).join(', ') || 'none'})`
-            : `choose an organisation with --organisation (have: ${orgs.map((o) => o.slug).join(', ') || 'none'})`,
-        );
+  .action(
+    async (file: string, options: { dryRun?: boolean; skipInvalid?: boolean; organisation?: string }) => {
+      let bytes: Uint8Array;
+      try {
+        bytes = readFileSync(file);
+      } catch (err) {
+        fail(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
       }
-      const result = await importPeople(services.db, org.id, bytes, {
-        dryRun: !!options.dryRun,
-        skipInvalid: !!options.skipInvalid,
-      });
-      for (const e of result.errors) console.error(`line ${e.line}, ${e.column}: ${e.message}`);
-      const c = result.changes;
-      const summary = `${result.rows} rows: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.skipped} invalid${c.newTeams.length ? `; new teams: ${c.newTeams.join(', ')}` : ''}`;
-      if (result.applied) console.log(`imported. ${summary}`);
-      else if (result.dryRun) console.log(`dry run, nothing written. ${summary}`);
-      else console.log(`nothing written: fix the rows above, or pass --skip-invalid to import the valid rows. ${summary}`);
-      process.exitCode = result.errors.length && !result.applied ? 1 : 0;
-    } catch (err) {
-      if (err instanceof ImportFileError) fail(err.message);
-      throw err;
-    } finally {
-      await services.db.close();
-    }
-  });
+      const services = await createServices(config());
+      try {
+        const orgs = await services.db.asSystem((tx) =>
+          tx.select({ id: organisations.id, slug: organisations.slug }).from(organisations),
+        );
+        const org = options.organisation
+          ? orgs.find((o) => o.slug === options.organisation)
+          : orgs.length === 1
+            ? orgs[0]
+            : undefined;
+        if (!org) {
+          fail(
+            options.organisation
+              ? `no organisation "${options.organisation}" (have: ${orgs.map((o) => o.slug).join(', ') || 'none'})`
+              : `choose an organisation with --organisation (have: ${orgs.map((o) => o.slug).join(', ') || 'none'})`,
+          );
+        }
+        const result = await importPeople(services.db, org.id, bytes, {
+          dryRun: !!options.dryRun,
+          skipInvalid: !!options.skipInvalid,
+        });
+        for (const e of result.errors) console.error(`line ${e.line}, ${e.column}: ${e.message}`);
+        const c = result.changes;
+        const summary = `${result.rows} rows: ${c.create} to create, ${c.update} to update, ${c.unchanged} unchanged, ${c.skipped} invalid${c.newTeams.length ? `; new teams: ${c.newTeams.join(', ')}` : ''}`;
+        if (result.applied) console.log(`imported. ${summary}`);
+        else if (result.dryRun) console.log(`dry run, nothing written. ${summary}`);
+        else
+          console.log(
+            `nothing written: fix the rows above, or pass --skip-invalid to import the valid rows. ${summary}`,
+          );
+        process.exitCode = result.errors.length && !result.applied ? 1 : 0;
+      } catch (err) {
+        if (err instanceof ImportFileError) fail(err.message);
+        throw err;
+      } finally {
+        await services.db.close();
+      }
+    },
+  );
 
 registerStatsCommands(program);
 

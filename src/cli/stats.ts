@@ -60,7 +60,11 @@ function reportingInputErrors(command: Command, body: () => void): void {
     body();
   } catch (error) {
     if (
-      !(error instanceof StatsInputError || error instanceof CsvInputError || error instanceof PsychometricsError)
+      !(
+        error instanceof StatsInputError ||
+        error instanceof CsvInputError ||
+        error instanceof PsychometricsError
+      )
     ) {
       throw error;
     }
@@ -111,7 +115,18 @@ function reliabilityText(report: ReliabilityReport): string {
     ],
   );
   const items = formatTable(
-    ['item', 'n', 'mean', 'sd', 'raw_r', 'std_r', 'r_cor', 'r_drop', 'alpha_if_deleted', 'std_alpha_if_deleted'],
+    [
+      'item',
+      'n',
+      'mean',
+      'sd',
+      'raw_r',
+      'std_r',
+      'r_cor',
+      'r_drop',
+      'alpha_if_deleted',
+      'std_alpha_if_deleted',
+    ],
     report.items.map((item) => [
       item.reversed ? `-${item.item}` : item.item,
       String(item.n),
@@ -180,16 +195,21 @@ function runAgreement(command: Command, file: string, options: AgreementOptions)
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (const v of responses.values) {
-    if (v !== v) continue;
+    if (Number.isNaN(v)) continue;
     low = Math.min(low, v);
     high = Math.max(high, v);
   }
   // The null variance assumes answers on `points` consecutive values; a wider spread means the flag is wrong.
   if (high - low > options.points - 1) {
-    throw new StatsInputError(`answers range from ${low} to ${high}, more than a ${options.points}-point scale allows`);
+    throw new StatsInputError(
+      `answers range from ${low} to ${high}, more than a ${options.points}-point scale allows`,
+    );
   }
   const report = agreementReport(groups, responses, { nullVariance: uniformNullVariance(options.points) });
-  write(command, options.json ? `${JSON.stringify(report)}\n` : agreementText(report, items.length, options.points));
+  write(
+    command,
+    options.json ? `${JSON.stringify(report)}\n` : agreementText(report, items.length, options.points),
+  );
 }
 
 /** Adds `stats reliability` and `stats agreement` to the program. */
@@ -202,7 +222,10 @@ export function registerStatsCommands(program: Command): void {
     .command('reliability')
     .description("Cronbach's alpha and item statistics for one scale (psych::alpha)")
     .argument('<file>', 'CSV file with a header row; blank cells are missing answers')
-    .requiredOption('--keys <items>', 'comma-separated item columns; prefix reverse-keyed items with "-", e.g. "-A1,A2,A3"')
+    .requiredOption(
+      '--keys <items>',
+      'comma-separated item columns; prefix reverse-keyed items with "-", e.g. "-A1,A2,A3"',
+    )
     .option('--min <value>', 'lowest possible answer (default: lowest in the data)', parseNumber('--min'))
     .option('--max <value>', 'highest possible answer (default: highest in the data)', parseNumber('--max'))
     .option('--json', 'print one JSON object instead of a table')
@@ -216,7 +239,11 @@ export function registerStatsCommands(program: Command): void {
     .argument('<file>', 'CSV file with a header row; rows with a blank item or group are left out')
     .requiredOption('--group <column>', 'column holding the group id')
     .requiredOption('--items <columns>', 'comma-separated item columns, e.g. "I1,I2,I3"')
-    .requiredOption('--points <n>', 'number of answer options on the scale (sets the uniform null variance)', parsePoints)
+    .requiredOption(
+      '--points <n>',
+      'number of answer options on the scale (sets the uniform null variance)',
+      parsePoints,
+    )
     .option('--json', 'print one JSON object instead of a table')
     .action((file: string, options: AgreementOptions, command: Command) => {
       reportingInputErrors(command, () => runAgreement(command, file, options));

@@ -1,8 +1,8 @@
 // The demo organisation a new user meets on first start: people at every career stage, six teams
 // and real reporting lines, all able to sign in with one shared demo password.
 import { count, eq } from 'drizzle-orm';
-import { createOrganisation, listCareerStages } from '../domains/organisations/service.ts';
 import { organisations } from '../domains/organisations/schema.ts';
+import { createOrganisation, listCareerStages } from '../domains/organisations/service.ts';
 import { people, teams } from '../domains/people/schema.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import type { Database } from '../platform/db/database.ts';
@@ -19,13 +19,25 @@ export interface DemoCredentials {
 }
 
 type Stage = 'individual-contributor' | 'team-lead' | 'manager' | 'senior-leader' | 'executive';
-type Seat = { name: string; stage: Stage; team: string; manager: string | null; roles?: ('admin' | 'coach')[] };
+type Seat = {
+  name: string;
+  stage: Stage;
+  team: string;
+  manager: string | null;
+  roles?: ('admin' | 'coach')[];
+};
 
 // [name, stage, team, manager name]: a CEO, senior leaders heading teams, managers, leads and ICs.
 const SEATS: Seat[] = [
   { name: 'Helena Marsh', stage: 'executive', team: 'Executive Office', manager: null },
   { name: 'Tobias Lindqvist', stage: 'executive', team: 'Executive Office', manager: 'Helena Marsh' },
-  { name: 'Amara Okafor', stage: 'senior-leader', team: 'People & Culture', manager: 'Helena Marsh', roles: ['admin'] },
+  {
+    name: 'Amara Okafor',
+    stage: 'senior-leader',
+    team: 'People & Culture',
+    manager: 'Helena Marsh',
+    roles: ['admin'],
+  },
   { name: 'Priya Raman', stage: 'senior-leader', team: 'Engineering', manager: 'Tobias Lindqvist' },
   { name: 'Diego Fernández', stage: 'senior-leader', team: 'Product', manager: 'Tobias Lindqvist' },
   { name: 'Grace Whitfield', stage: 'senior-leader', team: 'Customer Success', manager: 'Helena Marsh' },
@@ -35,7 +47,13 @@ const SEATS: Seat[] = [
   { name: 'Mei Chen', stage: 'manager', team: 'Product', manager: 'Diego Fernández' },
   { name: 'Jonas Weber', stage: 'manager', team: 'Customer Success', manager: 'Grace Whitfield' },
   { name: 'Fatima Al-Sayed', stage: 'manager', team: 'Operations', manager: 'Kwame Mensah' },
-  { name: 'Rachel Kim', stage: 'manager', team: 'People & Culture', manager: 'Amara Okafor', roles: ['coach'] },
+  {
+    name: 'Rachel Kim',
+    stage: 'manager',
+    team: 'People & Culture',
+    manager: 'Amara Okafor',
+    roles: ['coach'],
+  },
   { name: 'Arjun Patel', stage: 'team-lead', team: 'Engineering', manager: 'Sofia Novak' },
   { name: 'Chloé Martin', stage: 'team-lead', team: 'Engineering', manager: 'Liam O’Connor' },
   { name: 'Noah Williams', stage: 'team-lead', team: 'Product', manager: 'Mei Chen' },
@@ -58,9 +76,24 @@ const SEATS: Seat[] = [
   { name: 'Ana Souza', stage: 'individual-contributor', team: 'Customer Success', manager: 'Yuki Tanaka' },
   { name: 'Tom Fischer', stage: 'individual-contributor', team: 'Customer Success', manager: 'Yuki Tanaka' },
   { name: 'Maya Levi', stage: 'individual-contributor', team: 'Customer Success', manager: 'Yuki Tanaka' },
-  { name: 'Kenji Watanabe', stage: 'individual-contributor', team: 'Customer Success', manager: 'Hannah Schmidt' },
-  { name: 'Emily Clarke', stage: 'individual-contributor', team: 'Customer Success', manager: 'Hannah Schmidt' },
-  { name: 'Samuel Osei', stage: 'individual-contributor', team: 'Customer Success', manager: 'Hannah Schmidt' },
+  {
+    name: 'Kenji Watanabe',
+    stage: 'individual-contributor',
+    team: 'Customer Success',
+    manager: 'Hannah Schmidt',
+  },
+  {
+    name: 'Emily Clarke',
+    stage: 'individual-contributor',
+    team: 'Customer Success',
+    manager: 'Hannah Schmidt',
+  },
+  {
+    name: 'Samuel Osei',
+    stage: 'individual-contributor',
+    team: 'Customer Success',
+    manager: 'Hannah Schmidt',
+  },
   { name: 'Julia Kowalska', stage: 'individual-contributor', team: 'Operations', manager: 'Olumide Adeyemi' },
   { name: 'Marcus Reid', stage: 'individual-contributor', team: 'Operations', manager: 'Olumide Adeyemi' },
   { name: 'Elena Petrova', stage: 'individual-contributor', team: 'Operations', manager: 'Olumide Adeyemi' },
@@ -68,7 +101,12 @@ const SEATS: Seat[] = [
   { name: 'Amani Njoroge', stage: 'individual-contributor', team: 'People & Culture', manager: 'Rachel Kim' },
   { name: 'Lena Hoffmann', stage: 'individual-contributor', team: 'People & Culture', manager: 'Rachel Kim' },
   { name: 'Carlos Mendes', stage: 'individual-contributor', team: 'People & Culture', manager: 'Rachel Kim' },
-  { name: 'Isla MacLeod', stage: 'individual-contributor', team: 'Executive Office', manager: 'Helena Marsh' },
+  {
+    name: 'Isla MacLeod',
+    stage: 'individual-contributor',
+    team: 'Executive Office',
+    manager: 'Helena Marsh',
+  },
   { name: 'Victor Dubois', stage: 'individual-contributor', team: 'Engineering', manager: 'Liam O’Connor' },
   { name: 'Freya Larsen', stage: 'individual-contributor', team: 'Product', manager: 'Diego Fernández' },
 ];
@@ -124,7 +162,10 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoCred
     const personId = new Map(inserted.map((p) => [p.name, p.id]));
     for (const s of SEATS) {
       if (s.manager) {
-        await tx.update(people).set({ managerId: personId.get(s.manager)! }).where(eq(people.id, personId.get(s.name)!));
+        await tx
+          .update(people)
+          .set({ managerId: personId.get(s.manager)! })
+          .where(eq(people.id, personId.get(s.name)!));
       }
     }
   });

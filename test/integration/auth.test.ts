@@ -54,7 +54,9 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
   it('refuses state-changing requests without the CSRF header', async () => {
     const c = new Client(h.app);
     await c.signIn('participant@acme.test', PASSWORD);
-    const res = await c.post('/api/auth/logout', undefined, { 'x-csrf-token': 'forged-token-value-forged-token' });
+    const res = await c.post('/api/auth/logout', undefined, {
+      'x-csrf-token': 'forged-token-value-forged-token',
+    });
     expect(res.status).toBe(403);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('csrf_failed');
     expect((await c.get('/api/me')).status).toBe(200);
@@ -105,7 +107,9 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
     });
     expect(created.status).toBe(201);
     const token = await lastLink('new@acme.test', '/invitation');
-    const stored = await h.services.db.inOrganisation(org.organisationId, (tx) => tx.select().from(authTokens));
+    const stored = await h.services.db.inOrganisation(org.organisationId, (tx) =>
+      tx.select().from(authTokens),
+    );
     expect(stored.some((t) => t.tokenHash === token || token.includes(t.tokenHash))).toBe(false);
 
     const guest = new Client(h.app);
@@ -114,13 +118,21 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
     await guest.get('/api/auth/csrf');
     const short = await guest.post('/api/auth/invitation/accept', { token, password: 'short' });
     expect(short.status).toBe(400);
-    expect(((await short.json()) as { error: { fields: Record<string, string> } }).error.fields.password).toMatch(/10/);
-    const accepted = await guest.post('/api/auth/invitation/accept', { token, password: 'a fine new password' });
+    expect(
+      ((await short.json()) as { error: { fields: Record<string, string> } }).error.fields.password,
+    ).toMatch(/10/);
+    const accepted = await guest.post('/api/auth/invitation/accept', {
+      token,
+      password: 'a fine new password',
+    });
     expect(accepted.status).toBe(200);
     expect((await guest.get('/api/me')).status).toBe(200);
     const again = await new Client(h.app).signIn('new@acme.test', 'a fine new password');
     expect(again.status).toBe(200);
-    const reused = await guest.post('/api/auth/invitation/accept', { token, password: 'another password here' });
+    const reused = await guest.post('/api/auth/invitation/accept', {
+      token,
+      password: 'another password here',
+    });
     expect(reused.status).toBe(410);
   });
 
@@ -128,15 +140,25 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
     const admin = new Client(h.app);
     await admin.signIn('admin@acme.test', PASSWORD);
     const created = (await (
-      await admin.post('/api/people', { name: 'Late', email: 'late@acme.test', careerStage: 'manager', invite: true })
+      await admin.post('/api/people', {
+        name: 'Late',
+        email: 'late@acme.test',
+        careerStage: 'manager',
+        invite: true,
+      })
     ).json()) as { id: string };
     const token = await lastLink('late@acme.test', '/invitation');
     await h.services.db.inOrganisation(org.organisationId, (tx) =>
-      tx.update(authTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(authTokens.personId, created.id)),
+      tx
+        .update(authTokens)
+        .set({ expiresAt: new Date(Date.now() - 1000) })
+        .where(eq(authTokens.personId, created.id)),
     );
     const guest = new Client(h.app);
     await guest.get('/api/auth/csrf');
-    expect((await guest.post('/api/auth/invitation/accept', { token, password: 'a fine new password' })).status).toBe(410);
+    expect(
+      (await guest.post('/api/auth/invitation/accept', { token, password: 'a fine new password' })).status,
+    ).toBe(410);
   });
 
   it('resets a password by emailed link and signs out every other session', async () => {
@@ -148,7 +170,10 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
     // unknown emails get the same answer
     expect((await anon.post('/api/auth/password-reset', { email: 'nobody@acme.test' })).status).toBe(202);
     const token = await lastLink('coach@acme.test', '/reset-password');
-    const done = await anon.post('/api/auth/password-reset/confirm', { token, password: 'brand new password' });
+    const done = await anon.post('/api/auth/password-reset/confirm', {
+      token,
+      password: 'brand new password',
+    });
     expect(done.status).toBe(200);
     expect((await old.get('/api/me')).status).toBe(401);
     expect((await new Client(h.app).signIn('coach@acme.test', PASSWORD)).status).toBe(401);

@@ -17,11 +17,20 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
   let admin: Client;
 
   const headcount = async () =>
-    Number((await h.services.db.inOrganisation(org.organisationId, (tx) => tx.select({ n: count() }).from(people)))[0]!.n);
+    Number(
+      (
+        await h.services.db.inOrganisation(org.organisationId, (tx) => tx.select({ n: count() }).from(people))
+      )[0]!.n,
+    );
   const upload = (csv: string | Uint8Array, query = '') =>
-    admin.request('POST', `/api/people/import${query}`, typeof csv === 'string' ? new TextEncoder().encode(csv) : csv, {
-      'content-type': 'text/csv',
-    });
+    admin.request(
+      'POST',
+      `/api/people/import${query}`,
+      typeof csv === 'string' ? new TextEncoder().encode(csv) : csv,
+      {
+        'content-type': 'text/csv',
+      },
+    );
 
   beforeAll(async () => {
     h = await startHarness(kind);
@@ -43,9 +52,14 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
     expect(created.status).toBe(201);
     const ada = (await created.json()) as { id: string; name: string; email: string; team: { name: string } };
     expect(ada).toMatchObject({ name: 'Ada Lovelace', email: 'ada@acme.test', team: { name: 'Analytics' } });
-    const list = (await (await admin.get('/api/people?q=ada')).json()) as { items: { id: string }[]; total: number };
+    const list = (await (await admin.get('/api/people?q=ada')).json()) as {
+      items: { id: string }[];
+      total: number;
+    };
     expect(list.items.map((p) => p.id)).toEqual([ada.id]);
-    const manager = (await (await admin.get(`/api/people/${org.people[2]!.id}`)).json()) as { reports: { id: string }[] };
+    const manager = (await (await admin.get(`/api/people/${org.people[2]!.id}`)).json()) as {
+      reports: { id: string }[];
+    };
     expect(manager.reports.map((r) => r.id)).toContain(ada.id);
     const updated = await admin.patch(`/api/people/${ada.id}`, { careerStage: 'manager', team: null });
     expect(updated.status).toBe(200);
@@ -59,7 +73,11 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
       [{ name: 'X', email: 'nope', careerStage: 'manager' }, 'email', /valid email/],
       [{ name: 'X', email: 'x@acme.test', careerStage: 'wizard' }, 'careerStage', /one of/],
       [{ name: 'X', email: 'x@acme.test', careerStage: 'manager', roles: ['king'] }, 'roles.0', /./],
-      [{ name: 'X', email: 'x@acme.test', careerStage: 'manager', managerId: 'not-an-id' }, 'managerId', /id/],
+      [
+        { name: 'X', email: 'x@acme.test', careerStage: 'manager', managerId: 'not-an-id' },
+        'managerId',
+        /id/,
+      ],
       [{ name: 'X', email: 'participant@acme.test', careerStage: 'manager' }, 'email', /in use/],
       [{ name: 'X'.repeat(201), email: 'x@acme.test', careerStage: 'manager' }, 'name', /200/],
     ];
@@ -94,14 +112,20 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
       'dev3@acme.test,Dev Three,individual-contributor,Platform,lead@acme.test,participant;coach',
     ].join('\n');
     const dry = (await (await upload(bad, '?dryRun=true')).json()) as ImportBody;
-    expect(dry.errors).toEqual([{ line: 4, column: 'career_stage', message: expect.stringMatching(/one of/) }]);
+    expect(dry.errors).toEqual([
+      { line: 4, column: 'career_stage', message: expect.stringMatching(/one of/) },
+    ]);
     const refused = (await (await upload(bad)).json()) as ImportBody;
     expect(refused.applied).toBe(false);
     expect(await headcount()).toBe(before);
 
     const fixed = bad.replace('wizard', 'individual-contributor');
     const preview = (await (await upload(fixed, '?dryRun=true')).json()) as ImportBody;
-    expect(preview).toMatchObject({ applied: false, errors: [], changes: { create: 4, newTeams: ['Platform'] } });
+    expect(preview).toMatchObject({
+      applied: false,
+      errors: [],
+      changes: { create: 4, newTeams: ['Platform'] },
+    });
     expect(await headcount()).toBe(before);
     const done = (await (await upload(fixed)).json()) as ImportBody;
     expect(done).toMatchObject({ applied: true, changes: { create: 4 } });
@@ -130,7 +154,11 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
   });
 
   it('rejects a reporting loop made by the file', async () => {
-    const csv = ['email,name,career_stage,manager_email', 'a@loop.test,A,manager,b@loop.test', 'b@loop.test,B,manager,a@loop.test'].join('\n');
+    const csv = [
+      'email,name,career_stage,manager_email',
+      'a@loop.test,A,manager,b@loop.test',
+      'b@loop.test,B,manager,a@loop.test',
+    ].join('\n');
     const res = (await (await upload(csv)).json()) as ImportBody;
     expect(res.applied).toBe(false);
     expect(res.errors.map((e) => e.message).join()).toMatch(/reporting loop/);
@@ -158,11 +186,23 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
   });
 
   it('edits career stages but keeps those in use', async () => {
-    const stages = (await (await admin.get('/api/career-stages')).json()) as { id: string; key: string; name: string }[];
-    expect(stages.map((s) => s.key)).toEqual(['individual-contributor', 'team-lead', 'manager', 'senior-leader', 'executive']);
+    const stages = (await (await admin.get('/api/career-stages')).json()) as {
+      id: string;
+      key: string;
+      name: string;
+    }[];
+    expect(stages.map((s) => s.key)).toEqual([
+      'individual-contributor',
+      'team-lead',
+      'manager',
+      'senior-leader',
+      'executive',
+    ]);
     const renamed = stages.map((s) => ({ ...s, name: s.key === 'executive' ? 'C-suite' : s.name }));
     renamed.push({ id: undefined as unknown as string, key: 'principal', name: 'Principal' });
-    const res = await admin.put('/api/career-stages', { stages: renamed.map(({ id, key, name }) => ({ ...(id ? { id } : {}), key, name })) });
+    const res = await admin.put('/api/career-stages', {
+      stages: renamed.map(({ id, key, name }) => ({ ...(id ? { id } : {}), key, name })),
+    });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { name: string }[]).map((s) => s.name)).toContain('C-suite');
     const drop = await admin.put('/api/career-stages', { stages: [{ key: 'only', name: 'Only' }] });
@@ -171,6 +211,8 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
 
   it('serves an OpenAPI document listing every route', async () => {
     const doc = (await (await admin.get('/api/openapi.json')).json()) as { paths: Record<string, object> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/people', '/api/auth/login', '/api/me', '/api/people/{id}']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/people', '/api/auth/login', '/api/me', '/api/people/{id}']),
+    );
   });
 });

@@ -10,7 +10,9 @@ const TMP = join(import.meta.dirname, '../../.tmp');
 
 function migrationsHash(): string {
   const h = createHash('sha256');
-  for (const f of readdirSync(MIGRATIONS_FOLDER).filter((f) => f.endsWith('.sql')).sort()) {
+  for (const f of readdirSync(MIGRATIONS_FOLDER)
+    .filter((f) => f.endsWith('.sql'))
+    .sort()) {
     h.update(f).update(readFileSync(join(MIGRATIONS_FOLDER, f)));
   }
   return h.digest('hex').slice(0, 12);

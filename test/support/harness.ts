@@ -37,7 +37,12 @@ export class Client {
   readonly cookies = new Map<string, string>();
   constructor(readonly app: Hono) {}
 
-  async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  async request(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const h: Record<string, string> = { ...headers };
     if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && this.cookies.has('lodestar_csrf') && !('x-csrf-token' in h)) {
@@ -49,7 +54,11 @@ export class Client {
       payload = JSON.stringify(body);
       h['content-type'] ??= 'application/json';
     }
-    const res = await this.app.request(path, { method, headers: h, ...(payload !== undefined ? { body: payload } : {}) });
+    const res = await this.app.request(path, {
+      method,
+      headers: h,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const [name, ...rest] = pair!.split('=');
@@ -61,7 +70,8 @@ export class Client {
   }
 
   get = (path: string) => this.request('GET', path);
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body, headers);
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body, headers);
   patch = (path: string, body?: unknown) => this.request('PATCH', path, body);
   put = (path: string, body?: unknown) => this.request('PUT', path, body);
   delete = (path: string) => this.request('DELETE', path);
@@ -77,7 +87,9 @@ export const PASSWORD = 'correct horse battery';
 /** A second organisation with one person of each role, all sharing PASSWORD. */
 export async function addOrganisation(services: Services, slug: string) {
   const passwordHash = await hashPassword(PASSWORD);
-  const organisationId = await services.db.asSystem((tx) => createOrganisation(tx, { name: slug.toUpperCase(), slug }));
+  const organisationId = await services.db.asSystem((tx) =>
+    createOrganisation(tx, { name: slug.toUpperCase(), slug }),
+  );
   const made = await services.db.inOrganisation(organisationId, async (tx) => {
     const stages = await tx.query.careerStages.findMany();
     const stageId = stages[0]!.id;

@@ -1,4 +1,11 @@
-import { isAnswered, mean, type Response, type ResponseData, toResponseMatrix, variance } from './descriptives.ts';
+import {
+  isAnswered,
+  mean,
+  type Response,
+  type ResponseData,
+  toResponseMatrix,
+  variance,
+} from './descriptives.ts';
 import { PsychometricsError } from './errors.ts';
 
 /** Group identifier of a row; null/undefined/'' mean "no group" and exclude the row. */
@@ -125,15 +132,23 @@ function completeRowFilter(data: ReturnType<typeof toResponseMatrix>): (row: num
  * r_wg(j) per group. As multilevel::rwg.j, rows with any missing answer (or no group) are dropped
  * before grouping (listwise deletion), so n is the number of complete rows in the group.
  */
-export function rwgJByGroup(groups: ReadonlyArray<GroupId>, data: ResponseData, nullVariance: number): GroupRwgJ[] {
+export function rwgJByGroup(
+  groups: ReadonlyArray<GroupId>,
+  data: ResponseData,
+  nullVariance: number,
+): GroupRwgJ[] {
   const matrix = toResponseMatrix(data);
   if (groups.length !== matrix.rowCount) throw new PsychometricsError('groups and rows differ in length');
   const k = matrix.itemCount;
   const split = splitRows(groups, completeRowFilter(matrix));
   return [...split].map(([group, rows]) => {
     const values = new Float64Array(rows.length * k);
-    rows.forEach((row, r) => values.set(matrix.values.subarray(row * k, row * k + k), r * k));
-    return { group, n: rows.length, rwg_j: rwgJ({ rowCount: rows.length, itemCount: k, values }, nullVariance) };
+    for (const [r, row] of rows.entries()) values.set(matrix.values.subarray(row * k, row * k + k), r * k);
+    return {
+      group,
+      n: rows.length,
+      rwg_j: rwgJ({ rowCount: rows.length, itemCount: k, values }, nullVariance),
+    };
   });
 }
 
@@ -189,7 +204,10 @@ export interface GroupReliability {
 }
 
 /** ICC(1) and ICC(2) from a one-way ANOVA; null when there are fewer than two groups or no within-group df. */
-export function groupReliability(groups: ReadonlyArray<GroupId>, values: ReadonlyArray<Response>): GroupReliability {
+export function groupReliability(
+  groups: ReadonlyArray<GroupId>,
+  values: ReadonlyArray<Response>,
+): GroupReliability {
   const anova = oneWayAnova(groups, values);
   if (anova.dfBetween < 1 || anova.dfWithin < 1) return { icc1: null, icc2: null, anova };
   const msb = anova.meanSquareBetween;

@@ -61,8 +61,22 @@ describe('pairedEffectSizes (Lakens 2013)', () => {
 
   it.each([
     ['d_z', 1.4491376746189437, 1.32492587393732, 0.4527692569068708, 0.5617262377745138, 2.3365491114633734],
-    ['d_av', 0.6625904704439841, 0.6057970015487855, 0.20174851334109575, 0.26717065036093784, 1.0580102905270303],
-    ['d_rm', 0.6595679499465233, 0.6030335542368214, 0.2060757206215084, 0.25566695944022877, 1.063468940452818],
+    [
+      'd_av',
+      0.6625904704439841,
+      0.6057970015487855,
+      0.20174851334109575,
+      0.26717065036093784,
+      1.0580102905270303,
+    ],
+    [
+      'd_rm',
+      0.6595679499465233,
+      0.6030335542368214,
+      0.2060757206215084,
+      0.25566695944022877,
+      1.063468940452818,
+    ],
   ] as const)('%s matches the hand computation', (family, d, g, se, lower, upper) => {
     const estimate = result[family];
     expect(estimate.d).toBeCloseTo(d, 12);
@@ -89,7 +103,10 @@ describe('pairedEffectSizes (Lakens 2013)', () => {
   it('flips the sign of every effect size and interval when the times are swapped', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 })), { minLength: 4, maxLength: 40 }),
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 7 })), {
+          minLength: 4,
+          maxLength: 40,
+        }),
         (pairs) => {
           const x = pairs.map(([a]) => a);
           const y = pairs.map(([, b]) => b);

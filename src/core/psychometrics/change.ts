@@ -192,7 +192,8 @@ export function pairedEffectSizes(
   const drm = dz * Math.sqrt(2 * (1 - r));
   const avVariance =
     (sdDifference * sdDifference) / (n * averageSd * averageSd) +
-    (dav * dav * (sdBefore ** 2 + sdAfter ** 2 + 2 * r * r * sdBefore * sdAfter)) / (8 * n * averageSd * averageSd);
+    (dav * dav * (sdBefore ** 2 + sdAfter ** 2 + 2 * r * r * sdBefore * sdAfter)) /
+      (8 * n * averageSd * averageSd);
 
   return {
     n,

@@ -57,8 +57,12 @@ describe('numericColumns', () => {
 
   it('checks the scale range when given', () => {
     const scale = parseCsvTable('x\n1\n7\n');
-    expect(() => numericColumns(scale, ['x'], { min: 1, max: 6 })).toThrow('line 3, column "x": 7 is above the scale maximum 6');
-    expect(() => numericColumns(scale, ['x'], { min: 2 })).toThrow('line 2, column "x": 1 is below the scale minimum 2');
+    expect(() => numericColumns(scale, ['x'], { min: 1, max: 6 })).toThrow(
+      'line 3, column "x": 7 is above the scale maximum 6',
+    );
+    expect(() => numericColumns(scale, ['x'], { min: 2 })).toThrow(
+      'line 2, column "x": 1 is below the scale minimum 2',
+    );
   });
 
   it('rejects an ambiguous duplicated header name', () => {

@@ -40,7 +40,9 @@ export function parseCsvTable(text: string): CsvTable {
       },
     });
   } catch (error) {
-    throw new CsvInputError(`invalid CSV: ${oneLine(error instanceof Error ? error.message : String(error))}`);
+    throw new CsvInputError(
+      `invalid CSV: ${oneLine(error instanceof Error ? error.message : String(error))}`,
+    );
   }
   const [header, ...rows] = records;
   if (header === undefined) throw new CsvInputError('the file is empty');

@@ -72,21 +72,30 @@ describe('covariance and correlation matrices', () => {
     expect(() => toResponseMatrix([[1, 2], [3]])).toThrow('row 2 has 1 answers; expected 2');
   });
 
-  it('matches a naive pairwise-complete covariance on data with missing answers', () => {
+  it('matches naive pairwise-complete covariances, correlations and counts on data with missing answers', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(maybeLikert, { minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 40 }), (rows) => {
-        const k = 4;
-        const columns = Array.from({ length: k }, (_, i) => rows.map((row) => row[i] ?? null));
-        const cov = covarianceMatrix(rows);
-        for (let i = 0; i < k; i++) {
-          for (let j = 0; j < k; j++) {
-            const expected = naivePairwiseCovariance(columns[i]!, columns[j]!);
-            const actual = cov[i * k + j]!;
-            if (Number.isNaN(expected)) expect(actual).toBeNaN();
-            else expect(actual).toBeCloseTo(expected, 10);
+      fc.property(
+        fc.array(fc.array(maybeLikert, { minLength: 4, maxLength: 4 }), { minLength: 8, maxLength: 40 }),
+        (rows) => {
+          const k = 4;
+          const columns = Array.from({ length: k }, (_, i) => rows.map((row) => row[i] ?? null));
+          const moments = itemMoments(toResponseMatrix(rows));
+          for (let i = 0; i < k; i++) {
+            for (let j = 0; j < k; j++) {
+              const expected = naivePairwiseCovariance(columns[i]!, columns[j]!);
+              const actual = moments.covariance[i * k + j]!;
+              if (Number.isNaN(expected)) expect(actual).toBeNaN();
+              else expect(actual).toBeCloseTo(expected, 10);
+              const bothAnswered = columns[i]!.filter((v, r) => v !== null && columns[j]![r] !== null).length;
+              expect(moments.pairCounts[i * k + j]).toBe(bothAnswered);
+              if (i !== j) {
+                const r = pearson(columns[i]!, columns[j]!);
+                if (Number.isFinite(r)) expect(moments.correlation[i * k + j]).toBeCloseTo(r, 10);
+              }
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 
@@ -122,14 +131,17 @@ describe('covariance and correlation matrices', () => {
 
   it('is symmetric with a unit diagonal for any data', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(likert, { minLength: 3, maxLength: 3 }), { minLength: 5, maxLength: 30 }), (rows) => {
-        const cov = covarianceMatrix(rows);
-        const r = covarianceToCorrelation(cov, 3);
-        for (let i = 0; i < 3; i++) {
-          expect(r[i * 3 + i]).toBe(1);
-          for (let j = 0; j < 3; j++) expect(cov[i * 3 + j]).toBe(cov[j * 3 + i]);
-        }
-      }),
+      fc.property(
+        fc.array(fc.array(likert, { minLength: 3, maxLength: 3 }), { minLength: 5, maxLength: 30 }),
+        (rows) => {
+          const cov = covarianceMatrix(rows);
+          const r = covarianceToCorrelation(cov, 3);
+          for (let i = 0; i < 3; i++) {
+            expect(r[i * 3 + i]).toBe(1);
+            for (let j = 0; j < 3; j++) expect(cov[i * 3 + j]).toBe(cov[j * 3 + i]);
+          }
+        },
+      ),
     );
   });
 

@@ -46,13 +46,6 @@ export function toResponseMatrix(data: ResponseData, itemCount?: number): Respon
   return { rowCount: rows.length, itemCount: width, values };
 }
 
-/** The answers of one item (column) of a matrix, NaN where missing. */
-export function itemColumn(matrix: ResponseMatrix, item: number): Float64Array {
-  const column = new Float64Array(matrix.rowCount);
-  for (let r = 0; r < matrix.rowCount; r++) column[r] = matrix.values[r * matrix.itemCount + item]!;
-  return column;
-}
-
 function answeredValues(values: ArrayLike<Response>): number[] {
   const out: number[] = [];
   for (let i = 0; i < values.length; i++) {
@@ -154,7 +147,7 @@ export function itemRanges(matrix: ResponseMatrix): ItemRanges {
   for (let r = 0, base = 0; r < matrix.rowCount; r++, base += k) {
     for (let i = 0; i < k; i++) {
       const v = values[base + i]!;
-      if (v !== v) continue; // NaN: missing
+      if (Number.isNaN(v)) continue;
       counts[i]!++;
       sums[i]! += v;
       if (v < itemMinimum[i]!) itemMinimum[i] = v;
@@ -199,17 +192,39 @@ export interface ItemMoments {
   /** Correlation of each item with that score, over the rows that answered the item. */
   readonly itemScoreCorrelation: Float64Array;
 }
+const ROW_BLOCK = 4;
+
+/**
+ * Adds Σ_b d_b[i]·d_b[j] over a block of four rows to the upper triangle of `cross`. Four rows per
+ * sweep quarter the loads and stores of the k×k accumulator, the cost that dominates large data.
+ */
+function addBlockCrossProducts(cross: Float64Array, block: Float64Array[], k: number): void {
+  const [d0, d1, d2, d3] = block as [Float64Array, Float64Array, Float64Array, Float64Array];
+  for (let i = 0; i < k; i++) {
+    const a0 = d0[i]!;
+    const a1 = d1[i]!;
+    const a2 = d2[i]!;
+    const a3 = d3[i]!;
+    const row = i * k;
+    for (let j = i; j < k; j++) {
+      cross[row + j]! += a0 * d0[j]! + a1 * d1[j]! + a2 * d2[j]! + a3 * d3[j]!;
+    }
+  }
+}
 
 /**
  * One scan over the rows that yields everything the alpha family needs; no statistic re-reads the
  * data afterwards.
  *
+ * Values are accumulated as deviations from a shift (the item mean from a first pass), so the
+ * "sum of products minus product of sums" formulas lose no precision: on complete data the result
+ * equals R's two-pass cov() to ~1e-15.
+ *
  * Missing data: covariances are pairwise complete, as psych::alpha (use = "pairwise") and R's
- * cov()/cor() compute them; a row contributes to every pair it answered. Complete rows take a fast
- * path that only accumulates cross-products; incomplete rows also update per-pair counts and sums.
- * Everything is accumulated around a shift (the item mean from a first pass), so that the textbook
- * "sum of products minus product of sums" loses no precision; on complete data the result equals
- * R's two-pass cov() to ~1e-15.
+ * cov()/cor() compute them — each pair over the rows that answered both, with those rows' means.
+ * A missing answer enters the cross-products as a zero deviation, which drops it from every pair
+ * at no cost; what the pair-specific counts, sums and sums of squares lose is recorded per missing
+ * answer (O(k) each), so incomplete rows cost little more than complete ones.
  */
 export function itemMoments(
   matrix: ResponseMatrix,
@@ -231,146 +246,141 @@ export function itemMoments(
     scoreShift += shift[i]! / k;
   }
 
-  const deviation = new Float64Array(k);
+  const block = Array.from({ length: ROW_BLOCK }, () => new Float64Array(k));
+  let blockRows = 0;
+  const answeredFlag = new Float64Array(k);
+  const missingItems = new Int32Array(k);
   const cross = new Float64Array(k * k);
-  const completeSums = new Float64Array(k);
-  const completeSquares = new Float64Array(k);
+  const sums = new Float64Array(k);
   const itemScoreCross = new Float64Array(k);
-  let completeRows = 0;
-  let completeScoreSum = 0;
-  let completeScoreSquares = 0;
-  let scoreCount = 0;
+  const missingRows = new Float64Array(k);
+  const missingScoreSum = new Float64Array(k);
+  const missingScoreSquares = new Float64Array(k);
+  let rowsUsed = 0;
   let scoreSum = 0;
   let scoreSquares = 0;
-
-  // Allocated on the first incomplete row only: complete data never pays for them.
-  let pairRows: Float64Array | undefined;
-  let pairSumFirst: Float64Array | undefined;
-  let pairSumSecond: Float64Array | undefined;
-  let pairSquaresFirst: Float64Array | undefined;
-  let pairSquaresSecond: Float64Array | undefined;
-  let partialScoreSum: Float64Array | undefined;
-  let partialScoreSquares: Float64Array | undefined;
+  // lost*[m·k + i]: over rows missing item m, the count, sum and squares of item i's deviations.
+  // Allocated on the first incomplete row: complete data never pays for them.
+  let lostCount: Float64Array | undefined;
+  let lostSum: Float64Array | undefined;
+  let lostSquares: Float64Array | undefined;
 
   for (let r = 0, base = 0; r < rowCount; r++, base += k) {
+    const deviation = block[blockRows]!;
     let answered = 0;
+    let missingCount = 0;
     let rowSum = 0;
     for (let i = 0; i < k; i++) {
       const v = values[base + i]!;
-      if (v !== v) {
-        deviation[i] = Number.NaN;
+      if (Number.isNaN(v)) {
+        deviation[i] = 0;
+        answeredFlag[i] = 0;
+        missingItems[missingCount++] = i;
         continue;
       }
       const y = offset[i]! + sign[i]! * v;
       rowSum += y;
       deviation[i] = y - shift[i]!;
+      answeredFlag[i] = 1;
       answered++;
     }
-    if (answered === 0 || (listwise && answered < k)) continue;
+    if (answered === 0 || (listwise && missingCount > 0)) continue;
+
+    rowsUsed++;
     const scoreDeviation = rowSum / answered - scoreShift;
-    scoreCount++;
     scoreSum += scoreDeviation;
     scoreSquares += scoreDeviation * scoreDeviation;
-
-    if (answered === k) {
-      completeRows++;
-      completeScoreSum += scoreDeviation;
-      completeScoreSquares += scoreDeviation * scoreDeviation;
-      for (let i = 0; i < k; i++) {
-        const di = deviation[i]!;
-        completeSums[i]! += di;
-        completeSquares[i]! += di * di;
-        itemScoreCross[i]! += di * scoreDeviation;
-        const row = i * k;
-        for (let j = i; j < k; j++) cross[row + j]! += di * deviation[j]!;
-      }
-      continue;
-    }
-
-    if (pairRows === undefined) {
-      pairRows = new Float64Array(k * k);
-      pairSumFirst = new Float64Array(k * k);
-      pairSumSecond = new Float64Array(k * k);
-      pairSquaresFirst = new Float64Array(k * k);
-      pairSquaresSecond = new Float64Array(k * k);
-      partialScoreSum = new Float64Array(k);
-      partialScoreSquares = new Float64Array(k);
-    }
     for (let i = 0; i < k; i++) {
       const di = deviation[i]!;
-      if (di !== di) continue;
+      sums[i]! += di;
       itemScoreCross[i]! += di * scoreDeviation;
-      partialScoreSum![i]! += scoreDeviation;
-      partialScoreSquares![i]! += scoreDeviation * scoreDeviation;
-      const row = i * k;
-      for (let j = i; j < k; j++) {
-        const dj = deviation[j]!;
-        if (dj !== dj) continue;
-        cross[row + j]! += di * dj;
-        pairRows[row + j]!++;
-        pairSumFirst![row + j]! += di;
-        pairSumSecond![row + j]! += dj;
-        pairSquaresFirst![row + j]! += di * di;
-        pairSquaresSecond![row + j]! += dj * dj;
+    }
+
+    if (missingCount > 0) {
+      lostCount ??= new Float64Array(k * k);
+      lostSum ??= new Float64Array(k * k);
+      lostSquares ??= new Float64Array(k * k);
+      for (let m = 0; m < missingCount; m++) {
+        const item = missingItems[m]!;
+        missingRows[item]!++;
+        missingScoreSum[item]! += scoreDeviation;
+        missingScoreSquares[item]! += scoreDeviation * scoreDeviation;
+        const row = item * k;
+        for (let i = 0; i < k; i++) {
+          const di = deviation[i]!;
+          lostCount[row + i]! += answeredFlag[i]!;
+          lostSum[row + i]! += di;
+          lostSquares[row + i]! += di * di;
+        }
       }
     }
+
+    if (++blockRows === ROW_BLOCK) {
+      addBlockCrossProducts(cross, block, k);
+      blockRows = 0;
+    }
+  }
+  if (blockRows > 0) {
+    for (let b = blockRows; b < ROW_BLOCK; b++) block[b]!.fill(0);
+    addBlockCrossProducts(cross, block, k);
+  }
+
+  const counts = new Float64Array(k);
+  const means = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    counts[i] = rowsUsed - missingRows[i]!;
+    means[i] = shift[i]! + sums[i]! / counts[i]!;
   }
 
   const covariance = new Float64Array(k * k);
   const correlation = new Float64Array(k * k);
   const pairCounts = new Float64Array(k * k);
-  const counts = new Float64Array(k);
-  const means = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     for (let j = i; j < k; j++) {
-      const ij = i * k + j;
-      const n = completeRows + (pairRows?.[ij] ?? 0);
-      const sumI = completeSums[i]! + (pairSumFirst?.[ij] ?? 0);
-      const sumJ = completeSums[j]! + (pairSumSecond?.[ij] ?? 0);
-      const squaresI = completeSquares[i]! + (pairSquaresFirst?.[ij] ?? 0);
-      const squaresJ = completeSquares[j]! + (pairSquaresSecond?.[ij] ?? 0);
-      const centredCross = cross[ij]! - (sumI * sumJ) / n;
+      // Rows answering both = rows answering i minus those of them that missed j.
+      const n = counts[i]! - (lostCount?.[j * k + i] ?? 0);
+      const sumI = sums[i]! - (lostSum?.[j * k + i] ?? 0);
+      const sumJ = sums[j]! - (lostSum?.[i * k + j] ?? 0);
+      const squaresI = cross[i * k + i]! - (lostSquares?.[j * k + i] ?? 0);
+      const squaresJ = cross[j * k + j]! - (lostSquares?.[i * k + j] ?? 0);
+      const centredCross = cross[i * k + j]! - (sumI * sumJ) / n;
       const cov = n > 1 ? centredCross / (n - 1) : Number.NaN;
       const cor =
-        n > 1
-          ? centredCross / Math.sqrt((squaresI - (sumI * sumI) / n) * (squaresJ - (sumJ * sumJ) / n))
-          : Number.NaN;
-      covariance[ij] = cov;
+        i === j
+          ? 1
+          : n > 1
+            ? centredCross / Math.sqrt((squaresI - (sumI * sumI) / n) * (squaresJ - (sumJ * sumJ) / n))
+            : Number.NaN;
+      covariance[i * k + j] = cov;
       covariance[j * k + i] = cov;
-      correlation[ij] = i === j ? 1 : cor;
-      correlation[j * k + i] = i === j ? 1 : cor;
-      pairCounts[ij] = n;
+      correlation[i * k + j] = cor;
+      correlation[j * k + i] = cor;
+      pairCounts[i * k + j] = n;
       pairCounts[j * k + i] = n;
-      if (i === j) {
-        counts[i] = n;
-        means[i] = shift[i]! + sumI / n;
-      }
     }
   }
 
   const itemScoreCorrelation = new Float64Array(k);
   for (let i = 0; i < k; i++) {
-    const ii = i * k + i;
     const n = counts[i]!;
-    const sumItem = completeSums[i]! + (pairSumFirst?.[ii] ?? 0);
-    const sumScore = completeScoreSum + (partialScoreSum?.[i] ?? 0);
-    const squaresScore = completeScoreSquares + (partialScoreSquares?.[i] ?? 0);
-    const itemVariation = cross[ii]! - (sumItem * sumItem) / n;
+    const sumScore = scoreSum - missingScoreSum[i]!;
+    const squaresScore = scoreSquares - missingScoreSquares[i]!;
+    const itemVariation = cross[i * k + i]! - (sums[i]! * sums[i]!) / n;
     const scoreVariation = squaresScore - (sumScore * sumScore) / n;
     itemScoreCorrelation[i] =
-      (itemScoreCross[i]! - (sumItem * sumScore) / n) / Math.sqrt(itemVariation * scoreVariation);
+      (itemScoreCross[i]! - (sums[i]! * sumScore) / n) / Math.sqrt(itemVariation * scoreVariation);
   }
 
   return {
     itemCount: k,
-    respondentCount: scoreCount,
+    respondentCount: rowsUsed,
     counts,
     means,
     covariance,
     correlation,
     pairCounts,
-    scoreMean: scoreShift + scoreSum / scoreCount,
-    scoreSd: Math.sqrt((scoreSquares - (scoreSum * scoreSum) / scoreCount) / (scoreCount - 1)),
+    scoreMean: scoreShift + scoreSum / rowsUsed,
+    scoreSd: Math.sqrt((scoreSquares - (scoreSum * scoreSum) / rowsUsed) / (rowsUsed - 1)),
     itemScoreCorrelation,
   };
 }

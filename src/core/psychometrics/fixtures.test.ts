@@ -22,7 +22,8 @@ const candidates = [
   new URL('../../../../shared/fixtures/psychometrics/', import.meta.url),
 ];
 const fixtureDir = candidates.find((url) => existsSync(fileURLToPath(url)));
-if (fixtureDir === undefined) throw new Error('psychometrics fixtures not found (fixtures/ or ../shared/fixtures/)');
+if (fixtureDir === undefined)
+  throw new Error('psychometrics fixtures not found (fixtures/ or ../shared/fixtures/)');
 
 function readFixture(name: string): string {
   return readFileSync(fileURLToPath(new URL(name, fixtureDir)), 'utf8');
@@ -72,7 +73,9 @@ describe('psych::alpha on the bfi fixture', () => {
       it('matches every whole-scale figure', () => {
         expect(report.n).toBe(reference.n_rows);
         for (const [field, value] of Object.entries(expected.total)) {
-          expect(Math.abs((report[field as keyof typeof report] as number) - value), field).toBeLessThan(TOLERANCE);
+          expect(Math.abs((report[field as keyof typeof report] as number) - value), field).toBeLessThan(
+            TOLERANCE,
+          );
         }
       });
 
@@ -117,7 +120,9 @@ describe('multilevel on the lq2002 fixture', () => {
     expect(result.map((g) => g.group)).toEqual(reference.rwg_j.map((g) => g.group));
     expect(result.map((g) => g.n)).toEqual(reference.rwg_j.map((g) => g.n));
     result.forEach((group, i) => {
-      expect(Math.abs(group.rwg_j! - reference.rwg_j[i]!.rwg_j), `group ${group.group}`).toBeLessThan(TOLERANCE);
+      expect(Math.abs(group.rwg_j! - reference.rwg_j[i]!.rwg_j), `group ${group.group}`).toBeLessThan(
+        TOLERANCE,
+      );
     });
   });
 

@@ -14,7 +14,9 @@ function multiply(a: ArrayLike<number>, b: ArrayLike<number>, n: number): number
 
 describe('invertMatrix', () => {
   it('inverts a 2×2 matrix exactly', () => {
-    expect(Array.from(invertMatrix([4, 7, 2, 6], 2)!)).toEqual([0.6, -0.7, -0.2, 0.4].map((v) => expect.closeTo(v, 14)));
+    expect(Array.from(invertMatrix([4, 7, 2, 6], 2)!)).toEqual(
+      [0.6, -0.7, -0.2, 0.4].map((v) => expect.closeTo(v, 14)),
+    );
   });
 
   it('needs pivoting for a zero leading entry', () => {
@@ -30,11 +32,14 @@ describe('invertMatrix', () => {
 
   it('gives A·A⁻¹ = I for diagonally dominant matrices', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 16, maxLength: 16 }), (entries) => {
-        const a = entries.map((v, i) => (i % 5 === 0 ? v + 5 : v));
-        const product = multiply(a, invertMatrix(a, 4)!, 4);
-        product.forEach((v, i) => expect(v).toBeCloseTo(i % 5 === 0 ? 1 : 0, 12));
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -1, max: 1, noNaN: true }), { minLength: 16, maxLength: 16 }),
+        (entries) => {
+          const a = entries.map((v, i) => (i % 5 === 0 ? v + 5 : v));
+          const product = multiply(a, invertMatrix(a, 4)!, 4);
+          for (const [i, v] of product.entries()) expect(v).toBeCloseTo(i % 5 === 0 ? 1 : 0, 12);
+        },
+      ),
     );
   });
 });

@@ -11,11 +11,16 @@ const keysFor = (count: number, reversed: number[] = []): ScaleKey[] =>
 const scaleRows = (k: number) =>
   fc
     .array(
-      fc.tuple(fc.integer({ min: 1, max: 5 }), fc.array(fc.integer({ min: -1, max: 1 }), { minLength: k, maxLength: k })),
+      fc.tuple(
+        fc.integer({ min: 1, max: 5 }),
+        fc.array(fc.integer({ min: -1, max: 1 }), { minLength: k, maxLength: k }),
+      ),
       { minLength: 6, maxLength: 40 },
     )
     .map((people) => people.map(([level, noise]) => noise.map((e) => Math.min(5, Math.max(1, level + e)))))
-    .filter((rows) => Array.from({ length: k }, (_, i) => variance(rows.map((row) => row[i]!))).every((v) => v > 0));
+    .filter((rows) =>
+      Array.from({ length: k }, (_, i) => variance(rows.map((row) => row[i]!))).every((v) => v > 0),
+    );
 
 /** Equal to `digits` decimals, where NaN equals NaN (e.g. r_cor when reversed items make sum(R) negative). */
 function expectSame(actual: number, expected: number, digits = 10): void {
@@ -23,7 +28,8 @@ function expectSame(actual: number, expected: number, digits = 10): void {
   else expect(actual).toBeCloseTo(expected, digits);
 }
 
-const column = (rows: ReadonlyArray<ReadonlyArray<number | null>>, i: number) => rows.map((row) => row[i] ?? null);
+const column = (rows: ReadonlyArray<ReadonlyArray<number | null>>, i: number) =>
+  rows.map((row) => row[i] ?? null);
 
 describe('reliabilityReport on a small hand-checkable scale', () => {
   const rows = [
@@ -44,7 +50,11 @@ describe('reliabilityReport on a small hand-checkable scale', () => {
   });
 
   it('gives standardised alpha from the mean inter-item correlation', () => {
-    const rs = [pearson(column(rows, 0), column(rows, 1)), pearson(column(rows, 0), column(rows, 2)), pearson(column(rows, 1), column(rows, 2))];
+    const rs = [
+      pearson(column(rows, 0), column(rows, 1)),
+      pearson(column(rows, 0), column(rows, 2)),
+      pearson(column(rows, 1), column(rows, 2)),
+    ];
     const rBar = mean(rs);
     expect(report.average_r).toBeCloseTo(rBar, 14);
     expect(report.std_alpha).toBeCloseTo((3 * rBar) / (1 + 2 * rBar), 14);
@@ -118,7 +128,16 @@ describe('reliabilityReport properties', () => {
             rows.map((row) => order.map((i) => row[i]!)),
             { keys: order.map((i) => keys[i]!), min: 1, max: 5 },
           );
-          for (const field of ['raw_alpha', 'std_alpha', 'G6', 'average_r', 'median_r', 'ase', 'mean', 'sd'] as const) {
+          for (const field of [
+            'raw_alpha',
+            'std_alpha',
+            'G6',
+            'average_r',
+            'median_r',
+            'ase',
+            'mean',
+            'sd',
+          ] as const) {
             expectSame(permuted[field], original[field]);
           }
           order.forEach((from, to) => {
@@ -247,8 +266,8 @@ describe('reliabilityReport input errors', () => {
   });
 
   it('rejects data and keys of different widths', () => {
-    expect(() => reliabilityReport({ rowCount: 1, itemCount: 3, values: new Float64Array(3) }, { keys: keysFor(2) })).toThrow(
-      'data has 3 items but 2 keys',
-    );
+    expect(() =>
+      reliabilityReport({ rowCount: 1, itemCount: 3, values: new Float64Array(3) }, { keys: keysFor(2) }),
+    ).toThrow('data has 3 items but 2 keys');
   });
 });

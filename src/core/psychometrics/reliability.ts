@@ -171,7 +171,7 @@ export function reliabilityReport(data: ResponseData, options: ReliabilityOption
     let observedLow = Number.POSITIVE_INFINITY;
     let observedHigh = Number.NEGATIVE_INFINITY;
     for (const v of matrix.values) {
-      if (v !== v) continue;
+      if (Number.isNaN(v)) continue;
       if (v < observedLow) observedLow = v;
       if (v > observedHigh) observedHigh = v;
     }

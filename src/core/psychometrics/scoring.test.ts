@@ -29,14 +29,19 @@ describe('reverseScore', () => {
 
   it('is an involution on any scale', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 10 }), fc.nat(10), (min, span, offset) => {
-        const max = min + span;
-        const x = min + (offset % (span + 1));
-        const once = reverseScore(x, min, max)!;
-        expect(once).toBeGreaterThanOrEqual(min);
-        expect(once).toBeLessThanOrEqual(max);
-        expect(reverseScore(once, min, max)).toBe(x);
-      }),
+      fc.property(
+        fc.integer({ min: -5, max: 5 }),
+        fc.integer({ min: 1, max: 10 }),
+        fc.nat(10),
+        (min, span, offset) => {
+          const max = min + span;
+          const x = min + (offset % (span + 1));
+          const once = reverseScore(x, min, max)!;
+          expect(once).toBeGreaterThanOrEqual(min);
+          expect(once).toBeLessThanOrEqual(max);
+          expect(reverseScore(once, min, max)).toBe(x);
+        },
+      ),
     );
   });
 });
@@ -58,16 +63,21 @@ describe('scaleScore', () => {
   });
 
   it('rejects an impossible minimum and reversal without bounds', () => {
-    expect(() => scaleScore([1, 2], { minAnswered: 3 })).toThrow('minAnswered must be an integer from 1 to 2');
+    expect(() => scaleScore([1, 2], { minAnswered: 3 })).toThrow(
+      'minAnswered must be an integer from 1 to 2',
+    );
     expect(() => scaleScore([1, 2], { reversed: [true, false] })).toThrow('min and max are required');
   });
 
   it('scores every row of a data set like scaleScore does one', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), { minLength: 4, maxLength: 4 }), {
-          maxLength: 20,
-        }),
+        fc.array(
+          fc.array(fc.option(fc.integer({ min: 1, max: 5 }), { nil: null }), { minLength: 4, maxLength: 4 }),
+          {
+            maxLength: 20,
+          },
+        ),
         fc.array(fc.boolean(), { minLength: 4, maxLength: 4 }),
         (rows, reversed) => {
           const options = { reversed, min: 1, max: 5, minAnswered: 2 };

@@ -61,7 +61,10 @@ function resolvedMinimum(itemCount: number, options: ScaleScoreOptions): number 
  * A person's scale score: the mean of the items they answered (reversed items recoded first), or
  * null when fewer than `minAnswered` were answered. Missing answers are skipped, never imputed.
  */
-export function scaleScore(responses: ReadonlyArray<Response>, options: ScaleScoreOptions = {}): number | null {
+export function scaleScore(
+  responses: ReadonlyArray<Response>,
+  options: ScaleScoreOptions = {},
+): number | null {
   const minimum = resolvedMinimum(responses.length, options);
   let answered = 0;
   let sum = 0;
@@ -84,7 +87,7 @@ export function scaleScores(data: ResponseData, options: ScaleScoreOptions = {})
     let sum = 0;
     for (let i = 0; i < k; i++) {
       const v = matrix.values[r * k + i]!;
-      if (v !== v) continue;
+      if (Number.isNaN(v)) continue;
       answered++;
       sum += options.reversed?.[i] ? options.max! + options.min! - v : v;
     }

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
+import { forgetCachedDirectory } from '../people/directory-cache.ts';
 import { careerStages, DEFAULT_CAREER_STAGES, organisations } from './schema.ts';
 
 /** Creates an organisation with the default career stages (system transaction). */
@@ -13,13 +14,19 @@ export async function createOrganisation(tx: Tx, input: { name: string; slug: st
 
 export function listCareerStages(tx: Tx) {
   return tx
-    .select({ id: careerStages.id, key: careerStages.key, name: careerStages.name, position: careerStages.position })
+    .select({
+      id: careerStages.id,
+      key: careerStages.key,
+      name: careerStages.name,
+      position: careerStages.position,
+    })
     .from(careerStages)
     .orderBy(asc(careerStages.position));
 }
 
 /** Marks the directory as changed, so cached directory reads are rebuilt. */
 export async function touchDirectory(tx: Tx, organisationId: string): Promise<void> {
+  forgetCachedDirectory(organisationId);
   await tx
     .update(organisations)
     .set({ directoryVersion: sql`${organisations.directoryVersion} + 1` })

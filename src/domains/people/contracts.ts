@@ -7,7 +7,12 @@ export const role = z.enum(ROLES);
 const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
 const teamName = z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters');
 
-export const careerStage = z.object({ id: z.uuid(), key: z.string(), name: z.string(), position: z.number().int() });
+export const careerStage = z.object({
+  id: z.uuid(),
+  key: z.string(),
+  name: z.string(),
+  position: z.number().int(),
+});
 export type CareerStage = z.infer<typeof careerStage>;
 
 export const team = z.object({ id: z.uuid(), name: z.string(), members: z.number().int() });
@@ -34,7 +39,12 @@ export const peopleListQuery = z.object({
   q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
   team: z.uuid('must be a team id').optional(),
   stage: z.string().max(100).optional(),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(1000),
+  limit: z.coerce
+    .number()
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(1000),
   offset: z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').default(0),
 });
 export type PeopleListQuery = z.infer<typeof peopleListQuery>;

@@ -2,8 +2,7 @@
 // write only if every row is valid or the caller explicitly chose to skip invalid rows.
 import type { Database } from '../../platform/db/database.ts';
 import type { ImportResult } from './contracts.ts';
-import { parsePeopleCsv } from './import-plan.ts';
-import { planImport } from './import-plan.ts';
+import { parsePeopleCsv, planImport } from './import-plan.ts';
 import { applyImport, loadDirectory } from './service.ts';
 
 export async function importPeople(
@@ -36,7 +35,12 @@ export async function importPeople(
         ...plan.planned.map((r) => ({ line: r.line, action: r.action, email: r.email, name: r.name })),
         ...rows
           .filter((r) => skipped.has(r.line))
-          .map((r) => ({ line: r.line, action: 'skip' as const, email: r.values.email ?? '', name: r.values.name ?? '' })),
+          .map((r) => ({
+            line: r.line,
+            action: 'skip' as const,
+            email: r.values.email ?? '',
+            name: r.values.name ?? '',
+          })),
       ]
         .sort((a, b) => a.line - b.line)
         .slice(0, 1000),

@@ -21,7 +21,8 @@ export interface CsvRow {
 export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
   if (bytes.byteLength === 0) throw new ImportFileError('the file is empty');
   if (bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportFileError('the file is larger than 5 MB');
-  if (bytes.includes(0)) throw new ImportFileError('the file is not a text CSV file (it contains binary data)');
+  if (bytes.includes(0))
+    throw new ImportFileError('the file is not a text CSV file (it contains binary data)');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
@@ -39,11 +40,18 @@ export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
     }) as unknown as { record: string[]; info: { lines: number } }[];
   } catch (err) {
     const line = (err as { lines?: number }).lines;
-    throw new ImportFileError(`the file is not valid CSV${line ? ` (near line ${line})` : ''}: ${(err as Error).message.split('\n')[0]}`);
+    throw new ImportFileError(
+      `the file is not valid CSV${line ? ` (near line ${line})` : ''}: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
   const [header, ...rows] = records;
   if (!header) throw new ImportFileError('the file is empty');
-  const columns = header.record.map((h) => h.trim().toLowerCase().replace(/[\s-]+/g, '_'));
+  const columns = header.record.map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, '_'),
+  );
   const missing = ['email', 'name', 'career_stage'].filter((c) => !columns.includes(c));
   if (missing.length) {
     throw new ImportFileError(
@@ -52,12 +60,15 @@ export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
   }
   const unknown = columns.filter((c) => !(IMPORT_COLUMNS as readonly string[]).includes(c));
   if (unknown.length) {
-    throw new ImportFileError(`unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (allowed: ${IMPORT_COLUMNS.join(', ')})`);
+    throw new ImportFileError(
+      `unknown column${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} (allowed: ${IMPORT_COLUMNS.join(', ')})`,
+    );
   }
   const duplicated = columns.filter((c, i) => columns.indexOf(c) !== i);
   if (duplicated.length) throw new ImportFileError(`column ${duplicated[0]} appears twice in the header`);
   if (rows.length === 0) throw new ImportFileError('the file has a header but no rows');
-  if (rows.length > IMPORT_MAX_ROWS) throw new ImportFileError(`the file has more than ${IMPORT_MAX_ROWS} rows; split it`);
+  if (rows.length > IMPORT_MAX_ROWS)
+    throw new ImportFileError(`the file has more than ${IMPORT_MAX_ROWS} rows; split it`);
   return rows.map(({ record, info }) => {
     const values: CsvRow['values'] = {};
     columns.forEach((c, i) => {
@@ -228,11 +239,18 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
   const badLines = new Set(errors.map((e) => e.line));
   errors.sort((a, b) => a.line - b.line);
   const newTeams = [
-    ...new Set(valid.map((r) => r.teamName).filter((t): t is string => !!t && !teamByLower.has(t.toLowerCase()))),
+    ...new Set(
+      valid.map((r) => r.teamName).filter((t): t is string => !!t && !teamByLower.has(t.toLowerCase())),
+    ),
   ];
-  return { rows: rows.length, errors, planned: valid, skippedLines: [...badLines].sort((a, b) => a - b), newTeams };
+  return {
+    rows: rows.length,
+    errors,
+    planned: valid,
+    skippedLines: [...badLines].sort((a, b) => a - b),
+    newTeams,
+  };
 }
-
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x) => b.includes(x));

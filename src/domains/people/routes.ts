@@ -18,15 +18,15 @@ import {
   teamInput,
   updatePersonRequest,
 } from './contracts.ts';
-import { IMPORT_MAX_BYTES, ImportFileError } from './import-plan.ts';
+import { cachedPeopleList } from './directory-cache.ts';
 import { importPeople } from './import-people.ts';
+import { IMPORT_MAX_BYTES, ImportFileError } from './import-plan.ts';
 import { people } from './schema.ts';
 import {
   createPerson,
   createTeam,
   deleteTeam,
   getPerson,
-  listPeople,
   listTeams,
   replaceCareerStages,
   updatePerson,
@@ -44,8 +44,10 @@ export const peopleRoutes: AnyRoute[] = [
     access: 'signed-in',
     query: peopleListQuery,
     response: peopleList,
-    handler: ({ viewer, query, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) => listPeople(tx, query)),
+    handler: async ({ viewer, query, services, c }) =>
+      c.body(await cachedPeopleList(services.db, viewer.organisationId, query), 200, {
+        'Content-Type': 'application/json',
+      }),
   }),
   route({
     method: 'get',
@@ -55,7 +57,8 @@ export const peopleRoutes: AnyRoute[] = [
     access: 'signed-in',
     params: idParams,
     response: personDetail,
-    handler: ({ viewer, params, services }) => services.db.inOrganisation(viewer.organisationId, (tx) => getPerson(tx, params.id)),
+    handler: ({ viewer, params, services }) =>
+      services.db.inOrganisation(viewer.organisationId, (tx) => getPerson(tx, params.id)),
   }),
   route({
     method: 'post',
@@ -70,7 +73,14 @@ export const peopleRoutes: AnyRoute[] = [
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         const id = await createPerson(tx, viewer.organisationId, body);
         if (body.invite) {
-          await sendLink(tx, services.jobs, services.config.publicUrl, viewer.organisationId, { id, ...body }, 'invitation');
+          await sendLink(
+            tx,
+            services.jobs,
+            services.config.publicUrl,
+            viewer.organisationId,
+            { id, ...body },
+            'invitation',
+          );
         }
         return getPerson(tx, id);
       }),
@@ -114,7 +124,14 @@ export const peopleRoutes: AnyRoute[] = [
         if (person.status === 'disabled') {
           throw new ApiError(409, 'conflict', 'this person is disabled; enable them before inviting');
         }
-        await sendLink(tx, services.jobs, services.config.publicUrl, viewer.organisationId, person, 'invitation');
+        await sendLink(
+          tx,
+          services.jobs,
+          services.config.publicUrl,
+          viewer.organisationId,
+          person,
+          'invitation',
+        );
         return { ok: true as const };
       }),
   }),
@@ -126,13 +143,17 @@ export const peopleRoutes: AnyRoute[] = [
     tag: 'people',
     access: ADMIN,
     query: importQuery,
-    rawBody: { contentTypes: ['text/csv', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream'], maxBytes: IMPORT_MAX_BYTES },
+    rawBody: {
+      contentTypes: ['text/csv', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream'],
+      maxBytes: IMPORT_MAX_BYTES,
+    },
     response: importResult,
     async handler({ viewer, query, raw, services }) {
       try {
         return await importPeople(services.db, viewer.organisationId, raw, query);
       } catch (err) {
-        if (err instanceof ImportFileError) throw new ApiError(400, 'invalid_file', err.message, { file: err.message });
+        if (err instanceof ImportFileError)
+          throw new ApiError(400, 'invalid_file', err.message, { file: err.message });
         throw err;
       }
     },
@@ -156,7 +177,9 @@ export const peopleRoutes: AnyRoute[] = [
     status: 201,
     response: team,
     handler: ({ viewer, body, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) => createTeam(tx, viewer.organisationId, body.name)),
+      services.db.inOrganisation(viewer.organisationId, (tx) =>
+        createTeam(tx, viewer.organisationId, body.name),
+      ),
   }),
   route({
     method: 'delete',
@@ -167,7 +190,9 @@ export const peopleRoutes: AnyRoute[] = [
     params: idParams,
     status: 204,
     handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) => deleteTeam(tx, viewer.organisationId, params.id)),
+      services.db.inOrganisation(viewer.organisationId, (tx) =>
+        deleteTeam(tx, viewer.organisationId, params.id),
+      ),
   }),
   route({
     method: 'get',

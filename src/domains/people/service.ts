@@ -2,6 +2,7 @@
 // transaction, so row-level security scopes it and a failure rolls back everything it did.
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { forgetAllCachedSessions, forgetCachedSessions } from '../../platform/auth/sessions.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import { careerStages } from '../organisations/schema.ts';
@@ -36,7 +37,10 @@ function selectSummaries(tx: Tx) {
       and(eq(careerStages.organisationId, people.organisationId), eq(careerStages.id, people.careerStageId)),
     )
     .leftJoin(teams, and(eq(teams.organisationId, people.organisationId), eq(teams.id, people.teamId)))
-    .leftJoin(manager, and(eq(manager.organisationId, people.organisationId), eq(manager.id, people.managerId)));
+    .leftJoin(
+      manager,
+      and(eq(manager.organisationId, people.organisationId), eq(manager.id, people.managerId)),
+    );
 }
 
 type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
@@ -77,7 +81,10 @@ export async function listPeople(tx: Tx, query: PeopleListQuery): Promise<People
             .from(people)
             .innerJoin(
               careerStages,
-              and(eq(careerStages.organisationId, people.organisationId), eq(careerStages.id, people.careerStageId)),
+              and(
+                eq(careerStages.organisationId, people.organisationId),
+                eq(careerStages.id, people.careerStageId),
+              ),
             )
             .where(where)
         )[0]!.n;
@@ -117,7 +124,9 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
 
 async function resolveStage(tx: Tx, label: string): Promise<string> {
   const stages = await listCareerStages(tx);
-  const found = stages.find((s) => s.key === label.toLowerCase() || s.name.toLowerCase() === label.toLowerCase());
+  const found = stages.find(
+    (s) => s.key === label.toLowerCase() || s.name.toLowerCase() === label.toLowerCase(),
+  );
   if (!found) {
     throw new ApiError(400, 'invalid_input', 'unknown career stage', {
       careerStage: `must be one of: ${stages.map((s) => s.key).join(', ')}`,
@@ -139,11 +148,15 @@ async function ensureTeam(tx: Tx, organisationId: string, name: string): Promise
 async function checkManager(tx: Tx, personId: string | null, managerId: string | null): Promise<void> {
   if (!managerId) return;
   if (personId && managerId === personId) {
-    throw new ApiError(400, 'invalid_input', 'a person cannot manage themself', { managerId: 'cannot be the person themself' });
+    throw new ApiError(400, 'invalid_input', 'a person cannot manage themself', {
+      managerId: 'cannot be the person themself',
+    });
   }
   const lines = await tx.select({ id: people.id, managerId: people.managerId }).from(people);
   if (!lines.some((l) => l.id === managerId)) {
-    throw new ApiError(400, 'invalid_input', 'manager not found', { managerId: 'must be a person in this organisation' });
+    throw new ApiError(400, 'invalid_input', 'manager not found', {
+      managerId: 'must be a person in this organisation',
+    });
   }
   if (!personId) return;
   const managerOf = new Map(lines.map((l) => [l.id, l.managerId]));
@@ -207,8 +220,10 @@ export async function updatePerson(
   if (input.status !== undefined) set.status = input.status;
   if (input.managerId !== undefined) set.managerId = input.managerId;
   if (input.careerStage !== undefined) set.careerStageId = await resolveStage(tx, input.careerStage);
-  if (input.team !== undefined) set.teamId = input.team ? await ensureTeam(tx, organisationId, input.team) : null;
+  if (input.team !== undefined)
+    set.teamId = input.team ? await ensureTeam(tx, organisationId, input.team) : null;
   await tx.update(people).set(set).where(eq(people.id, id));
+  forgetCachedSessions(organisationId, id);
   await touchDirectory(tx, organisationId);
 }
 
@@ -217,7 +232,8 @@ export async function applyImport(tx: Tx, organisationId: string, plan: ImportPl
   const changing = plan.planned.filter((r) => r.action !== 'unchanged');
   if (changing.length === 0) return;
   const teamIds = new Map<string, string>();
-  for (const t of await tx.select({ id: teams.id, name: teams.name }).from(teams)) teamIds.set(t.name.toLowerCase(), t.id);
+  for (const t of await tx.select({ id: teams.id, name: teams.name }).from(teams))
+    teamIds.set(t.name.toLowerCase(), t.id);
   if (plan.newTeams.length) {
     const created = await tx
       .insert(teams)
@@ -240,10 +256,17 @@ export async function applyImport(tx: Tx, organisationId: string, plan: ImportPl
       })),
     );
   }
+  if (changing.some((r) => r.action === 'update')) forgetAllCachedSessions(organisationId);
   for (const r of changing.filter((r) => r.action === 'update')) {
     await tx
       .update(people)
-      .set({ name: r.name, careerStageId: r.careerStageId, teamId: teamIdOf(r.teamName), roles: r.roles, updatedAt: new Date() })
+      .set({
+        name: r.name,
+        careerStageId: r.careerStageId,
+        teamId: teamIdOf(r.teamName),
+        roles: r.roles,
+        updatedAt: new Date(),
+      })
       .where(eq(people.email, r.email));
   }
   // Reporting lines last: a manager may be created by a later row of the same file.
@@ -251,7 +274,10 @@ export async function applyImport(tx: Tx, organisationId: string, plan: ImportPl
   const ids = new Map<string, string>();
   const managerEmails = [...new Set(changing.map((r) => r.managerEmail).filter((e): e is string => !!e))];
   for (const chunk of chunks([...new Set([...emails, ...managerEmails])], 1000)) {
-    for (const p of await tx.select({ id: people.id, email: people.email }).from(people).where(inArray(people.email, chunk))) {
+    for (const p of await tx
+      .select({ id: people.id, email: people.email })
+      .from(people)
+      .where(inArray(people.email, chunk))) {
       ids.set(p.email, p.id);
     }
   }
@@ -283,7 +309,10 @@ export async function listTeams(tx: Tx) {
 export async function createTeam(tx: Tx, organisationId: string, name: string) {
   const [existing] = await tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
   if (existing) throw conflict('a team with this name exists', { name: 'is already in use' });
-  const [row] = await tx.insert(teams).values({ organisationId, name }).returning({ id: teams.id, name: teams.name });
+  const [row] = await tx
+    .insert(teams)
+    .values({ organisationId, name })
+    .returning({ id: teams.id, name: teams.name });
   await touchDirectory(tx, organisationId);
   return { ...row!, members: 0 };
 }
@@ -304,7 +333,10 @@ export async function replaceCareerStages(
 ): Promise<void> {
   const keys = stages.map((s) => s.key);
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-  if (dup) throw new ApiError(400, 'invalid_input', `stage key ${dup} appears twice`, { stages: `key ${dup} appears twice` });
+  if (dup)
+    throw new ApiError(400, 'invalid_input', `stage key ${dup} appears twice`, {
+      stages: `key ${dup} appears twice`,
+    });
   const current = await listCareerStages(tx);
   const keptIds = new Set(stages.map((s) => s.id).filter(Boolean));
   const removed = current.filter((s) => !keptIds.has(s.id));
@@ -312,19 +344,34 @@ export async function replaceCareerStages(
     const [used] = await tx
       .select({ n: count() })
       .from(people)
-      .where(inArray(people.careerStageId, removed.map((s) => s.id)));
+      .where(
+        inArray(
+          people.careerStageId,
+          removed.map((s) => s.id),
+        ),
+      );
     if (Number(used!.n) > 0) {
       throw conflict('a stage that people are at cannot be removed; move them first', {
         stages: `still in use: ${removed.map((s) => s.key).join(', ')}`,
       });
     }
-    await tx.delete(careerStages).where(inArray(careerStages.id, removed.map((s) => s.id)));
+    await tx.delete(careerStages).where(
+      inArray(
+        careerStages.id,
+        removed.map((s) => s.id),
+      ),
+    );
   }
   // Park positions and keys first so reordering never trips the unique (organisation, key).
-  await tx.update(careerStages).set({ key: sql`'~' || ${careerStages.id}::text`, position: sql`${careerStages.position} + 1000` });
+  await tx
+    .update(careerStages)
+    .set({ key: sql`'~' || ${careerStages.id}::text`, position: sql`${careerStages.position} + 1000` });
   for (const [position, s] of stages.entries()) {
     if (s.id && current.some((c) => c.id === s.id)) {
-      await tx.update(careerStages).set({ key: s.key, name: s.name, position }).where(eq(careerStages.id, s.id));
+      await tx
+        .update(careerStages)
+        .set({ key: s.key, name: s.name, position })
+        .where(eq(careerStages.id, s.id));
     } else {
       await tx.insert(careerStages).values({ organisationId, key: s.key, name: s.name, position });
     }

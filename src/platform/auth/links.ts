@@ -32,7 +32,9 @@ export async function sendLink(
   await tx
     .update(authTokens)
     .set({ usedAt: new Date() })
-    .where(and(eq(authTokens.personId, person.id), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt)));
+    .where(
+      and(eq(authTokens.personId, person.id), eq(authTokens.purpose, purpose), isNull(authTokens.usedAt)),
+    );
   const { secret, hash } = newSecret();
   await tx.insert(authTokens).values({
     organisationId,
@@ -73,7 +75,11 @@ export async function redeemLink(
     gt(authTokens.expiresAt, new Date()),
   );
   const found = consume
-    ? await tx.update(authTokens).set({ usedAt: new Date() }).where(live).returning({ personId: authTokens.personId })
+    ? await tx
+        .update(authTokens)
+        .set({ usedAt: new Date() })
+        .where(live)
+        .returning({ personId: authTokens.personId })
     : await tx.select({ personId: authTokens.personId }).from(authTokens).where(live);
   const personId = found[0]?.personId;
   if (!personId) return null;

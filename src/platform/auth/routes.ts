@@ -1,8 +1,9 @@
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { organisations } from '../../domains/organisations/schema.ts';
 import { people } from '../../domains/people/schema.ts';
+import { clearSessionCookie, clientAddress, csrfTokenOf, setSessionCookie } from '../http/cookies.ts';
 import { ApiError } from '../http/errors.ts';
-import { clientAddress, clearSessionCookie, csrfTokenOf, setSessionCookie } from '../http/cookies.ts';
 import { type AnyRoute, route, type Viewer } from '../http/route.ts';
 import type { Services } from '../services.ts';
 import {
@@ -19,11 +20,12 @@ import { redeemLink, sendLink } from './links.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
 import { clearAccount, recordFailure, retryAfterSeconds } from './throttle.ts';
-import { z } from 'zod';
 
 async function describeViewer(services: Services, viewer: Viewer, csrfToken: string) {
   const [org] = await services.db.inOrganisation(viewer.organisationId, (tx) =>
-    tx.select({ id: organisations.id, name: organisations.name, slug: organisations.slug }).from(organisations),
+    tx
+      .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
+      .from(organisations),
   );
   return {
     person: { id: viewer.personId, name: viewer.name, email: viewer.email, roles: viewer.roles },
@@ -45,9 +47,15 @@ const login = route({
     const address = clientAddress(c);
     const wait = await retryAfterSeconds(db, body.email, address);
     if (wait > 0) {
-      throw new ApiError(429, 'too_many_attempts', `too many failed sign-ins; try again in ${wait} seconds`, undefined, {
-        'Retry-After': String(wait),
-      });
+      throw new ApiError(
+        429,
+        'too_many_attempts',
+        `too many failed sign-ins; try again in ${wait} seconds`,
+        undefined,
+        {
+          'Retry-After': String(wait),
+        },
+      );
     }
     // Sign-in is the one lookup that cannot know the organisation yet.
     const candidates = await db.asSystem((tx) =>
@@ -73,9 +81,14 @@ const login = route({
       throw new ApiError(401, 'invalid_credentials', 'the email or password is not correct');
     }
     if (matches.length > 1) {
-      throw new ApiError(409, 'organisation_required', 'this email belongs to several organisations: choose one', {
-        organisation: `one of: ${matches.map((m) => m.slug).join(', ')}`,
-      });
+      throw new ApiError(
+        409,
+        'organisation_required',
+        'this email belongs to several organisations: choose one',
+        {
+          organisation: `one of: ${matches.map((m) => m.slug).join(', ')}`,
+        },
+      );
     }
     const match = matches[0]!;
     await clearAccount(db, body.email);
@@ -110,7 +123,7 @@ const logout = route({
   access: 'signed-in',
   response: ok,
   async handler({ viewer, services, c }) {
-    await services.db.inOrganisation(viewer.organisationId, (tx) => revokeSession(tx, viewer.sessionId));
+    await services.db.inOrganisation(viewer.organisationId, (tx) => revokeSession(tx, viewer));
     clearSessionCookie(c, services.config);
     return { ok: true };
   },
@@ -124,7 +137,9 @@ const logoutEverywhere = route({
   access: 'signed-in',
   response: ok,
   async handler({ viewer, services, c }) {
-    await services.db.inOrganisation(viewer.organisationId, (tx) => revokeAllSessions(tx, viewer.personId));
+    await services.db.inOrganisation(viewer.organisationId, (tx) =>
+      revokeAllSessions(tx, viewer.organisationId, viewer.personId),
+    );
     clearSessionCookie(c, services.config);
     return { ok: true };
   },
@@ -194,7 +209,7 @@ async function setPasswordFromLink(
       .update(people)
       .set({ passwordHash, status: 'active', updatedAt: new Date() })
       .where(eq(people.id, person.personId));
-    await revokeAllSessions(tx, person.personId);
+    await revokeAllSessions(tx, organisationId, person.personId);
     const cookie = await createSession(tx, organisationId, person.personId, c.req.header('user-agent'));
     const [row] = await tx.select().from(people).where(eq(people.id, person.personId));
     return { cookie, row: row! };
@@ -224,7 +239,8 @@ const acceptInvitation = route({
   access: 'public',
   body: acceptInvitationRequest,
   response: viewerResponse,
-  handler: ({ body, services, c }) => setPasswordFromLink(services, c, body.token, body.password, 'invitation'),
+  handler: ({ body, services, c }) =>
+    setPasswordFromLink(services, c, body.token, body.password, 'invitation'),
 });
 
 const requestReset = route({
@@ -241,13 +257,25 @@ const requestReset = route({
     if (wait > 0) return { ok: true };
     const matches = await services.db.asSystem((tx) =>
       tx
-        .select({ organisationId: people.organisationId, id: people.id, name: people.name, email: people.email })
+        .select({
+          organisationId: people.organisationId,
+          id: people.id,
+          name: people.name,
+          email: people.email,
+        })
         .from(people)
         .where(and(eq(people.email, body.email), eq(people.status, 'active'))),
     );
     for (const person of matches) {
       await services.db.inOrganisation(person.organisationId, (tx) =>
-        sendLink(tx, services.jobs, services.config.publicUrl, person.organisationId, person, 'password-reset'),
+        sendLink(
+          tx,
+          services.jobs,
+          services.config.publicUrl,
+          person.organisationId,
+          person,
+          'password-reset',
+        ),
       );
     }
     // Counted like a failed sign-in, so the endpoint cannot be used to flood someone's inbox.
@@ -264,7 +292,8 @@ const confirmReset = route({
   access: 'public',
   body: passwordResetConfirm,
   response: viewerResponse,
-  handler: ({ body, services, c }) => setPasswordFromLink(services, c, body.token, body.password, 'password-reset'),
+  handler: ({ body, services, c }) =>
+    setPasswordFromLink(services, c, body.token, body.password, 'password-reset'),
 });
 
 export const authRoutes: AnyRoute[] = [

@@ -1,4 +1,14 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import {
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { organisations } from '../../domains/organisations/schema.ts';
 import { people } from '../../domains/people/schema.ts';
 
@@ -19,9 +29,10 @@ export const sessions = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     unique().on(t.organisationId, t.tokenHash),
-    foreignKey({ columns: [t.organisationId, t.personId], foreignColumns: [people.organisationId, people.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }).onDelete('cascade'),
     index().on(t.organisationId, t.personId),
   ],
 );
@@ -44,9 +55,10 @@ export const authTokens = pgTable(
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
     unique().on(t.organisationId, t.tokenHash),
-    foreignKey({ columns: [t.organisationId, t.personId], foreignColumns: [people.organisationId, people.id] }).onDelete(
-      'cascade',
-    ),
+    foreignKey({
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }).onDelete('cascade'),
   ],
 );
 

@@ -1,6 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { people, type Role } from '../../domains/people/schema.ts';
 import type { Database, Tx } from '../db/database.ts';
+import { ReadCache } from '../db/read-cache.ts';
 import type { Viewer } from '../http/route.ts';
 import { sessions } from './schema.ts';
 import { composeToken, hashSecret, newSecret, parseToken } from './tokens.ts';
@@ -26,11 +27,32 @@ export async function createSession(
   return composeToken(organisationId, secret);
 }
 
+// Every API request resolves its session; on PGlite a lookup costs milliseconds, so resolved
+// sessions are cached (scope: organisation). Sign-out, role and status changes invalidate them.
+const viewers = new ReadCache<Viewer>(20_000);
+
 /** The signed-in person for a session cookie, or null if it is unknown, expired or disabled. */
 export async function resolveViewer(db: Database, cookie: string | undefined): Promise<Viewer | null> {
   const token = parseToken(cookie);
   if (!token) return null;
-  const rows = await db.inOrganisation(token.organisationId, (tx) =>
+  const tokenHash = hashSecret(token.secret);
+  try {
+    return await viewers.get(db.kind, token.organisationId, tokenHash, async () => {
+      const viewer = await lookupViewer(db, token.organisationId, tokenHash);
+      if (!viewer) throw NO_SESSION;
+      return viewer;
+    });
+  } catch (err) {
+    if (err === NO_SESSION) return null;
+    throw err;
+  }
+}
+
+// Unknown sessions are not cached, so a load that finds none ends with this marker.
+const NO_SESSION = new Error('no session');
+
+async function lookupViewer(db: Database, organisationId: string, tokenHash: string): Promise<Viewer | null> {
+  const rows = await db.inOrganisation(organisationId, (tx) =>
     tx
       .select({
         sessionId: sessions.id,
@@ -40,10 +62,13 @@ export async function resolveViewer(db: Database, cookie: string | undefined): P
         name: people.name,
       })
       .from(sessions)
-      .innerJoin(people, and(eq(people.organisationId, sessions.organisationId), eq(people.id, sessions.personId)))
+      .innerJoin(
+        people,
+        and(eq(people.organisationId, sessions.organisationId), eq(people.id, sessions.personId)),
+      )
       .where(
         and(
-          eq(sessions.tokenHash, hashSecret(token.secret)),
+          eq(sessions.tokenHash, tokenHash),
           gt(sessions.expiresAt, new Date()),
           eq(people.status, 'active'),
         ),
@@ -52,13 +77,24 @@ export async function resolveViewer(db: Database, cookie: string | undefined): P
   );
   const row = rows[0];
   if (!row) return null;
-  return { organisationId: token.organisationId, ...row, roles: row.roles as Role[] };
+  return { organisationId, ...row, roles: row.roles as Role[] };
 }
 
-export async function revokeSession(tx: Tx, sessionId: string): Promise<void> {
-  await tx.delete(sessions).where(eq(sessions.id, sessionId));
+/** Call from any write that changes who a person is to the server (roles, status, sessions). */
+export function forgetCachedSessions(organisationId: string, personId: string): void {
+  viewers.invalidateWhere(organisationId, (v) => v.personId === personId);
 }
 
-export async function revokeAllSessions(tx: Tx, personId: string): Promise<void> {
+export function forgetAllCachedSessions(organisationId: string): void {
+  viewers.invalidate(organisationId);
+}
+
+export async function revokeSession(tx: Tx, viewer: Viewer): Promise<void> {
+  await tx.delete(sessions).where(eq(sessions.id, viewer.sessionId));
+  forgetCachedSessions(viewer.organisationId, viewer.personId);
+}
+
+export async function revokeAllSessions(tx: Tx, organisationId: string, personId: string): Promise<void> {
   await tx.delete(sessions).where(eq(sessions.personId, personId));
+  forgetCachedSessions(organisationId, personId);
 }

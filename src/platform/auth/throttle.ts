@@ -17,19 +17,22 @@ const keys = (email: string, address: string) => ({
 });
 
 /** Seconds until sign-in may be tried again, or 0 when it may be tried now. */
-export async function retryAfterSeconds(db: Database, email: string, address: string, now = new Date()): Promise<number> {
+export async function retryAfterSeconds(
+  db: Database,
+  email: string,
+  address: string,
+  now = new Date(),
+): Promise<number> {
   const k = keys(email, address);
   const rows = await db.asSystem((tx) =>
-    tx
-      .select()
-      .from(loginThrottle)
-      .where(sql`${loginThrottle.key} IN (${k.account}, ${k.address})`),
+    tx.select().from(loginThrottle).where(sql`${loginThrottle.key} IN (${k.account}, ${k.address})`),
   );
   let wait = 0;
   for (const row of rows) {
     const limit = row.key === k.account ? THROTTLE.maxFailuresPerAccount : THROTTLE.maxFailuresPerAddress;
     const endsAt = row.windowStart.getTime() + THROTTLE.windowMs;
-    if (row.failures >= limit && endsAt > now.getTime()) wait = Math.max(wait, Math.ceil((endsAt - now.getTime()) / 1000));
+    if (row.failures >= limit && endsAt > now.getTime())
+      wait = Math.max(wait, Math.ceil((endsAt - now.getTime()) / 1000));
   }
   return wait;
 }

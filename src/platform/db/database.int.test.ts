@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
 import { NestedTransactionError } from './database.ts';
 import { col, queryRows } from './rows.ts';
 import { careerStages, organisations, people } from './schema.ts';
-import { z } from 'zod';
 
 describe.each(testDatabaseKinds())('database on %s', (kind) => {
   let t: TestDatabase;
@@ -52,7 +52,9 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
     const stageB = await t.db.inOrganisation(orgB, (tx) => tx.select().from(careerStages));
     await expect(
       t.db.inOrganisation(orgA, (tx) =>
-        tx.insert(people).values({ organisationId: orgB, email: 'x@b.test', name: 'X', careerStageId: stageB[0]!.id }),
+        tx
+          .insert(people)
+          .values({ organisationId: orgB, email: 'x@b.test', name: 'X', careerStageId: stageB[0]!.id }),
       ),
     ).rejects.toThrow();
   });
@@ -61,19 +63,27 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
     const stageB = await t.db.inOrganisation(orgB, (tx) => tx.select().from(careerStages));
     await expect(
       t.db.asSystem((tx) =>
-        tx.insert(people).values({ organisationId: orgA, email: 'x@a.test', name: 'X', careerStageId: stageB[0]!.id }),
+        tx
+          .insert(people)
+          .values({ organisationId: orgA, email: 'x@a.test', name: 'X', careerStageId: stageB[0]!.id }),
       ),
     ).rejects.toThrow();
   });
 
   it('without an organisation set, tenant tables show nothing', async () => {
-    const rows = await t.db.inOrganisation('00000000-0000-4000-8000-0000000000ff', (tx) => tx.select().from(people));
+    const rows = await t.db.inOrganisation('00000000-0000-4000-8000-0000000000ff', (tx) =>
+      tx.select().from(people),
+    );
     expect(rows).toEqual([]);
   });
 
   it('raw counts are numbers on every driver', async () => {
     const [row] = await t.db.asSystem((tx) =>
-      queryRows(tx, sql`SELECT count(*) AS n, now() AS at FROM people`, z.object({ n: col.count, at: col.timestamp })),
+      queryRows(
+        tx,
+        sql`SELECT count(*) AS n, now() AS at FROM people`,
+        z.object({ n: col.count, at: col.timestamp }),
+      ),
     );
     expect(row!.n).toBe(5);
     expect(typeof row!.n).toBe('number');
@@ -104,7 +114,12 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
       ),
     );
     expect(rows.length).toBeGreaterThanOrEqual(7);
-    for (const r of rows) expect({ table: r.table, rls: r.rls, policy: r.policy }).toEqual({ table: r.table, rls: true, policy: true });
+    for (const r of rows)
+      expect({ table: r.table, rls: r.rls, policy: r.policy }).toEqual({
+        table: r.table,
+        rls: true,
+        policy: true,
+      });
   });
 
   it('every tenant table keys its primary key and unique constraints by organisation', async () => {

@@ -117,7 +117,10 @@ export class Database {
 }
 
 /** Opens the configured database: PostgreSQL when a URL is given, else PGlite in the data dir. */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir: string }): Promise<Database> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}): Promise<Database> {
   const db = options.databaseUrl
     ? await Database.openPostgres(options.databaseUrl)
     : await Database.openPglite({ dataDir: join(options.dataDir, 'pglite') });

@@ -5,7 +5,11 @@ import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from './database.ts';
 
-export async function queryRows<Row extends z.ZodType>(tx: Tx, query: SQL, row: Row): Promise<z.output<Row>[]> {
+export async function queryRows<Row extends z.ZodType>(
+  tx: Tx,
+  query: SQL,
+  row: Row,
+): Promise<z.output<Row>[]> {
   const result = (await tx.execute(query)) as unknown as { rows: unknown[] };
   return result.rows.map((r) => row.parse(r));
 }

@@ -5,7 +5,7 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { SESSION_COOKIE, resolveViewer } from '../auth/sessions.ts';
+import { resolveViewer, SESSION_COOKIE } from '../auth/sessions.ts';
 import { safeEqual } from '../auth/tokens.ts';
 import type { Services } from '../services.ts';
 import { CSRF_COOKIE, CSRF_HEADER } from './cookies.ts';
@@ -64,7 +64,10 @@ export function createApp({ services, routes, site, isReady = () => true }: AppO
   app.onError((err, c) => {
     if (err instanceof ApiError) return apiError(c, err);
     log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
-    return c.json({ error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } }, 500);
+    return c.json(
+      { error: { code: 'internal', message: 'something went wrong on our side; it has been logged' } },
+      500,
+    );
   });
 
   app.get('/healthz', (c) => c.json({ ok: true }));
@@ -102,7 +105,9 @@ export function createApp({ services, routes, site, isReady = () => true }: AppO
     app.on(spec.method.toUpperCase(), spec.path, (c) => handle(c, spec, services));
   }
 
-  app.all('/api/*', (c) => apiError(c, new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`)));
+  app.all('/api/*', (c) =>
+    apiError(c, new ApiError(404, 'not_found', `no API route ${c.req.method} ${c.req.path}`)),
+  );
 
   if (site) {
     app.get('*', (c) => site.serve(c));
@@ -126,7 +131,8 @@ async function readJson(c: Context): Promise<unknown> {
   const length = Number(c.req.header('content-length') ?? 0);
   if (length > JSON_BODY_LIMIT) throw new ApiError(413, 'too_large', 'the request body is larger than 1 MB');
   const text = await c.req.text();
-  if (text.length > JSON_BODY_LIMIT) throw new ApiError(413, 'too_large', 'the request body is larger than 1 MB');
+  if (text.length > JSON_BODY_LIMIT)
+    throw new ApiError(413, 'too_large', 'the request body is larger than 1 MB');
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);
@@ -139,14 +145,19 @@ async function readRaw(c: Context, spec: AnyRoute): Promise<Uint8Array> {
   const limits = spec.rawBody!;
   const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
   if (type && !limits.contentTypes.includes(type)) {
-    throw new ApiError(415, 'unsupported_media_type', `send the file as one of: ${limits.contentTypes.join(', ')}`);
+    throw new ApiError(
+      415,
+      'unsupported_media_type',
+      `send the file as one of: ${limits.contentTypes.join(', ')}`,
+    );
   }
   const mb = `${Math.round(limits.maxBytes / 1024 / 1024)} MB`;
   if (Number(c.req.header('content-length') ?? 0) > limits.maxBytes) {
     throw new ApiError(413, 'too_large', `the file is larger than ${mb}`);
   }
   const body = new Uint8Array(await c.req.arrayBuffer());
-  if (body.byteLength > limits.maxBytes) throw new ApiError(413, 'too_large', `the file is larger than ${mb}`);
+  if (body.byteLength > limits.maxBytes)
+    throw new ApiError(413, 'too_large', `the file is larger than ${mb}`);
   return body;
 }
 

@@ -17,7 +17,9 @@ export class ApiError extends Error {
   }
 
   toBody(): { error: { code: string; message: string; fields?: Record<string, string> } } {
-    return { error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.fields ? { fields: this.fields } : {}) },
+    };
   }
 }
 

@@ -24,11 +24,17 @@ export function openApiDocument(routes: AnyRoute[]): object {
       ['query', r.query],
     ] as const) {
       if (!schema) continue;
-      const shape = (jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] })
-        .properties;
+      const shape = (
+        jsonSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] }
+      ).properties;
       const required = (jsonSchema(schema, 'input') as { required?: string[] }).required ?? [];
       for (const [name, s] of Object.entries(shape ?? {})) {
-        parameters.push({ name, in: where, required: where === 'path' || required.includes(name), schema: s });
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || required.includes(name),
+          schema: s,
+        });
       }
     }
     const status = String(r.status ?? 200);
@@ -40,7 +46,12 @@ export function openApiDocument(routes: AnyRoute[]): object {
       ...(r.access === 'public' ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(r.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: jsonSchema(r.body, 'input') } },
+            },
+          }
         : {}),
       ...(r.rawBody
         ? {
@@ -55,9 +66,14 @@ export function openApiDocument(routes: AnyRoute[]): object {
       responses: {
         [status]: {
           description: 'success',
-          ...(r.response ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } } : {}),
+          ...(r.response
+            ? { content: { 'application/json': { schema: jsonSchema(r.response, 'output') } } }
+            : {}),
         },
-        default: { description: 'error', content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } } },
+        default: {
+          description: 'error',
+          content: { 'application/json': { schema: jsonSchema(errorSchema, 'output') } },
+        },
       },
     };
   }

@@ -1,0 +1,168 @@
+// Shared pieces of the benchmarks: a Lodestar server in a child process (so the load generator
+// does not share its event loop), a fresh database for either kind, and a closed-loop HTTP load.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { BenchContext } from './run.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Env for a fresh, empty database of the bench's kind. */
+export async function freshDatabaseEnv(ctx: BenchContext): Promise<Record<string, string>> {
+  if (ctx.db === 'pglite') return { LODESTAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'lodestar-bench-')) };
+  const name = `lodestar_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: ctx.databaseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(ctx.databaseUrl);
+  u.pathname = `/${name}`;
+  return { DATABASE_URL: u.toString() };
+}
+
+export async function startServerProcess(
+  env: Record<string, string>,
+  port: number,
+): Promise<ServerProcess & { readyMs: number }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bin/lodestar.js'), 'serve'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => {
+    stderr += String(d);
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
+    const ok = await fetch(`${url}/readyz`)
+      .then((r) => r.ok)
+      .catch(() => false);
+    if (ok) break;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const readyMs = performance.now() - started;
+  return {
+    url,
+    pid: child.pid!,
+    child,
+    readyMs,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export function residentMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** A signed-in session: returns the Cookie header and the CSRF token. */
+export async function signIn(
+  url: string,
+  email: string,
+  password: string,
+): Promise<{ cookie: string; csrf: string }> {
+  const csrfRes = await fetch(`${url}/api/auth/csrf`);
+  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie: csrfCookie.join('; ') },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
+  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  return { cookie: [...csrfCookie, ...session].join('; '), csrf };
+}
+
+export interface LoadResult {
+  requests: number;
+  errors: number;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  max_ms: number;
+}
+
+/** Closed-loop load: `connections` keep-alive clients each send the next request when one ends. */
+export async function load(options: {
+  url: string;
+  path: string;
+  method?: string;
+  headers?: Record<string, string>;
+  body?: () => string;
+  connections: number;
+  seconds: number;
+  expectStatus?: number;
+}): Promise<LoadResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
+  const target = new URL(options.path, options.url);
+  const latencies: number[] = [];
+  let errors = 0;
+  const deadline = performance.now() + options.seconds * 1000;
+  const one = () =>
+    new Promise<void>((resolve) => {
+      const started = performance.now();
+      const body = options.body?.();
+      const req = http.request(
+        target,
+        {
+          method: options.method ?? 'GET',
+          agent,
+          headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+        },
+        (res) => {
+          res.on('data', () => {});
+          res.on('end', () => {
+            latencies.push(performance.now() - started);
+            if (res.statusCode !== (options.expectStatus ?? 200)) errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      if (body) req.write(body);
+      req.end();
+    });
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: options.connections }, async () => {
+      while (performance.now() < deadline) await one();
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const q = (p: number) =>
+    Math.round((latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0) * 100) /
+    100;
+  return {
+    requests: latencies.length,
+    errors,
+    rps: Math.round(latencies.length / elapsed),
+    p50_ms: q(0.5),
+    p99_ms: q(0.99),
+    max_ms: q(1),
+  };
+}

@@ -1,0 +1,51 @@
+// Read caches for hot, rarely-changing reads (docs/decisions/0004). Writers in this process
+// invalidate at once. On PGlite every writer is in this process, so that is complete; on
+// PostgreSQL other server instances may write, so entries also expire after a short time.
+import type { DatabaseKind } from './database.ts';
+
+/** How long an entry may be served without a write in this process invalidating it. */
+export const MAX_STALENESS_MS: Record<DatabaseKind, number> = { pglite: 5 * 60_000, postgres: 2_000 };
+
+interface Entry<V> {
+  value: V;
+  scope: string;
+  storedAt: number;
+}
+
+export class ReadCache<V> {
+  readonly #entries = new Map<string, Entry<V>>();
+  // Bumped by invalidate(); a load that started before a bump must not store what it read.
+  readonly #generation = new Map<string, number>();
+
+  constructor(readonly maxEntries: number) {}
+
+  /**
+   * Returns the cached value for `key` in `scope` (an organisation, a person), or loads it. A load
+   * racing with an invalidation of its scope is returned but not kept.
+   */
+  async get(kind: DatabaseKind, scope: string, key: string, load: () => Promise<V>): Promise<V> {
+    const hit = this.#entries.get(key);
+    if (hit && hit.scope === scope && performance.now() - hit.storedAt < MAX_STALENESS_MS[kind])
+      return hit.value;
+    const generation = this.#generation.get(scope) ?? 0;
+    const value = await load();
+    if ((this.#generation.get(scope) ?? 0) === generation) {
+      if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
+      this.#entries.set(key, { value, scope, storedAt: performance.now() });
+    }
+    return value;
+  }
+
+  /** Drops every entry of a scope; call it from the write, before its transaction commits. */
+  invalidate(scope: string): void {
+    this.#generation.set(scope, (this.#generation.get(scope) ?? 0) + 1);
+    for (const [key, entry] of this.#entries) if (entry.scope === scope) this.#entries.delete(key);
+  }
+
+  /** Drops entries whose value matches, e.g. every cached session of one person. */
+  invalidateWhere(scope: string, matches: (value: V) => boolean): void {
+    this.#generation.set(scope, (this.#generation.get(scope) ?? 0) + 1);
+    for (const [key, entry] of this.#entries)
+      if (entry.scope === scope && matches(entry.value)) this.#entries.delete(key);
+  }
+}
