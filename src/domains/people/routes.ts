@@ -121,8 +121,14 @@ export const peopleRoutes: AnyRoute[] = [
           .from(people)
           .where(eq(people.id, params.id));
         if (!person) throw notFound('person');
-        if (person.status === 'disabled') {
-          throw new ApiError(409, 'conflict', 'this person is disabled; enable them before inviting');
+        if (person.status !== 'invited') {
+          // An invitation sets a password, so for someone already active it would be a reset by
+          // another name; they can use "forgot password" themselves.
+          throw new ApiError(
+            409,
+            'conflict',
+            `this person is ${person.status}; only people not yet joined can be invited`,
+          );
         }
         await sendLink(
           tx,

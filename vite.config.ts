@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { compress } from './web/build/compress.ts';
+
+// Absolute, so the build works the same when started from another directory (src/web-build.ts).
+const root = fileURLToPath(new URL('./web', import.meta.url));
+
+export default defineConfig({
+  root,
+  plugins: [react(), compress()],
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    assetsDir: 'assets',
+    sourcemap: false,
+    reportCompressedSize: false,
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:3000' },
+  },
+});

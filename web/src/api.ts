@@ -1,0 +1,165 @@
+// The one way the web app talks to the server. Types come from the shared zod contracts; only
+// types are imported so neither zod nor the server's schema modules end up in the bundle.
+import type { z } from 'zod';
+import type {
+  CareerStage,
+  ImportResult,
+  PeopleList,
+  PersonDetail,
+  PersonSummary,
+  personInput,
+  team,
+  updatePersonRequest,
+} from '../../src/domains/people/contracts.ts';
+import type {
+  acceptInvitationRequest,
+  invitationInfo,
+  loginRequest,
+  passwordResetConfirm,
+  ViewerResponse,
+} from '../../src/platform/auth/contracts.ts';
+import type { OutboxList } from '../../src/platform/mail/contracts.ts';
+
+export type Viewer = ViewerResponse;
+export type Role = PersonDetail['roles'][number];
+export type Team = z.infer<typeof team>;
+export type InvitationInfo = z.infer<typeof invitationInfo>;
+export type PersonUpdate = z.input<typeof updatePersonRequest>;
+export type PersonField = keyof z.input<typeof personInput> | 'status';
+export type OutboxMessage = OutboxList['items'][number];
+export type { CareerStage, ImportResult, OutboxList, PeopleList, PersonDetail, PersonSummary };
+
+/** The server's error shape `{error: {code, message, fields}}`, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Readonly<Record<string, string>> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+const CSRF_COOKIE = 'lodestar_csrf';
+
+function csrfFromCookie(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+let unauthenticatedHandler: (() => void) | undefined;
+/** Called when a request answers 401, so the app can send the person to sign in. */
+export function onUnauthenticated(handler: () => void): void {
+  unauthenticatedHandler = handler;
+}
+
+interface RequestOptions {
+  json?: unknown;
+  raw?: { body: BodyInit; contentType: string };
+  /** For requests whose 401 is an expected answer (the start-up /api/me, sign-in itself). */
+  quiet401?: boolean;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+async function send(method: string, path: string, options: RequestOptions, csrf?: string): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  let body: BodyInit | undefined;
+  if (options.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(options.json);
+  } else if (options.raw) {
+    headers['Content-Type'] = options.raw.contentType;
+    body = options.raw.body;
+  }
+  if (csrf) headers['X-CSRF-Token'] = csrf;
+  try {
+    return await fetch(path, { method, headers, body: body ?? null, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network', 'network error');
+  }
+}
+
+async function csrfToken(refresh: boolean): Promise<string> {
+  const existing = refresh ? undefined : csrfFromCookie();
+  if (existing) return existing;
+  const response = await send('GET', '/api/auth/csrf', {});
+  if (!response.ok) throw await toError(response);
+  const { csrfToken: token } = (await response.json()) as { csrfToken: string };
+  return csrfFromCookie() ?? token;
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as {
+      error?: { code?: string; message?: string; fields?: Record<string, string> };
+    };
+    if (body.error?.code) {
+      return new ApiError(
+        response.status,
+        body.error.code,
+        body.error.message ?? '',
+        body.error.fields ?? {},
+      );
+    }
+  } catch {
+    // A proxy or crash page rather than the API's JSON: fall through to a generic error.
+  }
+  return new ApiError(response.status, 'http_error', response.statusText);
+}
+
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const safe = SAFE_METHODS.has(method);
+  let response = await send(method, path, options, safe ? undefined : await csrfToken(false));
+  if (!safe && response.status === 403) {
+    // The cookie may have been replaced (another tab signed in): fetch a fresh one and retry once.
+    const error = await toError(response.clone());
+    if (error.code === 'csrf_failed') response = await send(method, path, options, await csrfToken(true));
+  }
+  if (!response.ok) {
+    const error = await toError(response);
+    if (error.status === 401 && !options.quiet401) unauthenticatedHandler?.();
+    throw error;
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  me: () => request<Viewer>('GET', '/api/me', { quiet401: true }),
+  login: (body: z.input<typeof loginRequest>) =>
+    request<Viewer>('POST', '/api/auth/login', { json: body, quiet401: true }),
+  logout: () => request<{ ok: true }>('POST', '/api/auth/logout', { quiet401: true }),
+  logoutEverywhere: () => request<{ ok: true }>('POST', '/api/auth/logout-all', { quiet401: true }),
+  requestPasswordReset: (email: string) =>
+    request<{ ok: true }>('POST', '/api/auth/password-reset', { json: { email } }),
+  confirmPasswordReset: (body: z.input<typeof passwordResetConfirm>) =>
+    request<Viewer>('POST', '/api/auth/password-reset/confirm', { json: body, quiet401: true }),
+  invitation: (token: string) => request<InvitationInfo>('GET', `/api/auth/invitation/${enc(token)}`),
+  acceptInvitation: (body: z.input<typeof acceptInvitationRequest>) =>
+    request<Viewer>('POST', '/api/auth/invitation/accept', { json: body, quiet401: true }),
+
+  people: () => request<PeopleList>('GET', '/api/people'),
+  person: (id: string) => request<PersonDetail>('GET', `/api/people/${enc(id)}`),
+  updatePerson: (id: string, changes: PersonUpdate) =>
+    request<PersonDetail>('PATCH', `/api/people/${enc(id)}`, { json: changes }),
+  invitePerson: (id: string) => request<{ ok: true }>('POST', `/api/people/${enc(id)}/invite`),
+  teams: () => request<Team[]>('GET', '/api/teams'),
+  careerStages: () => request<CareerStage[]>('GET', '/api/career-stages'),
+  importPeople: (file: Blob, options: { dryRun: boolean; skipInvalid: boolean }) =>
+    request<ImportResult>(
+      'POST',
+      `/api/people/import?dryRun=${options.dryRun}${options.skipInvalid ? '&skipInvalid=true' : ''}`,
+      { raw: { body: file, contentType: 'text/csv' } },
+    ),
+
+  outbox: (limit: number, offset: number) =>
+    request<OutboxList>('GET', `/api/admin/outbox?limit=${limit}&offset=${offset}`),
+};

@@ -1,0 +1,232 @@
+import { type ReactNode, useId, useMemo } from 'react';
+import { api, type PersonSummary } from '../../api.ts';
+import { Link, replaceQuery, useLocation } from '../../app/router.tsx';
+import { isAdmin, useViewer } from '../../app/session.tsx';
+import { t, tn } from '../../i18n/index.ts';
+import { Button, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/components.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { useMediaQuery } from '../../ui/use-media-query.ts';
+import { useResource } from '../../ui/use-resource.ts';
+import { StatusBadge } from './labels.tsx';
+
+/** Case- and accent-insensitive, so "zoe" finds "Zoë". */
+const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+const NO_TEAM = 'none';
+
+function matches(person: PersonSummary, q: string, team: string, stage: string): boolean {
+  if (team && (team === NO_TEAM ? person.team !== null : person.team?.id !== team)) return false;
+  if (stage && person.careerStage.key !== stage) return false;
+  if (!q) return true;
+  const needle = fold(q);
+  return fold(person.name).includes(needle) || fold(person.email).includes(needle);
+}
+
+export function PeoplePage() {
+  const viewer = useViewer();
+  const { query } = useLocation();
+  const ids = { search: useId(), team: useId(), stage: useId(), count: useId() };
+  const data = useResource(
+    () =>
+      Promise.all([api.people(), api.teams(), api.careerStages()]).then(([people, teams, stages]) => ({
+        people,
+        teams,
+        stages,
+      })),
+    [],
+  );
+
+  const q = query.get('q') ?? '';
+  const team = query.get('team') ?? '';
+  const stage = query.get('stage') ?? '';
+
+  const setFilter = (name: 'q' | 'team' | 'stage', value: string) => {
+    const next = new URLSearchParams(window.location.search);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    replaceQuery(next);
+  };
+
+  const people = data.status === 'ready' ? data.data.people.items : null;
+  const shown = useMemo(
+    () =>
+      (people ?? [])
+        .filter((p) => matches(p, q.trim(), team, stage))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [people, q, team, stage],
+  );
+
+  let content: ReactNode;
+  if (data.status === 'loading') content = <Loading />;
+  else if (data.status === 'error')
+    content = <LoadError message={errorText(data.error)} onRetry={data.reload} />;
+  else {
+    const { teams, stages } = data.data;
+    const total = data.data.people.items.length;
+    const filtered = Boolean(q || team || stage);
+    content = (
+      <>
+        <search className="filters" aria-label={t('people.search')}>
+          <div className="field">
+            <label htmlFor={ids.search}>{t('people.search')}</label>
+            <input
+              id={ids.search}
+              type="search"
+              placeholder={t('people.searchHint')}
+              aria-describedby={ids.count}
+              value={q}
+              onChange={(e) => setFilter('q', e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor={ids.team}>{t('people.team')}</label>
+            <select id={ids.team} value={team} onChange={(e) => setFilter('team', e.target.value)}>
+              <option value="">{t('people.anyTeam')}</option>
+              {[...teams]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((tm) => (
+                  <option key={tm.id} value={tm.id}>
+                    {tm.name}
+                  </option>
+                ))}
+              <option value={NO_TEAM}>{t('people.noTeamFilter')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={ids.stage}>{t('people.stage')}</label>
+            <select id={ids.stage} value={stage} onChange={(e) => setFilter('stage', e.target.value)}>
+              <option value="">{t('people.anyStage')}</option>
+              {[...stages]
+                .sort((a, b) => a.position - b.position)
+                .map((s) => (
+                  <option key={s.id} value={s.key}>
+                    {s.name}
+                  </option>
+                ))}
+            </select>
+          </div>
+          {filtered ? (
+            <div className="filters-clear">
+              <Button variant="link" onClick={() => replaceQuery(new URLSearchParams())}>
+                {t('people.clear')}
+              </Button>
+            </div>
+          ) : null}
+        </search>
+
+        <p id={ids.count} className="result-count" role="status">
+          {tn('people.count', total, { shown: shown.length, total })}
+        </p>
+
+        {shown.length === 0 ? (
+          <div className="empty">
+            <p>{total === 0 ? t('people.emptyOrg') : t('people.empty')}</p>
+            {total === 0 && isAdmin(viewer) ? (
+              <p>
+                <Link to="/admin/import">{t('people.importHint')}</Link>
+              </p>
+            ) : null}
+          </div>
+        ) : (
+          <PeopleList people={shown} organisation={viewer.organisation.name} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <section>
+      <div className="page-header">
+        <PageHeading title={t('people.title')} />
+        {isAdmin(viewer) ? (
+          <Link to="/admin/import" className="button button-secondary">
+            {t('nav.import')}
+          </Link>
+        ) : null}
+      </div>
+      {content}
+    </section>
+  );
+}
+
+/** A table where there is room for one; on phones, a card per person, which needs no sideways scrolling. */
+function PeopleList(props: { people: PersonSummary[]; organisation: string }) {
+  const narrow = useMediaQuery('(max-width: 640px)');
+  return narrow ? <PeopleCards {...props} /> : <PeopleTable {...props} />;
+}
+
+function PeopleCards({ people, organisation }: { people: PersonSummary[]; organisation: string }) {
+  return (
+    <ul className="person-cards" aria-label={t('people.tableCaption', { organisation })}>
+      {people.map((p) => (
+        <li key={p.id} className="person-card">
+          <div className="person-card-head">
+            <Link to={`/people/${p.id}`} className="person-card-name">
+              {p.name}
+            </Link>
+            <StatusBadge status={p.status} />
+          </div>
+          <p className="person-card-email">{p.email}</p>
+          <dl className="person-card-facts">
+            <div>
+              <dt>{t('people.col.stage')}</dt>
+              <dd>{p.careerStage.name}</dd>
+            </div>
+            <div>
+              <dt>{t('people.col.team')}</dt>
+              <dd>{p.team?.name ?? t('people.none')}</dd>
+            </div>
+            <div>
+              <dt>{t('people.col.manager')}</dt>
+              <dd>
+                {p.manager ? <Link to={`/people/${p.manager.id}`}>{p.manager.name}</Link> : t('people.none')}
+              </dd>
+            </div>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PeopleTable({ people, organisation }: { people: PersonSummary[]; organisation: string }) {
+  const captionId = useId();
+  const none = <span className="muted">{t('people.none')}</span>;
+  return (
+    <ScrollTable labelledBy={captionId}>
+      <table className="table table-sticky">
+        <caption id={captionId} className="visually-hidden">
+          {t('people.tableCaption', { organisation })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('people.col.name')}</th>
+            <th scope="col">{t('people.col.email')}</th>
+            <th scope="col">{t('people.col.stage')}</th>
+            <th scope="col">{t('people.col.team')}</th>
+            <th scope="col">{t('people.col.manager')}</th>
+            <th scope="col">{t('people.col.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                <Link to={`/people/${p.id}`}>{p.name}</Link>
+              </th>
+              <td className="nowrap">{p.email}</td>
+              <td>{p.careerStage.name}</td>
+              <td>{p.team?.name ?? none}</td>
+              <td>{p.manager ? <Link to={`/people/${p.manager.id}`}>{p.manager.name}</Link> : none}</td>
+              <td>
+                <StatusBadge status={p.status} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}

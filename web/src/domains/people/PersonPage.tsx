@@ -1,0 +1,207 @@
+import { type ReactNode, useEffect, useRef, useState } from 'react';
+import { ApiError, api, type PersonDetail } from '../../api.ts';
+import { Link } from '../../app/router.tsx';
+import { isAdmin, useViewer } from '../../app/session.tsx';
+import { formatDate, t } from '../../i18n/index.ts';
+import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
+import { errorText } from '../../ui/errors.ts';
+import { useResource } from '../../ui/use-resource.ts';
+import { roleLabel, StatusBadge } from './labels.tsx';
+import { PersonEditForm } from './PersonEditForm.tsx';
+
+export function PersonPage({ id }: { id: string }) {
+  const viewer = useViewer();
+  const person = useResource(() => api.person(id), [id]);
+
+  let title = t('person.title');
+  let content: ReactNode;
+  if (person.status === 'loading') content = <Loading />;
+  else if (person.status === 'error') {
+    const missing =
+      person.error instanceof ApiError && (person.error.status === 404 || person.error.status === 400);
+    content = missing ? (
+      <Alert tone="error">{t('person.notFound')}</Alert>
+    ) : (
+      <LoadError message={errorText(person.error)} onRetry={person.reload} />
+    );
+  } else {
+    title = person.data.name;
+    content = <PersonView person={person.data} admin={isAdmin(viewer)} onChanged={person.reload} />;
+  }
+
+  return (
+    <section>
+      <p className="breadcrumb">
+        <Link to="/people">
+          <span aria-hidden="true">← </span>
+          {t('person.back')}
+        </Link>
+      </p>
+      <div className="page-header">
+        <PageHeading title={title} />
+        {person.status === 'ready' ? <StatusBadge status={person.data.status} /> : null}
+      </div>
+      {content}
+    </section>
+  );
+}
+
+function PersonView({
+  person,
+  admin,
+  onChanged,
+}: {
+  person: PersonDetail;
+  admin: boolean;
+  onChanged: () => void;
+}) {
+  const none = (text: string) => <span className="muted">{text}</span>;
+  return (
+    <>
+      <p className="subtitle">
+        {person.careerStage.name}
+        {person.team ? ` · ${person.team.name}` : ''}
+      </p>
+      <div className="grid-2">
+        <section className="card" aria-labelledby="person-details">
+          <h2 id="person-details">{t('person.details')}</h2>
+          <dl className="details">
+            <div>
+              <dt>{t('person.email')}</dt>
+              <dd>
+                <a href={`mailto:${person.email}`}>{person.email}</a>
+              </dd>
+            </div>
+            <div>
+              <dt>{t('person.stage')}</dt>
+              <dd>{person.careerStage.name}</dd>
+            </div>
+            <div>
+              <dt>{t('person.team')}</dt>
+              <dd>{person.team?.name ?? none(t('person.noTeam'))}</dd>
+            </div>
+            <div>
+              <dt>{t('person.manager')}</dt>
+              <dd>
+                {person.manager ? (
+                  <Link to={`/people/${person.manager.id}`}>{person.manager.name}</Link>
+                ) : (
+                  none(t('person.noManager'))
+                )}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('person.roles')}</dt>
+              <dd>{person.roles.map(roleLabel).join(', ')}</dd>
+            </div>
+            <div>
+              <dt>{t('person.status')}</dt>
+              <dd>
+                <StatusBadge status={person.status} />
+              </dd>
+            </div>
+            <div>
+              <dt>{t('person.since')}</dt>
+              <dd>{formatDate(person.createdAt)}</dd>
+            </div>
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="person-reports">
+          <h2 id="person-reports">{t('person.reports')}</h2>
+          {person.reports.length ? (
+            <ul className="link-list">
+              {[...person.reports]
+                .sort((a, b) => a.name.localeCompare(b.name))
+                .map((r) => (
+                  <li key={r.id}>
+                    <Link to={`/people/${r.id}`}>{r.name}</Link>
+                  </li>
+                ))}
+            </ul>
+          ) : (
+            <p className="muted">{t('person.noReports')}</p>
+          )}
+        </section>
+      </div>
+      {admin ? <AdminPanel person={person} onChanged={onChanged} /> : null}
+    </>
+  );
+}
+
+function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
+  const [inviting, setInviting] = useState(false);
+  const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  const [editing, setEditing] = useState(false);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+
+  useEffect(() => {
+    if (!editing && returnFocus.current) {
+      returnFocus.current = false;
+      editButton.current?.focus();
+    }
+  }, [editing]);
+
+  const invite = async () => {
+    if (inviting) return;
+    setInviting(true);
+    setNotice(null);
+    try {
+      await api.invitePerson(person.id);
+      setNotice({ tone: 'success', text: t('person.invited', { email: person.email }) });
+    } catch (error) {
+      setNotice({ tone: 'error', text: errorText(error) });
+    } finally {
+      setInviting(false);
+    }
+  };
+
+  const closeEditor = (saved: boolean | null) => {
+    returnFocus.current = true;
+    setEditing(false);
+    if (saved !== null)
+      setNotice({ tone: 'success', text: saved ? t('person.saved') : t('person.noChanges') });
+    if (saved) onChanged();
+  };
+
+  return (
+    <section className="card admin-panel" aria-labelledby="person-admin">
+      <h2 id="person-admin">{t('person.admin')}</h2>
+      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      {editing ? (
+        <PersonEditForm person={person} onDone={closeEditor} />
+      ) : (
+        <div className="stack">
+          <div className="form-actions">
+            <Button
+              ref={editButton}
+              variant="primary"
+              onClick={() => {
+                setNotice(null);
+                setEditing(true);
+              }}
+            >
+              {t('person.edit')}
+            </Button>
+            {person.status !== 'invited' ? null : (
+              <Button
+                variant="secondary"
+                busy={inviting}
+                busyLabel={t('person.inviting')}
+                onClick={invite}
+                aria-describedby="invite-hint"
+              >
+                {t('person.invite')}
+              </Button>
+            )}
+          </div>
+          {person.status !== 'invited' ? null : (
+            <p id="invite-hint" className="hint">
+              {t('person.inviteHint', { email: person.email })}
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+// Message lookup. Adding a language means adding a file beside en.ts that satisfies `Messages`
+// and registering it in `catalogues`; the locale is chosen once, from the browser's preferences.
+import { en, type MessageKey, type Messages, type PluralBase } from './en.ts';
+
+const catalogues: Record<string, Messages> = { en };
+
+function chooseLocale(preferred: readonly string[]): string {
+  for (const tag of preferred) {
+    if (catalogues[tag]) return tag;
+    const base = tag.split('-')[0]!.toLowerCase();
+    if (catalogues[base]) return base;
+  }
+  return 'en';
+}
+
+export const locale = chooseLocale(
+  typeof navigator === 'undefined'
+    ? []
+    : navigator.languages?.length
+      ? navigator.languages
+      : [navigator.language],
+);
+const messages: Messages = catalogues[locale] ?? en;
+
+/** The names between braces in a message, e.g. `{name}`, as a union of string literals. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
+type Values<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, string | number>;
+type Args<K extends MessageKey> = [Placeholders<(typeof en)[K]>] extends [never] ? [] : [values: Values<K>];
+
+const numberFormat = new Intl.NumberFormat(locale);
+
+function fill(template: string, values: Record<string, string | number> | undefined): string {
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? numberFormat.format(value) : value;
+  });
+}
+
+export function t<K extends MessageKey>(key: K, ...args: Args<K>): string {
+  return fill(messages[key], args[0]);
+}
+
+type PluralValues<B extends PluralBase> = Values<`${B}.other` & MessageKey>;
+
+const plurals = new Intl.PluralRules(locale);
+
+/** A plural message: the form Intl.PluralRules picks for `count`, falling back to `<key>.other`. */
+export function tn<B extends PluralBase>(base: B, count: number, values: PluralValues<B>): string {
+  const forms = messages as Readonly<Record<string, string | undefined>>;
+  const template = forms[`${base}.${plurals.select(count)}`] ?? forms[`${base}.other`]!;
+  return fill(template, values as Record<string, string | number>);
+}
+
+const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
+const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+export const formatDate = (iso: string): string => dateFormat.format(new Date(iso));
+export const formatDateTime = (iso: string): string => dateTimeFormat.format(new Date(iso));
+export const formatNumber = (n: number): string => numberFormat.format(n);

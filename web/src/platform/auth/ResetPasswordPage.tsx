@@ -1,0 +1,38 @@
+import { useState } from 'react';
+import { api } from '../../api.ts';
+import { Link } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
+import { t } from '../../i18n/index.ts';
+import { Alert, PageHeading } from '../../ui/components.tsx';
+import { SetPasswordForm } from './SetPasswordForm.tsx';
+
+export function ResetPasswordPage({ token }: { token: string }) {
+  const session = useSession();
+  const [expired, setExpired] = useState(false);
+  return (
+    <>
+      <PageHeading title={t('reset.title')} />
+      {expired ? (
+        <>
+          <Alert tone="error">{t('errors.link_expired')}</Alert>
+          <p className="form-footer">
+            <Link to="/forgot-password">{t('reset.requestNew')}</Link>
+          </p>
+        </>
+      ) : (
+        <>
+          <p className="lead">{t('reset.intro')}</p>
+          <SetPasswordForm
+            passwordLabel={t('reset.password')}
+            confirmLabel={t('reset.confirm')}
+            submitLabel={t('reset.submit')}
+            busyLabel={t('reset.submitting')}
+            save={(password) => api.confirmPasswordReset({ token, password })}
+            done={(viewer) => session.signedIn(viewer, '/people')}
+            onExpired={() => setExpired(true)}
+          />
+        </>
+      )}
+    </>
+  );
+}
