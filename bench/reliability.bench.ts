@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type ResponseMatrix, reliabilityReport, type ScaleKey } from '../src/core/psychometrics/index.ts';
+import { normalFrom, seededRandom } from '../src/core/seeded-random.ts';
 import type { Benchmark } from './run.ts';
 
 const ROWS = 100_000;
@@ -14,25 +15,13 @@ const ITEMS = 60;
 const RUNS = 5;
 const SEED = 20_240_601;
 
-/** mulberry32: small, fast and seeded, so every run measures the same data. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * One-factor data: each answer is a loading times the person's latent level plus noise, cut into six
  * categories; every fifth item is worded in reverse (and keyed so). `missingRate` blanks answers at random.
  */
 function syntheticLikert(rows: number, items: number, missingRate: number, seed: number): ResponseMatrix {
   const random = seededRandom(seed);
-  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const normal = normalFrom(random);
   const loadings = Array.from({ length: items }, (_, i) => 0.4 + (0.4 * i) / (items - 1));
   const thresholds = [-1.5, -0.75, 0, 0.75, 1.5];
   const values = new Float64Array(rows * items);

@@ -112,22 +112,30 @@ export async function load(options: {
   connections: number;
   seconds: number;
   expectStatus?: number;
+  /**
+   * Runs before each request of a connection, unmeasured (e.g. to start the assessment the request
+   * submits), and may replace the path, headers and body of that request.
+   */
+  prepare?: (
+    connection: number,
+  ) => Promise<{ path?: string; headers?: Record<string, string>; body?: string }>;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(options.path, options.url);
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + options.seconds * 1000;
-  const one = () =>
+  const one = (request: { path?: string; headers?: Record<string, string>; body?: string } = {}) =>
     new Promise<void>((resolve) => {
       const started = performance.now();
-      const body = options.body?.();
+      const body = request.body ?? options.body?.();
+      const headers = request.headers ?? options.headers;
       const req = http.request(
-        target,
+        request.path ? new URL(request.path, options.url) : target,
         {
           method: options.method ?? 'GET',
           agent,
-          headers: { ...options.headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+          headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
         },
         (res) => {
           res.on('data', () => {});
@@ -147,8 +155,8 @@ export async function load(options: {
     });
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: options.connections }, async () => {
-      while (performance.now() < deadline) await one();
+    Array.from({ length: options.connections }, async (_, connection) => {
+      while (performance.now() < deadline) await one(await options.prepare?.(connection));
     }),
   );
   const elapsed = (performance.now() - started) / 1000;

@@ -7,6 +7,7 @@ import { people, teams } from '../domains/people/schema.ts';
 import { hashPassword } from '../platform/auth/password.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Services } from '../platform/services.ts';
+import { seedDemoAssessments } from './seed-demo-assessments.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'lodestar-demo';
@@ -136,8 +137,9 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoCred
     await tx.delete(organisations).where(eq(organisations.slug, DEMO_SLUG));
     return createOrganisation(tx, { name: 'Northwind Collective', slug: DEMO_SLUG });
   });
-  await services.db.inOrganisation(organisationId, async (tx) => {
-    const stageId = new Map((await listCareerStages(tx)).map((s) => [s.key, s.id]));
+  const seated = await services.db.inOrganisation(organisationId, async (tx) => {
+    const stages = await listCareerStages(tx);
+    const stageId = new Map(stages.map((s) => [s.key, s.id]));
     const teamNames = [...new Set(SEATS.map((s) => s.team))];
     const teamRows = await tx
       .insert(teams)
@@ -168,7 +170,14 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoCred
           .where(eq(people.id, personId.get(s.name)!));
       }
     }
+    return SEATS.map((s) => ({
+      id: personId.get(s.name)!,
+      name: s.name,
+      careerStageId: stageId.get(s.stage)!,
+      seniority: stages.findIndex((stage) => stage.key === s.stage),
+    }));
   });
+  await seedDemoAssessments(services.db, organisationId, seated);
   return {
     organisationId,
     admin: { email: demoEmail(ADMIN_NAME), password: DEMO_PASSWORD },

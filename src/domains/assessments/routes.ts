@@ -1,0 +1,214 @@
+import { z } from 'zod';
+import { type AnyRoute, type HandlerContext, route, type Viewer } from '../../platform/http/route.ts';
+import type { Services } from '../../platform/services.ts';
+import { listCareerStages } from '../organisations/service.ts';
+import {
+  assessmentForm,
+  history,
+  profileResponse,
+  qualityReport,
+  saveAnswersRequest,
+  saveAnswersResponse,
+  stageBalanceList,
+  stageBalanceUpdate,
+  submitRequest,
+} from './contracts.ts';
+import { qualityCsv } from './instrument-quality.ts';
+import {
+  type AssessmentScope,
+  assessmentHistory,
+  discardAssessment,
+  getForm,
+  getProfile,
+  latestProfile,
+  openForm,
+  saveAnswers,
+  startOrResume,
+  submitAssessment,
+  versionQuality,
+} from './service.ts';
+import { listStageBalance, updateStageBalance } from './stage-balance.ts';
+
+const idParams = z.object({ id: z.uuid('must be an assessment id') });
+const versionParams = z.object({ id: z.uuid('must be a framework version id') });
+const ADMIN = ['admin'] as const;
+
+/** Runs `work` in the viewer's organisation with what the assessment service needs. */
+function asViewer<T>(
+  services: Services,
+  viewer: Viewer,
+  work: (scope: AssessmentScope) => Promise<T>,
+): Promise<T> {
+  return services.db.inOrganisation(viewer.organisationId, (tx) =>
+    work({ tx, kind: services.db.kind, viewer }),
+  );
+}
+
+type Ctx = Pick<HandlerContext<unknown, unknown, unknown, 'signed-in'>, 'services' | 'viewer'>;
+const scoped =
+  <T>(work: (scope: AssessmentScope) => Promise<T>) =>
+  ({ services, viewer }: Ctx) =>
+    asViewer(services, viewer, work);
+
+export const assessmentRoutes: AnyRoute[] = [
+  route({
+    method: 'post',
+    path: '/api/assessments',
+    summary:
+      'Start a self-assessment on the current framework version, or resume the one in progress ' +
+      '(201 when started, 200 when resumed)',
+    tag: 'assessments',
+    access: 'signed-in',
+    response: assessmentForm,
+    async handler({ services, viewer, c }) {
+      const { form, created } = await asViewer(services, viewer, startOrResume);
+      return c.json(form, created ? 201 : 200);
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/assessments/current',
+    summary:
+      'The assessment in progress: pages of items in self wording, answers so far, progress (404 if none)',
+    tag: 'assessments',
+    access: 'signed-in',
+    response: assessmentForm,
+    handler: scoped(openForm),
+  }),
+  route({
+    method: 'get',
+    path: '/api/assessments/:id',
+    summary: 'One of your assessments, as a form with your answers',
+    tag: 'assessments',
+    access: 'signed-in',
+    params: idParams,
+    response: assessmentForm,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => getForm(scope, params.id)),
+  }),
+  route({
+    method: 'put',
+    path: '/api/assessments/:id/answers',
+    summary:
+      'Autosave some answers (value null is “can’t say”); saving the same answers again changes nothing',
+    tag: 'assessments',
+    access: 'signed-in',
+    params: idParams,
+    body: saveAnswersRequest,
+    response: saveAnswersResponse,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => saveAnswers(scope, params.id, body.answers)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/assessments/:id/submit',
+    summary:
+      'Submit, optionally with final answers; every question needs an answer or “can’t say”. Returns the profile',
+    tag: 'assessments',
+    access: 'signed-in',
+    params: idParams,
+    body: submitRequest,
+    response: profileResponse,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => submitAssessment(scope, params.id, body.answers)),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/assessments/:id',
+    summary: 'Discard your assessment in progress (submitted ones stay)',
+    tag: 'assessments',
+    access: 'signed-in',
+    params: idParams,
+    status: 204,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => discardAssessment(scope, params.id)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/assessments/:id/profile',
+    summary: 'The leadership profile of one of your submitted assessments, scored on its own version',
+    tag: 'assessments',
+    access: 'signed-in',
+    params: idParams,
+    response: profileResponse,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => getProfile(scope, params.id)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/me/profile',
+    summary: 'Your leadership profile from your latest submitted self-assessment (404 if none)',
+    tag: 'assessments',
+    access: 'signed-in',
+    response: profileResponse,
+    handler: scoped(latestProfile),
+  }),
+  route({
+    method: 'get',
+    path: '/api/me/assessments',
+    summary:
+      'Your self-assessments, oldest first, with scores of the submitted ones for charts across retakes',
+    tag: 'assessments',
+    access: 'signed-in',
+    response: history,
+    handler: scoped(assessmentHistory),
+  }),
+  route({
+    method: 'get',
+    path: '/api/admin/stage-balance',
+    summary: 'The manage/lead balance expected at each career stage (lead share 0..1, null when not set)',
+    tag: 'assessments',
+    access: ADMIN,
+    response: stageBalanceList,
+    handler: ({ services, viewer }) =>
+      services.db.inOrganisation(viewer.organisationId, async (tx) =>
+        listStageBalance(tx, viewer.organisationId, await listCareerStages(tx)),
+      ),
+  }),
+  route({
+    method: 'put',
+    path: '/api/admin/stage-balance',
+    summary: 'Set or clear (null) the expected lead share of the listed career stages',
+    tag: 'assessments',
+    access: ADMIN,
+    body: stageBalanceUpdate,
+    response: stageBalanceList,
+    handler: ({ services, viewer, body }) =>
+      services.db.inOrganisation(viewer.organisationId, async (tx) => {
+        const stages = await listCareerStages(tx);
+        await updateStageBalance(tx, viewer.organisationId, stages, body);
+        return listStageBalance(tx, viewer.organisationId, stages);
+      }),
+  }),
+  route({
+    method: 'get',
+    path: '/api/framework/versions/:id/quality',
+    summary: `Reliability of each scale on this organisation's submitted responses (from n = 30), weak items flagged`,
+    tag: 'framework',
+    access: ADMIN,
+    params: versionParams,
+    response: qualityReport,
+    handler: ({ services, viewer, params }) =>
+      services.db.inOrganisation(viewer.organisationId, (tx) =>
+        versionQuality(tx, services.db.kind, viewer.organisationId, params.id),
+      ),
+  }),
+  route({
+    method: 'get',
+    path: '/api/framework/versions/:id/quality.csv',
+    summary: 'The instrument quality report as a CSV file, one row per item',
+    tag: 'framework',
+    access: ADMIN,
+    params: versionParams,
+    async handler({ services, viewer, params, c }) {
+      const report = await services.db.inOrganisation(viewer.organisationId, (tx) =>
+        versionQuality(tx, services.db.kind, viewer.organisationId, params.id),
+      );
+      const date = new Date().toISOString().slice(0, 10);
+      return c.body(qualityCsv(report), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="lodestar-instrument-quality-v${report.version.number}-${date}.csv"`,
+      });
+    },
+  }),
+];
