@@ -52,6 +52,8 @@ export async function startServer(config: Config, options: { web?: boolean } = {
   ready = true;
   const { port } = server.address() as AddressInfo;
   const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
+  // PORT=0 (tests, benchmarks) picks a free port: links in emails must carry the real one.
+  if (config.publicUrl.endsWith(':0')) services.config = { ...services.config, publicUrl: url };
   log.info({ url }, 'Lodestar is ready');
 
   return {

@@ -119,14 +119,14 @@ describe.runIf(chromiumAvailable())('foundation in the browser', () => {
     await server.services.jobs.runDue();
     await admin.goto(`${server.url}/admin/outbox`);
     await admin.getByRole('heading', { level: 1, name: 'Outbox' }).waitFor();
-    await admin.getByRole('button', { name: 'Show message' }).first().click();
+    await admin.getByRole('button', { name: 'You are invited to Lodestar' }).first().click();
     const link = admin.getByRole('link', { name: /\/invitation\// }).first();
     const href = (await link.getAttribute('href'))!;
     await expectAccessible(admin, 'outbox');
     await screenshot(admin, 'outbox');
 
     const guest = await browser.newPage({ viewport: { width: 360, height: 800 } });
-    await guest.goto(href);
+    await guest.goto(new URL(href, server.url).toString());
     await guest.getByText(/nadia\.e2e@northwind\.example/).waitFor();
     await guest.getByLabel('Choose a password').fill('a long enough password');
     await guest.getByLabel('Repeat the password').fill('a long enough password');
