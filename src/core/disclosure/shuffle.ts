@@ -4,6 +4,9 @@
  * caller when it releases the report (and stored with it); the order carries no information about
  * raters because callers' inputs are put in a canonical order first (see comments.ts).
  */
+import { seededRandom } from '../seeded-random.ts';
+
+export { seededRandom };
 
 /** 32-bit FNV-1a hash of a string, to derive independent seeds per question and bucket. */
 export function hashString(text: string, seed = 0x811c9dc5): number {
@@ -13,18 +16,6 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;
-}
-
-/** mulberry32: a small, well-mixed 32-bit generator; returns floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A shuffled copy (Fisher–Yates) driven by `seed`. */
