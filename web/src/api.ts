@@ -2,6 +2,16 @@
 // types are imported so neither zod nor the server's schema modules end up in the bundle.
 import type { z } from 'zod';
 import type {
+  AnswerInput,
+  AssessmentForm,
+  History,
+  ProfileResponse,
+  QualityReport,
+  StageBalanceList,
+  StageBalanceUpdate,
+} from '../../src/domains/assessments/contracts.ts';
+import type { VersionSummary } from '../../src/domains/framework/contracts.ts';
+import type {
   CareerStage,
   ImportResult,
   PeopleList,
@@ -27,7 +37,32 @@ export type InvitationInfo = z.infer<typeof invitationInfo>;
 export type PersonUpdate = z.input<typeof updatePersonRequest>;
 export type PersonField = keyof z.input<typeof personInput> | 'status';
 export type OutboxMessage = OutboxList['items'][number];
-export type { CareerStage, ImportResult, OutboxList, PeopleList, PersonDetail, PersonSummary };
+export type {
+  AnswerInput,
+  AssessmentForm,
+  CareerStage,
+  History,
+  ImportResult,
+  OutboxList,
+  PeopleList,
+  PersonDetail,
+  PersonSummary,
+  ProfileResponse,
+  QualityReport,
+  StageBalanceList,
+  StageBalanceUpdate,
+  VersionSummary,
+};
+export type AssessmentPage = AssessmentForm['pages'][number];
+export type ResponseScale = AssessmentForm['responseScales'][number];
+export type Progress = AssessmentForm['progress'];
+export type CapabilityScore = ProfileResponse['capabilities'][number];
+export type DerailerScore = ProfileResponse['derailers'][number];
+export type BlockScore = ProfileResponse['blocks'][number];
+export type Balance = ProfileResponse['balance'];
+export type HistoryEntry = History['items'][number];
+export type QualityScale = QualityReport['scales'][number];
+export type QualityItem = QualityScale['items'][number];
 
 /** The server's error shape `{error: {code, message, fields}}`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -162,4 +197,31 @@ export const api = {
 
   outbox: (limit: number, offset: number) =>
     request<OutboxList>('GET', `/api/admin/outbox?limit=${limit}&offset=${offset}`),
+
+  /** Starts a self-assessment on the current framework version, or resumes the one in progress. */
+  startAssessment: () => request<AssessmentForm>('POST', '/api/assessments'),
+  /** The assessment in progress; 404 when there is none. */
+  currentAssessment: () => request<AssessmentForm>('GET', '/api/assessments/current'),
+  saveAnswers: (id: string, answers: AnswerInput[]) =>
+    request<{ progress: Progress; updatedAt: string }>('PUT', `/api/assessments/${enc(id)}/answers`, {
+      json: { answers },
+    }),
+  submitAssessment: (id: string, answers: AnswerInput[]) =>
+    request<ProfileResponse>('POST', `/api/assessments/${enc(id)}/submit`, { json: { answers } }),
+  discardAssessment: (id: string) => request<undefined>('DELETE', `/api/assessments/${enc(id)}`),
+  assessmentProfile: (id: string) => request<ProfileResponse>('GET', `/api/assessments/${enc(id)}/profile`),
+  /** The latest submitted profile; 404 when none has been submitted. */
+  myProfile: () => request<ProfileResponse>('GET', '/api/me/profile'),
+  myAssessments: () => request<History>('GET', '/api/me/assessments'),
+
+  stageBalance: () => request<StageBalanceList>('GET', '/api/admin/stage-balance'),
+  updateStageBalance: (body: StageBalanceUpdate) =>
+    request<StageBalanceList>('PUT', '/api/admin/stage-balance', { json: body }),
+  frameworkVersions: () => request<VersionSummary[]>('GET', '/api/framework/versions'),
+  instrumentQuality: (versionId: string) =>
+    request<QualityReport>('GET', `/api/framework/versions/${enc(versionId)}/quality`),
 };
+
+/** A plain link target (not fetched): the browser downloads the file with the session cookie. */
+export const instrumentQualityCsvUrl = (versionId: string): string =>
+  `/api/framework/versions/${enc(versionId)}/quality.csv`;

@@ -154,8 +154,10 @@ const CAPABILITY_TEXT: Record<CapabilityBand, string> = {
 
 function derailerBand(normalised: number | null): DerailerBand | null {
   if (normalised === null) return null;
-  if (normalised < 0.25) return 'rare';
-  if (normalised < 0.5) return 'occasional';
+  // Bands follow the frequency labels: up to "Rarely" is rare, up to "Sometimes" occasional,
+  // beyond it (towards "Often") frequent — so the wording never contradicts the label shown.
+  if (normalised <= 0.25) return 'rare';
+  if (normalised <= 0.5) return 'occasional';
   return 'frequent';
 }
 

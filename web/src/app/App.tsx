@@ -1,5 +1,10 @@
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthenticated, type Viewer } from '../api.ts';
+import { AssessmentPage } from '../domains/assessments/AssessmentPage.tsx';
+import { ProfilePage } from '../domains/assessments/ProfilePage.tsx';
+import { BALANCE_PATH, QUALITY_PATH } from '../domains/framework/FrameworkAdminNav.tsx';
+import { QualityPage } from '../domains/framework/QualityPage.tsx';
+import { StageBalancePage } from '../domains/framework/StageBalancePage.tsx';
 import { ImportPage } from '../domains/people/ImportPage.tsx';
 import { PeoplePage } from '../domains/people/PeoplePage.tsx';
 import { PersonPage } from '../domains/people/PersonPage.tsx';
@@ -33,7 +38,12 @@ const routes: Route[] = [
   { pattern: '/invitation/:token', access: 'public', render: (p) => <InvitationPage token={p.token!} /> },
   { pattern: '/people', access: 'signed-in', render: () => <PeoplePage /> },
   { pattern: '/people/:id', access: 'signed-in', render: (p) => <PersonPage id={p.id!} /> },
+  { pattern: '/assessment', access: 'signed-in', render: () => <AssessmentPage /> },
+  { pattern: '/profile', access: 'signed-in', render: () => <ProfilePage /> },
+  { pattern: '/profile/:id', access: 'signed-in', render: (p) => <ProfilePage id={p.id!} /> },
   { pattern: '/admin/import', access: 'admin', render: () => <ImportPage /> },
+  { pattern: QUALITY_PATH, access: 'admin', render: () => <QualityPage /> },
+  { pattern: BALANCE_PATH, access: 'admin', render: () => <StageBalancePage /> },
   { pattern: '/admin/outbox', access: 'admin', render: () => <OutboxPage /> },
 ];
 

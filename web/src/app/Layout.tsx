@@ -32,9 +32,10 @@ function Brand({ to }: { to: string }) {
   );
 }
 
-function NavLink({ to, children }: { to: string; children: ReactNode }) {
+/** `section` marks the link current on every page under it (e.g. all framework admin pages). */
+function NavLink({ to, section = to, children }: { to: string; section?: string; children: ReactNode }) {
   const { path } = useLocation();
-  const current = path === to || path.startsWith(`${to}/`);
+  const current = path === section || path.startsWith(`${section}/`);
   return (
     <Link to={to} className="nav-link" aria-current={current ? 'page' : undefined}>
       {children}
@@ -178,6 +179,12 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/people">{t('nav.people')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/assessment">{t('nav.assessment')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/profile">{t('nav.profile')}</NavLink>
+              </li>
               {admin ? (
                 <>
                   <li>
@@ -185,6 +192,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   </li>
                   <li>
                     <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/framework/quality" section="/admin/framework">
+                      {t('nav.frameworkQuality')}
+                    </NavLink>
                   </li>
                 </>
               ) : null}
