@@ -9,6 +9,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          // Projects with different worker limits run one after another: unit, integration, e2e.
+          sequence: { groupOrder: 0 },
           include: ['src/**/*.test.ts', 'bin/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
         },
@@ -16,6 +18,7 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          sequence: { groupOrder: 1 },
           include: ['src/**/*.int.test.ts', 'test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           // Each file owns a PGlite instance (~1 GB resident) restored from a template.
@@ -27,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.e2e.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           maxWorkers: 1,
