@@ -1,5 +1,6 @@
 // Every API route of the app, by domain. The authorisation test walks this list.
 import { assessmentRoutes } from './domains/assessments/routes.ts';
+import { feedbackRoutes } from './domains/feedback/routes.ts';
 import { frameworkRoutes } from './domains/framework/routes.ts';
 import { peopleRoutes } from './domains/people/routes.ts';
 import { authRoutes } from './platform/auth/routes.ts';
@@ -12,4 +13,5 @@ export const allRoutes: AnyRoute[] = [
   ...mailRoutes,
   ...frameworkRoutes,
   ...assessmentRoutes,
+  ...feedbackRoutes,
 ];

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.ts';
 import { type DemoCredentials, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
+import { registerFeedbackJobs } from './domains/feedback/jobs.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { createApp } from './platform/http/app.ts';
 import { StaticSite } from './platform/http/static.ts';
@@ -28,6 +29,7 @@ export async function createServices(
   const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const jobs = new JobQueue(db, log);
   registerMailJobs(jobs, db, config, log);
+  await registerFeedbackJobs(jobs, { db, config, log });
   return { config, db, log, jobs };
 }
 

@@ -1,6 +1,7 @@
 // The demo organisation a new user meets on first start: people at every career stage, six teams
 // and real reporting lines, all able to sign in with one shared demo password.
 import { count, eq } from 'drizzle-orm';
+import { seedDemoFeedback } from '../domains/feedback/demo.ts';
 import { organisations } from '../domains/organisations/schema.ts';
 import { createOrganisation, listCareerStages } from '../domains/organisations/service.ts';
 import { people, teams } from '../domains/people/schema.ts';
@@ -178,6 +179,7 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoCred
     }));
   });
   await seedDemoAssessments(services.db, organisationId, seated);
+  await seedDemoFeedback(services.db, organisationId);
   return {
     organisationId,
     admin: { email: demoEmail(ADMIN_NAME), password: DEMO_PASSWORD },

@@ -3,6 +3,7 @@
 import type { Hono } from 'hono';
 import { loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
+import { registerFeedbackJobs } from '../../src/domains/feedback/jobs.ts';
 import { createOrganisation } from '../../src/domains/organisations/service.ts';
 import { people } from '../../src/domains/people/schema.ts';
 import { hashPassword } from '../../src/platform/auth/password.ts';
@@ -28,6 +29,7 @@ export async function startHarness(kind: DatabaseKind): Promise<Harness> {
   const log = createLogger('silent');
   const jobs = new JobQueue(database.db, log);
   registerMailJobs(jobs, database.db, config, log);
+  await registerFeedbackJobs(jobs, { db: database.db, config, log });
   const services: Services = { config, db: database.db, log, jobs };
   const app = createApp({ services, routes: allRoutes }) as unknown as Hono;
   return { app, services, database, close: () => database.drop() };

@@ -1,0 +1,473 @@
+// 360° feedback API contracts, shared by the server and the web app.
+//
+// Routes (paths are stable; `:id` is a campaign id, `:token` a rater link token `orgId.secret`):
+//
+//   Admin (role admin)
+//   GET  /api/admin/feedback/settings               → FeedbackSettings
+//   PUT  /api/admin/feedback/settings               FeedbackSettingsUpdate → FeedbackSettings
+//   POST /api/admin/feedback/campaigns              LaunchCohortRequest → LaunchCohortResponse (201)
+//   GET  /api/admin/feedback/campaigns              → AdminCampaignList (completion status only, never content)
+//
+//   Signed in (subject, their manager, a coach the report is shared with, admins)
+//   POST /api/feedback/campaigns                    RequestOwnCampaign → CampaignDetail (201): a participant asks for their own 360
+//   GET  /api/feedback/campaigns                    → CampaignList (yours, those awaiting your approval, those shared with you)
+//   GET  /api/feedback/campaigns/:id                → CampaignDetail
+//   PUT  /api/feedback/campaigns/:id/nominations    NominationsUpdate → CampaignDetail (subject while nominating;
+//                                                   manager while awaiting approval; manager/subject when open, see ADR 0007)
+//   POST /api/feedback/campaigns/:id/submit-nominations → CampaignDetail (to the manager, or straight to open when
+//                                                   approval is off or the subject has no manager)
+//   POST /api/feedback/campaigns/:id/approve        ApproveRequest → CampaignDetail (the subject's manager; may edit the list)
+//   POST /api/feedback/campaigns/:id/close          → CampaignDetail (subject or admin)
+//   POST /api/feedback/campaigns/:id/reopen         ReopenRequest → CampaignDetail (before release; new deadline)
+//   POST /api/feedback/campaigns/:id/release        → CampaignDetail (subject or admin; freezes the report)
+//   PUT  /api/feedback/campaigns/:id/sharing        SharingUpdate → CampaignDetail (subject only)
+//   GET  /api/feedback/campaigns/:id/report         → FeedbackReport (subject; manager/coach when shared)
+//   GET  /api/feedback/campaigns/:id/report.csv     text/csv of the same released report
+//   GET  /api/feedback/campaigns/:id/report.html    printable page of the same report (used for the PDF)
+//   GET  /api/feedback/campaigns/:id/report.pdf     application/pdf, or 503 {error.code: 'pdf_unavailable'}
+//
+//   Public, by rater link (no account)
+//   GET  /api/rate/:token                           → RaterForm
+//   PUT  /api/rate/:token                           RaterSaveRequest → RaterSaveResponse (autosave)
+//   POST /api/rate/:token/submit                    RaterSubmitRequest → RaterDoneResponse (once; 409 after)
+//   POST /api/rate/:token/decline                   → RaterDoneResponse
+//
+// Errors use the one API error shape {error: {code, message, fields}}. A link that is unknown,
+// replaced, expired, or whose campaign is not open answers 404/410 with code `link_invalid` /
+// `link_closed` and no detail about the campaign.
+import { z } from 'zod';
+
+export const RATER_GROUP_KEYS = ['manager', 'peers', 'direct_reports', 'others'] as const;
+export type RaterGroupKey = (typeof RATER_GROUP_KEYS)[number];
+
+export const CAMPAIGN_STATUSES = ['nominating', 'awaiting_approval', 'open', 'closed', 'released'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+export const RATER_STATUSES = ['invited', 'submitted', 'declined', 'removed'] as const;
+export type RaterStatus = (typeof RATER_STATUSES)[number];
+
+/** The two open questions of every rater form, in report order. */
+export const OPEN_QUESTIONS = [
+  { key: 'keep', text: 'What should this person keep doing?' },
+  { key: 'change', text: 'What is one thing this person could change to be more effective?' },
+] as const;
+export type OpenQuestionKey = (typeof OPEN_QUESTIONS)[number]['key'];
+
+export const MAX_COMMENT_LENGTH = 2000;
+export const MAX_NOMINATIONS = 40;
+
+const uuid = (what: string) => z.uuid(`must be ${what}`);
+const isoDate = z.string();
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+export const feedbackSettings = z.object({
+  /** The subject's manager approves (or edits) the rater list before invitations go out. */
+  approvalRequired: z.boolean(),
+  /** Warn when a nominee already has more than this many open feedback requests. */
+  fatigueThreshold: z.number().int(),
+  /** Days between reminders to raters who have not answered. */
+  reminderIntervalDays: z.number().int(),
+  /** Most reminders one rater gets for one request. */
+  maxReminders: z.number().int(),
+  /** Days from launch to the default deadline. */
+  defaultDurationDays: z.number().int(),
+  /** Disclosure: fewest raters behind any figure of these groups (never below 2). */
+  minimumByGroup: z.object({
+    peers: z.number().int(),
+    direct_reports: z.number().int(),
+    others: z.number().int(),
+  }),
+  /** Raters are told beforehand that the manager's answers are shown as their own group. */
+  managerShownSeparately: z.boolean(),
+  commentMinimum: z.number().int(),
+  /** Fold small groups into "others" when the merged group is large enough and nothing can be subtracted back. */
+  mergeSmallGroupsIntoOthers: z.boolean(),
+});
+export type FeedbackSettings = z.infer<typeof feedbackSettings>;
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .number({ error: `must be a whole number from ${min} to ${max}` })
+    .int(`must be a whole number from ${min} to ${max}`)
+    .min(min, `must be at least ${min}`)
+    .max(max, `must be at most ${max}`);
+const flag = z.boolean({ error: 'must be true or false' });
+
+export const feedbackSettingsUpdate = z.strictObject({
+  approvalRequired: flag.optional(),
+  fatigueThreshold: wholeNumber(1, 50).optional(),
+  reminderIntervalDays: wholeNumber(1, 30).optional(),
+  maxReminders: wholeNumber(0, 10).optional(),
+  defaultDurationDays: wholeNumber(1, 90).optional(),
+  minimumByGroup: z
+    .strictObject({
+      peers: wholeNumber(2, 20).optional(),
+      direct_reports: wholeNumber(2, 20).optional(),
+      others: wholeNumber(2, 20).optional(),
+    })
+    .optional(),
+  managerShownSeparately: flag.optional(),
+  commentMinimum: wholeNumber(2, 20).optional(),
+  mergeSmallGroupsIntoOthers: flag.optional(),
+});
+export type FeedbackSettingsUpdate = z.infer<typeof feedbackSettingsUpdate>;
+
+// ---------------------------------------------------------------------------------------------
+// Campaigns
+// ---------------------------------------------------------------------------------------------
+
+const futureDeadline = z.iso.datetime({
+  offset: true,
+  error: 'must be a date-time with a time zone (ISO 8601)',
+});
+
+export const launchCohortRequest = z.strictObject({
+  /** People who get a 360 each. */
+  subjectIds: z
+    .array(uuid('a person id'))
+    .min(1, 'needs at least one person')
+    .max(500, 'must have at most 500 people'),
+  /** Defaults to now + the organisation's default duration. */
+  deadline: futureDeadline.optional(),
+});
+export const launchCohortResponse = z.object({
+  campaigns: z.array(z.object({ id: z.uuid(), subjectId: z.uuid() })),
+  /** Subjects skipped because they already have a 360 that is not yet released. */
+  skipped: z.array(z.object({ subjectId: z.uuid(), reason: z.string() })),
+});
+export type LaunchCohortResponse = z.infer<typeof launchCohortResponse>;
+
+export const requestOwnCampaign = z.strictObject({ deadline: futureDeadline.optional() });
+
+export const nominationInput = z.strictObject({
+  /** Keep the id of an existing nomination to keep its link; a changed email or group issues a new one. */
+  id: uuid('a nomination id').optional(),
+  group: z.enum(RATER_GROUP_KEYS, { error: `must be one of: ${RATER_GROUP_KEYS.join(', ')}` }),
+  name: z
+    .string({ error: 'is required' })
+    .trim()
+    .min(1, 'is required')
+    .max(200, 'must be at most 200 characters'),
+  email: z
+    .email({ error: 'must be an email address' })
+    .max(320, 'must be at most 320 characters')
+    .transform((e) => e.toLowerCase()),
+});
+export type NominationInput = z.infer<typeof nominationInput>;
+
+export const nominationsUpdate = z.strictObject({
+  nominations: z.array(nominationInput).max(MAX_NOMINATIONS, `must have at most ${MAX_NOMINATIONS} raters`),
+});
+export type NominationsUpdate = z.infer<typeof nominationsUpdate>;
+
+export const approveRequest = z.strictObject({
+  /** The manager's edited list; omitted means "approve as nominated". */
+  nominations: nominationsUpdate.shape.nominations.optional(),
+});
+
+export const reopenRequest = z.strictObject({ deadline: futureDeadline });
+
+export const sharingUpdate = z.strictObject({
+  withManager: flag,
+  /** A person with the coach role, or null for no coach. */
+  coachId: uuid('a person id').nullable(),
+});
+
+const personRef = z.object({ id: z.uuid(), name: z.string() });
+
+export const nomination = z.object({
+  id: z.uuid(),
+  group: z.enum(RATER_GROUP_KEYS),
+  name: z.string(),
+  email: z.string(),
+  /**
+   * Deliberately no per-rater status (who answered) for the subject: only counts per group, below.
+   * `removed` is never listed.
+   */
+});
+export type Nomination = z.infer<typeof nomination>;
+
+export const warning = z.object({
+  /** e.g. `nominations.3.email` or `groups.peers`. */
+  field: z.string(),
+  code: z.enum(['rater-fatigue', 'below-guidance', 'above-guidance', 'below-minimum', 'no-manager']),
+  message: z.string(),
+});
+export type Warning = z.infer<typeof warning>;
+
+export const groupGuidance = z.object({
+  group: z.enum(RATER_GROUP_KEYS),
+  label: z.string(),
+  recommendedMin: z.number().int(),
+  recommendedMax: z.number().int(),
+  /** Fewest raters whose answers can be shown as a group of their own. */
+  disclosureMinimum: z.number().int(),
+});
+
+export const groupProgress = z.object({
+  group: z.enum(RATER_GROUP_KEYS),
+  invited: z.number().int(),
+  responded: z.number().int(),
+  declined: z.number().int(),
+});
+
+export const campaignSummary = z.object({
+  id: z.uuid(),
+  subject: personRef,
+  status: z.enum(CAMPAIGN_STATUSES),
+  origin: z.enum(['admin', 'self']),
+  deadline: isoDate,
+  createdAt: isoDate,
+  releasedAt: isoDate.nullable(),
+  /** How the viewer relates to this campaign. */
+  viewerRole: z.enum(['subject', 'manager', 'coach', 'admin']),
+  /** Counts only: nobody but the server knows who answered. */
+  progress: z.object({ invited: z.number().int(), responded: z.number().int(), declined: z.number().int() }),
+  /** True when the viewer may read the released report. */
+  reportAvailable: z.boolean(),
+});
+export type CampaignSummary = z.infer<typeof campaignSummary>;
+
+export const campaignList = z.object({ campaigns: z.array(campaignSummary) });
+export type CampaignList = z.infer<typeof campaignList>;
+
+export const campaignDetail = campaignSummary.extend({
+  version: z.object({ id: z.uuid(), number: z.number().int(), name: z.string() }),
+  approvalRequired: z.boolean(),
+  manager: personRef.nullable(),
+  /** The nominated raters (subject and manager only; empty for coaches and admins). */
+  nominations: z.array(nomination),
+  guidance: z.array(groupGuidance),
+  warnings: z.array(warning),
+  groups: z.array(groupProgress),
+  sharing: z.object({ withManager: z.boolean(), coach: personRef.nullable() }),
+  /** What the viewer may do now. */
+  can: z.object({
+    editNominations: z.boolean(),
+    submitNominations: z.boolean(),
+    approve: z.boolean(),
+    close: z.boolean(),
+    reopen: z.boolean(),
+    release: z.boolean(),
+    share: z.boolean(),
+  }),
+});
+export type CampaignDetail = z.infer<typeof campaignDetail>;
+
+export const adminCampaignList = z.object({
+  campaigns: z.array(
+    z.object({
+      id: z.uuid(),
+      subject: personRef,
+      status: z.enum(CAMPAIGN_STATUSES),
+      deadline: isoDate,
+      releasedAt: isoDate.nullable(),
+      progress: z.object({
+        invited: z.number().int(),
+        responded: z.number().int(),
+        declined: z.number().int(),
+      }),
+    }),
+  ),
+});
+export type AdminCampaignList = z.infer<typeof adminCampaignList>;
+
+// ---------------------------------------------------------------------------------------------
+// Rater form (public)
+// ---------------------------------------------------------------------------------------------
+
+export const raterFormScale = z.object({
+  key: z.string(),
+  min: z.number().int(),
+  max: z.number().int(),
+  options: z.array(z.object({ value: z.number().int(), label: z.string() })),
+  /** Label of the "can't say" option; it is saved as null. */
+  cantSay: z.string(),
+});
+
+export const raterForm = z.object({
+  subject: z.object({ name: z.string() }),
+  organisation: z.object({ name: z.string() }),
+  /** The group the rater was nominated in; shown so they know how they are counted. */
+  group: z.enum(RATER_GROUP_KEYS),
+  deadline: isoDate,
+  status: z.enum(['invited', 'submitted', 'declined']),
+  responseScales: z.array(raterFormScale),
+  /** One page per capability, items in observer wording ("They …"). */
+  pages: z.array(
+    z.object({
+      capability: z.object({ key: z.string(), name: z.string() }),
+      responseScale: z.string(),
+      items: z.array(z.object({ key: z.string(), text: z.string() })),
+    }),
+  ),
+  openQuestions: z.array(z.object({ key: z.enum(['keep', 'change']), text: z.string() })),
+  /** Answers saved so far (autosave/resume); null is "can't say". */
+  answers: z.record(z.string(), z.number().int().nullable()),
+  comments: z.object({ keep: z.string(), change: z.string() }),
+  progress: z.object({ answered: z.number().int(), total: z.number().int() }),
+  /** The privacy promise, stated from the same settings the disclosure module enforces. */
+  privacy: z.object({
+    minimumByGroup: z.object({
+      peers: z.number().int(),
+      direct_reports: z.number().int(),
+      others: z.number().int(),
+    }),
+    managerShownSeparately: z.boolean(),
+    commentMinimum: z.number().int(),
+    /** Plain-language sentences, in order, for the form's privacy panel. */
+    statements: z.array(z.string()),
+  }),
+});
+export type RaterForm = z.infer<typeof raterForm>;
+
+const onScale = 'must be a whole number on the item’s scale, or null for “can’t say”';
+export const raterAnswerInput = z.strictObject({
+  item: z.string({ error: 'is required' }).min(1, 'is required').max(60, 'must be at most 60 characters'),
+  value: z.number({ error: onScale }).int(onScale).min(1, onScale).max(11, onScale).nullable(),
+});
+export type RaterAnswerInput = z.infer<typeof raterAnswerInput>;
+
+const commentText = z
+  .string({ error: 'must be text' })
+  .max(MAX_COMMENT_LENGTH, `must be at most ${MAX_COMMENT_LENGTH} characters`);
+
+export const raterSaveRequest = z.strictObject({
+  answers: z.array(raterAnswerInput).max(500, 'must have at most 500 answers').default([]),
+  /** Open answers; an omitted question keeps what was saved, an empty string clears it. */
+  comments: z.strictObject({ keep: commentText.optional(), change: commentText.optional() }).optional(),
+});
+export type RaterSaveRequest = z.infer<typeof raterSaveRequest>;
+
+export const raterSaveResponse = z.object({
+  progress: z.object({ answered: z.number().int(), total: z.number().int() }),
+  savedAt: isoDate,
+});
+export type RaterSaveResponse = z.infer<typeof raterSaveResponse>;
+
+/** Final answers may come with the submit; every item needs an answer or "can't say" by then. */
+export const raterSubmitRequest = raterSaveRequest;
+export const raterDoneResponse = z.object({ status: z.enum(['submitted', 'declined']) });
+export type RaterDoneResponse = z.infer<typeof raterDoneResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Report: everything here is derived from the frozen released report of the disclosure module.
+// ---------------------------------------------------------------------------------------------
+
+const figure = z.object({ n: z.number().int(), mean: z.number() });
+const columnFigure = figure.extend({ group: z.enum(RATER_GROUP_KEYS) });
+
+export const reportItem = z.object({
+  key: z.string(),
+  text: z.string(),
+  reversed: z.boolean(),
+  self: z.number().nullable(),
+  groups: z.array(columnFigure),
+  allRaters: figure.nullable(),
+  /** What "others" means for gaps: the all-raters figure, or the mean of the shown group figures. */
+  others: z.number().nullable(),
+  distribution: z
+    .object({ n: z.number().int(), counts: z.array(z.number().int()), rwg: z.number().nullable() })
+    .nullable(),
+  /** r_wg below AGREEMENT_FLAG_BELOW: raters disagree strongly. Only where a distribution is released. */
+  lowAgreement: z.boolean(),
+});
+export type ReportItem = z.infer<typeof reportItem>;
+
+export const reportCapability = z.object({
+  key: z.string(),
+  name: z.string(),
+  practice: z.enum(['manage', 'lead']).nullable(),
+  derailer: z.boolean(),
+  scale: z.object({ min: z.number().int(), max: z.number().int(), labels: z.array(z.string()) }),
+  self: z.number().nullable(),
+  groups: z.array(columnFigure),
+  allRaters: figure.nullable(),
+  others: z.number().nullable(),
+  othersBasis: z.enum(['all-raters', 'mean-of-groups']).nullable(),
+  /** self − others (positive: the subject rates themself higher). */
+  gap: z.number().nullable(),
+  rwgJ: z.number().nullable(),
+  lowAgreement: z.boolean(),
+  items: z.array(reportItem),
+});
+export type ReportCapability = z.infer<typeof reportCapability>;
+
+const gapEntry = z.object({
+  capability: z.string(),
+  name: z.string(),
+  self: z.number(),
+  others: z.number(),
+  gap: z.number(),
+});
+
+const behaviour = z.object({
+  item: z.string(),
+  text: z.string(),
+  capability: z.string(),
+  others: z.number(),
+});
+
+export const feedbackReport = z.object({
+  campaignId: z.uuid(),
+  subject: personRef,
+  releasedAt: isoDate,
+  version: z.object({ id: z.uuid(), number: z.number().int(), name: z.string() }),
+  /** Where the self ratings come from: the subject's latest submitted self-assessment at release. */
+  selfSource: z.object({ assessmentId: z.uuid().nullable(), submittedAt: isoDate.nullable() }),
+  policy: z.object({
+    minimumByGroup: z.object({
+      peers: z.number().int(),
+      direct_reports: z.number().int(),
+      others: z.number().int(),
+    }),
+    managerShownSeparately: z.boolean(),
+    commentMinimum: z.number().int(),
+    distributionMinimum: z.number().int(),
+  }),
+  /** Response rate per group (counts are not answers). */
+  groups: z.array(
+    z.object({
+      group: z.enum(RATER_GROUP_KEYS),
+      invited: z.number().int().nullable(),
+      responded: z.number().int(),
+      disclosure: z.enum(['shown', 'merged-into-others', 'suppressed']),
+      reason: z.string().nullable(),
+    }),
+  ),
+  columns: z.array(
+    z.object({ group: z.enum(RATER_GROUP_KEYS), mergedFrom: z.array(z.enum(RATER_GROUP_KEYS)) }),
+  ),
+  thresholds: z.object({
+    /** |self − others| at or above this marks a blind spot (self higher) or hidden strength (self lower). */
+    gap: z.number(),
+    agreementFlagBelow: z.number(),
+    statement: z.string(),
+  }),
+  capabilities: z.array(reportCapability),
+  blindSpots: z.array(gapEntry),
+  hiddenStrengths: z.array(gapEntry),
+  /** Derailers others see more often than the subject does (by at least the gap threshold). */
+  derailerBlindSpots: z.array(gapEntry),
+  highest: z.array(behaviour),
+  lowest: z.array(behaviour),
+  balance: z.object({
+    definition: z.string(),
+    self: z.number().nullable(),
+    others: z.number().nullable(),
+  }),
+  comments: z.array(
+    z.object({
+      question: z.string(),
+      text: z.string(),
+      buckets: z.array(
+        z.object({ group: z.enum([...RATER_GROUP_KEYS, 'combined']), texts: z.array(z.string()) }),
+      ),
+      someWithheld: z.boolean(),
+    }),
+  ),
+});
+export type FeedbackReport = z.infer<typeof feedbackReport>;

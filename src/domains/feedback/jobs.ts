@@ -1,0 +1,26 @@
+// Background work of 360s: reminders (one job per reminder, see invitations.ts) and closing
+// campaigns whose deadline has passed (a schedule every minute; rater writes also check the deadline
+// themselves, so the job only has to make the status visible, not enforce it).
+import type { JobQueue } from '../../platform/jobs/queue.ts';
+import type { Services } from '../../platform/services.ts';
+import { closeDueCampaigns } from './campaigns.ts';
+import { CLOSE_DUE_TASK, REMIND_TASK, type RemindPayload, sendReminder } from './invitations.ts';
+
+export async function registerFeedbackJobs(
+  jobs: JobQueue,
+  services: Pick<Services, 'db' | 'config' | 'log'>,
+): Promise<void> {
+  jobs.define<RemindPayload>(REMIND_TASK, (payload) =>
+    services.db.inOrganisation(payload.organisationId, (tx) =>
+      sendReminder(
+        { tx, jobs, publicUrl: services.config.publicUrl, organisationId: payload.organisationId },
+        payload,
+      ),
+    ),
+  );
+  jobs.define(CLOSE_DUE_TASK, async () => {
+    const closed = await services.db.asSystem((tx) => closeDueCampaigns(tx));
+    if (closed) services.log.info({ closed }, 'closed 360 campaigns past their deadline');
+  });
+  await jobs.schedule('feedback-close-due', '* * * * *', CLOSE_DUE_TASK);
+}

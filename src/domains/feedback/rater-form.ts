@@ -1,0 +1,275 @@
+// The rater's side, by link alone: read the form, autosave, submit once, or decline. The link's
+// organisation part picks the tenant (RLS applies); its secret is looked up by SHA-256 only.
+// Writes are one UPDATE each that checks its own preconditions (rater still invited, campaign open,
+// deadline not passed); answers are validated against the campaign's version afterwards and a bad
+// request throws, rolling the update back — the same shape as self-assessments (ADR 0005).
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { minimumForGroup } from '../../core/disclosure/index.ts';
+import { hashSecret, parseToken } from '../../platform/auth/tokens.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { col, queryRows } from '../../platform/db/rows.ts';
+import { ApiError } from '../../platform/http/errors.ts';
+import { publishedVersion } from '../framework/service.ts';
+import {
+  OPEN_QUESTIONS,
+  RATER_GROUP_KEYS,
+  type RaterAnswerInput,
+  type RaterDoneResponse,
+  type RaterForm,
+  type RaterSaveRequest,
+  type RaterSaveResponse,
+} from './contracts.ts';
+import { type Instrument, instrumentOf } from './instrument.ts';
+import type { StoredComments } from './schema.ts';
+
+const linkInvalid = () =>
+  new ApiError(
+    404,
+    'link_invalid',
+    'this feedback link is not valid: it may have been replaced by a newer one',
+  );
+const linkClosed = () =>
+  new ApiError(410, 'link_closed', 'this feedback request is closed and no longer takes answers');
+const alreadyDone = (status: string) =>
+  new ApiError(
+    409,
+    'conflict',
+    status === 'declined' ? 'you declined this request' : 'your feedback has already been submitted',
+  );
+
+function tokenParts(token: string): { organisationId: string; hash: string } {
+  const parsed = parseToken(token);
+  if (!parsed) throw linkInvalid();
+  return { organisationId: parsed.organisationId, hash: hashSecret(parsed.secret) };
+}
+
+const storedAnswers = z.record(z.string(), z.number().nullable());
+const storedComments = z.object({ keep: z.string().optional(), change: z.string().optional() });
+
+const linkRow = z.object({
+  status: z.enum(['invited', 'submitted', 'declined', 'removed']),
+  group: z.enum(RATER_GROUP_KEYS),
+  answers: storedAnswers,
+  comments: storedComments,
+  campaignStatus: z.string(),
+  deadline: col.timestamp,
+  open: z.boolean(),
+  versionId: z.string(),
+  policy: z.object({
+    minimumByGroup: z.object({ peers: z.number(), direct_reports: z.number(), others: z.number() }),
+    managerShownSeparately: z.boolean(),
+    commentMinimum: z.number(),
+    distributionMinimum: z.number(),
+    mergeSmallGroupsIntoOthers: z.boolean(),
+  }),
+  subjectName: z.string(),
+  organisationName: z.string(),
+});
+
+function privacyStatements(policy: z.infer<typeof linkRow>['policy'], subjectName: string): string[] {
+  const m = policy.minimumByGroup;
+  return [
+    `Your name is never shown next to your answers. ${subjectName} sees averages of groups of raters, never one person's answers.`,
+    `Peers, direct reports and others are shown as a group only when at least ${m.peers}, ${m.direct_reports} and ${m.others} of them answer an item; otherwise their answers are withheld or combined so they cannot be worked out.`,
+    policy.managerShownSeparately
+      ? 'The manager’s answers are shown as their own group, so if you are the manager, the person will see your ratings.'
+      : `The manager’s answers are never shown on their own; they only count within combined figures of at least ${minimumForGroup(policy, 'manager')} raters.`,
+    `Written comments are shown word for word but unattributed and in random order, and only when at least ${policy.commentMinimum} people wrote in that group (otherwise they are pooled or withheld). Do not write anything that identifies you.`,
+    'The report is seen by the person themself, and by their manager or coach only if the person chooses to share it. Administrators see only whether feedback was given, never its content.',
+    'Choose “can’t say” for anything you have not seen; it is not counted.',
+  ];
+}
+
+async function lookup(db: Database, token: string) {
+  const { organisationId, hash } = tokenParts(token);
+  const rows = await db.inOrganisation(organisationId, (tx) =>
+    queryRows(
+      tx,
+      sql`SELECT r.status, r.rater_group AS "group", r.answers, r.comments, c.status AS "campaignStatus", c.deadline,
+                 (c.status = 'open' AND c.deadline > now()) AS open, c.version_id AS "versionId", c.policy,
+                 p.name AS "subjectName", o.name AS "organisationName"
+            FROM feedback_raters r
+            JOIN feedback_campaigns c ON c.organisation_id = r.organisation_id AND c.id = r.campaign_id
+            JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.subject_id
+            JOIN organisations o ON o.id = r.organisation_id
+           WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash}`,
+      linkRow,
+    ),
+  );
+  const row = rows[0];
+  if (!row || row.status === 'removed') throw linkInvalid();
+  return { organisationId, row };
+}
+
+function progressOf(instrument: Instrument, answers: Record<string, number | null>) {
+  return {
+    answered: Object.keys(answers).filter((k) => instrument.items.has(k)).length,
+    total: instrument.items.size,
+  };
+}
+
+export async function raterForm(db: Database, token: string): Promise<RaterForm> {
+  const { organisationId, row } = await lookup(db, token);
+  if (row.status === 'invited' && !row.open) throw linkClosed();
+  const version = await db.inOrganisation(organisationId, (tx) =>
+    publishedVersion(tx, db.kind, organisationId, row.versionId),
+  );
+  const instrument = instrumentOf(version.definition);
+  const done = row.status !== 'invited';
+  const scales = new Map(instrument.capabilities.map((c) => [c.scaleKey, c]));
+  return {
+    subject: { name: row.subjectName },
+    organisation: { name: row.organisationName },
+    group: row.group,
+    deadline: row.deadline.toISOString(),
+    status: row.status as 'invited' | 'submitted' | 'declined',
+    responseScales: [...scales.values()].map((c) => ({
+      key: c.scaleKey,
+      min: 1,
+      max: c.labels.length,
+      options: c.labels.map((label, i) => ({ value: i + 1, label })),
+      cantSay: c.cantSay,
+    })),
+    pages: instrument.capabilities.map((c) => ({
+      capability: { key: c.definition.key, name: c.definition.name },
+      responseScale: c.scaleKey,
+      items: c.items.map((item) => ({ key: item.key, text: item.observer })),
+    })),
+    openQuestions: OPEN_QUESTIONS.map((q) => ({ key: q.key, text: q.text })),
+    // Once submitted or declined the link shows only that: answers are not echoed back.
+    answers: done
+      ? {}
+      : Object.fromEntries(Object.entries(row.answers).filter(([k]) => instrument.items.has(k))),
+    comments: done
+      ? { keep: '', change: '' }
+      : { keep: row.comments.keep ?? '', change: row.comments.change ?? '' },
+    progress: done ? { answered: 0, total: instrument.items.size } : progressOf(instrument, row.answers),
+    privacy: {
+      minimumByGroup: { ...row.policy.minimumByGroup },
+      managerShownSeparately: row.policy.managerShownSeparately,
+      commentMinimum: row.policy.commentMinimum,
+      statements: privacyStatements(row.policy, row.subjectName),
+    },
+  };
+}
+
+function answerProblems(
+  instrument: Instrument,
+  answers: ReadonlyArray<RaterAnswerInput>,
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  const seen = new Set<string>();
+  answers.forEach((a, i) => {
+    const item = instrument.items.get(a.item);
+    if (!item) {
+      problems[`answers.${i}.item`] = 'is not a question of this form';
+      return;
+    }
+    if (seen.has(a.item)) problems[`answers.${i}.item`] = 'appears more than once';
+    seen.add(a.item);
+    if (a.value !== null && a.value > item.max) {
+      problems[`answers.${i}.value`] =
+        `must be a whole number from 1 to ${item.max}, or null for “can’t say”`;
+    }
+  });
+  return problems;
+}
+
+function invalid(problems: Record<string, string>): ApiError {
+  const [field, rule] = Object.entries(problems)[0]!;
+  return new ApiError(400, 'invalid_input', `invalid body: ${field}: ${rule}`, problems);
+}
+
+const writeRow = z.object({ versionId: z.string(), answers: storedAnswers, savedAt: col.timestamp });
+
+/** After an update matched nothing: say why (unknown link, closed campaign, already done). */
+async function whyNot(db: Database, token: string): Promise<never> {
+  const { row } = await lookup(db, token);
+  if (row.status !== 'invited') throw alreadyDone(row.status);
+  throw linkClosed();
+}
+
+async function write(
+  db: Database,
+  token: string,
+  request: RaterSaveRequest,
+  submit: boolean,
+): Promise<{ answers: Record<string, number | null>; savedAt: Date; instrument: Instrument }> {
+  const { organisationId, hash } = tokenParts(token);
+  const patch = JSON.stringify(Object.fromEntries(request.answers.map((a) => [a.item, a.value])));
+  const comments: StoredComments = {};
+  if (request.comments?.keep !== undefined) comments.keep = request.comments.keep.trim();
+  if (request.comments?.change !== undefined) comments.change = request.comments.change.trim();
+  const result = await db.inOrganisation(organisationId, async (tx) => {
+    const [saved] = await queryRows(
+      tx,
+      sql`UPDATE feedback_raters r
+             SET answers = r.answers || ${patch}::jsonb, comments = r.comments || ${JSON.stringify(comments)}::jsonb,
+                 updated_at = now()
+                 ${submit ? sql`, status = 'submitted', submitted_at = now()` : sql``}
+            FROM feedback_campaigns c
+           WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
+             AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id
+             AND c.status = 'open' AND c.deadline > now()
+       RETURNING c.version_id AS "versionId", r.answers, r.updated_at AS "savedAt"`,
+      writeRow,
+    );
+    if (!saved) return null;
+    // The version is immutable and cached; checked now, a bad request rolls back whole.
+    const version = await publishedVersion(tx, db.kind, organisationId, saved.versionId);
+    const instrument = instrumentOf(version.definition);
+    const problems = answerProblems(instrument, request.answers);
+    if (Object.keys(problems).length) throw invalid(problems);
+    if (submit) {
+      const missing = instrument.itemKeys.filter((k) => !(k in saved.answers));
+      if (missing.length) {
+        throw new ApiError(
+          400,
+          'incomplete',
+          `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
+          Object.fromEntries(missing.map((k) => [`items.${k}`, 'needs an answer or “can’t say”'])),
+        );
+      }
+    }
+    return { answers: saved.answers, savedAt: saved.savedAt, instrument };
+  });
+  if (!result) return whyNot(db, token);
+  return result;
+}
+
+export async function saveRaterAnswers(
+  db: Database,
+  token: string,
+  request: RaterSaveRequest,
+): Promise<RaterSaveResponse> {
+  const saved = await write(db, token, request, false);
+  return { progress: progressOf(saved.instrument, saved.answers), savedAt: saved.savedAt.toISOString() };
+}
+
+export async function submitRaterAnswers(
+  db: Database,
+  token: string,
+  request: RaterSaveRequest,
+): Promise<RaterDoneResponse> {
+  await write(db, token, request, true);
+  return { status: 'submitted' };
+}
+
+/** The rater declines: anything they saved is discarded, and no reminder follows. */
+export async function declineRequest(db: Database, token: string): Promise<RaterDoneResponse> {
+  const { organisationId, hash } = tokenParts(token);
+  const rows = await db.inOrganisation(organisationId, (tx) =>
+    queryRows(
+      tx,
+      sql`UPDATE feedback_raters r SET status = 'declined', answers = '{}'::jsonb, comments = '{}'::jsonb, updated_at = now()
+            FROM feedback_campaigns c
+           WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
+             AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id AND c.status = 'open'
+       RETURNING r.id`,
+      z.object({ id: z.string() }),
+    ),
+  );
+  if (!rows.length) return whyNot(db, token);
+  return { status: 'declined' };
+}

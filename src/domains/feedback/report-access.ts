@@ -1,0 +1,94 @@
+// Reading a released report: one function decides who may, and every export (JSON, CSV, HTML, PDF)
+// goes through it and renders from the same frozen released report.
+import { and, eq } from 'drizzle-orm';
+import { ApiError, conflict } from '../../platform/http/errors.ts';
+import { publishedVersion } from '../framework/service.ts';
+import { type CampaignRow, canReadReport, type FeedbackScope, findCampaignFor } from './campaigns.ts';
+import type { FeedbackReport } from './contracts.ts';
+import { buildReport } from './report.ts';
+import { feedbackCampaigns } from './schema.ts';
+
+// A released report never changes (the service never writes it again and a trigger refuses it), so
+// the built view and its JSON can be kept for as long as memory allows, on every server instance,
+// without invalidation. The access check is still made on every request, from the database.
+interface Built {
+  subjectId: string;
+  report: FeedbackReport;
+  json: string;
+}
+const MAX_CACHED = 500;
+const built = new Map<string, Built>();
+
+function remember(key: string, value: Built): void {
+  built.set(key, value);
+  if (built.size > MAX_CACHED) built.delete(built.keys().next().value!);
+}
+
+async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
+  const { campaign, role } = await findCampaignFor(scope, id);
+  if (campaign.status !== 'released') throw conflict('the report is not released yet');
+  if (!canReadReport(role, campaign)) {
+    throw new ApiError(
+      403,
+      'not_shared',
+      role === 'admin'
+        ? 'administrators see completion status only; the report is visible when its owner shares it with you'
+        : 'the report has not been shared with you',
+    );
+  }
+  return campaign;
+}
+
+async function builtReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
+  const key = `${scope.viewer.organisationId}:${campaign.id}`;
+  const hit = built.get(key);
+  if (hit) return hit;
+  const [row] = await scope.tx
+    .select({ report: feedbackCampaigns.report, meta: feedbackCampaigns.reportMeta })
+    .from(feedbackCampaigns)
+    .where(
+      and(
+        eq(feedbackCampaigns.organisationId, scope.viewer.organisationId),
+        eq(feedbackCampaigns.id, campaign.id),
+      ),
+    );
+  const version = await publishedVersion(
+    scope.tx,
+    scope.kind,
+    scope.viewer.organisationId,
+    campaign.versionId,
+  );
+  const report = buildReport(row!.report!, version.definition, {
+    campaignId: campaign.id,
+    subject: { id: campaign.subjectId, name: campaign.subjectName },
+    releasedAt: campaign.releasedAt!.toISOString(),
+    version: { id: version.id, number: version.number, name: version.definition.name },
+    selfSource: {
+      assessmentId: row!.meta?.selfAssessmentId ?? null,
+      submittedAt: row!.meta?.selfSubmittedAt ?? null,
+    },
+  });
+  const value = { subjectId: campaign.subjectId, report, json: JSON.stringify(report) };
+  remember(key, value);
+  return value;
+}
+
+export async function loadReport(scope: FeedbackScope, id: string): Promise<FeedbackReport> {
+  return (await builtReport(scope, await checkedCampaign(scope, id))).report;
+}
+
+/**
+ * The released report's JSON when the viewer is its subject and it is already built, without a
+ * database round trip: the subject may always read their released report, and neither the
+ * subject nor the release ever changes. Anyone else (manager, coach) is checked against the
+ * database every time, since sharing and reporting lines do change.
+ */
+export function cachedReportForSubject(organisationId: string, personId: string, id: string): string | null {
+  const hit = built.get(`${organisationId}:${id}`);
+  return hit && hit.subjectId === personId ? hit.json : null;
+}
+
+/** The report as JSON text, for the API route (serialised once per released report). */
+export async function loadReportJson(scope: FeedbackScope, id: string): Promise<string> {
+  return (await builtReport(scope, await checkedCampaign(scope, id))).json;
+}

@@ -1,0 +1,333 @@
+// 360° feedback routes; the list with contracts is at the top of contracts.ts.
+import { z } from 'zod';
+import { type AnyRoute, route, type Viewer } from '../../platform/http/route.ts';
+import type { Services } from '../../platform/services.ts';
+import {
+  approveNominations,
+  campaignDetail,
+  closeCampaign,
+  type FeedbackScope,
+  launchForCohort,
+  listCampaigns,
+  listForAdmin,
+  reopenCampaign,
+  requestOwn,
+  submitNominations,
+  updateNominations,
+  updateSharing,
+} from './campaigns.ts';
+import {
+  adminCampaignList,
+  approveRequest,
+  campaignDetail as campaignDetailContract,
+  campaignList,
+  feedbackReport,
+  feedbackSettings,
+  feedbackSettingsUpdate,
+  launchCohortRequest,
+  launchCohortResponse,
+  nominationsUpdate,
+  raterDoneResponse,
+  raterForm as raterFormContract,
+  raterSaveRequest,
+  raterSaveResponse,
+  raterSubmitRequest,
+  reopenRequest,
+  requestOwnCampaign,
+  sharingUpdate,
+} from './contracts.ts';
+import { renderPdf } from './pdf.ts';
+import { declineRequest, raterForm, saveRaterAnswers, submitRaterAnswers } from './rater-form.ts';
+import { releaseCampaign } from './release.ts';
+import { cachedReportForSubject, loadReport, loadReportJson } from './report-access.ts';
+import { reportCsv, reportHtml } from './report-export.ts';
+import { loadSettings, settingsView, updateSettings } from './settings.ts';
+
+const ADMIN = ['admin'] as const;
+const idParams = z.object({ id: z.uuid('must be a feedback campaign id') });
+// Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
+const tokenParams = z.object({ token: z.string().min(1).max(200) });
+
+function asViewer<T>(
+  services: Services,
+  viewer: Viewer,
+  work: (scope: FeedbackScope) => Promise<T>,
+): Promise<T> {
+  return services.db.inOrganisation(viewer.organisationId, (tx) =>
+    work({ tx, kind: services.db.kind, viewer, jobs: services.jobs, publicUrl: services.config.publicUrl }),
+  );
+}
+
+const fileName = (name: string, ext: string) =>
+  `lodestar-360-${
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'report'
+  }.${ext}`;
+
+export const feedbackRoutes: AnyRoute[] = [
+  route({
+    method: 'get',
+    path: '/api/admin/feedback/settings',
+    summary:
+      '360 settings: approval, rater fatigue, reminders, and the disclosure rules new campaigns promise',
+    tag: 'feedback',
+    access: ADMIN,
+    response: feedbackSettings,
+    handler: ({ services, viewer }) =>
+      services.db.inOrganisation(viewer.organisationId, async (tx) =>
+        settingsView(await loadSettings(tx, viewer.organisationId)),
+      ),
+  }),
+  route({
+    method: 'put',
+    path: '/api/admin/feedback/settings',
+    summary: 'Change some 360 settings (campaigns already launched keep the rules their raters were told)',
+    tag: 'feedback',
+    access: ADMIN,
+    body: feedbackSettingsUpdate,
+    response: feedbackSettings,
+    handler: ({ services, viewer, body }) =>
+      services.db.inOrganisation(viewer.organisationId, (tx) =>
+        updateSettings(tx, viewer.organisationId, body),
+      ),
+  }),
+  route({
+    method: 'post',
+    path: '/api/admin/feedback/campaigns',
+    summary: 'Launch a 360 for each person of a cohort (people with one in progress are skipped)',
+    tag: 'feedback',
+    access: ADMIN,
+    status: 201,
+    body: launchCohortRequest,
+    response: launchCohortResponse,
+    handler: ({ services, viewer, body }) =>
+      asViewer(services, viewer, (scope) => launchForCohort(scope, body.subjectIds, body.deadline)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/admin/feedback/campaigns',
+    summary: 'Every 360 with completion counts (never rater names or content)',
+    tag: 'feedback',
+    access: ADMIN,
+    response: adminCampaignList,
+    handler: ({ services, viewer }) => asViewer(services, viewer, listForAdmin),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns',
+    summary: 'Ask for your own 360',
+    tag: 'feedback',
+    access: 'signed-in',
+    status: 201,
+    body: requestOwnCampaign,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, body }) =>
+      asViewer(services, viewer, (scope) => requestOwn(scope, body.deadline)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/feedback/campaigns',
+    summary: 'Your 360s, those of your reports, and those shared with you',
+    tag: 'feedback',
+    access: 'signed-in',
+    response: campaignList,
+    handler: ({ services, viewer }) => asViewer(services, viewer, listCampaigns),
+  }),
+  route({
+    method: 'get',
+    path: '/api/feedback/campaigns/:id',
+    summary: 'One 360: status, raters (subject and manager only), counts per group, what you may do',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => campaignDetail(scope, params.id)),
+  }),
+  route({
+    method: 'put',
+    path: '/api/feedback/campaigns/:id/nominations',
+    summary: 'Replace the rater list; changed raters get a new link and the old one stops working',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    body: nominationsUpdate,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => updateNominations(scope, params.id, body.nominations)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns/:id/submit-nominations',
+    summary: 'Send the rater list to your manager for approval (or straight out when no approval is needed)',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => submitNominations(scope, params.id)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns/:id/approve',
+    summary: 'As the manager, approve the rater list (optionally edited); invitations go out at once',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    body: approveRequest,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => approveNominations(scope, params.id, body.nominations)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns/:id/close',
+    summary: 'Stop taking answers now (the subject or an admin)',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => closeCampaign(scope, params.id)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns/:id/reopen',
+    summary: 'Take answers again until a new deadline (before release only)',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    body: reopenRequest,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => reopenCampaign(scope, params.id, body.deadline)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns/:id/release',
+    summary: 'Close and release the report: it is frozen from now on',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => releaseCampaign(scope, params.id)),
+  }),
+  route({
+    method: 'put',
+    path: '/api/feedback/campaigns/:id/sharing',
+    summary: 'Choose whether your manager and/or a coach may read your released report',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    body: sharingUpdate,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => updateSharing(scope, params.id, body)),
+  }),
+  route({
+    method: 'get',
+    path: '/api/feedback/campaigns/:id/report',
+    summary:
+      'The released report: self vs groups, blind spots, hidden strengths, derailers, balance, comments',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    response: feedbackReport,
+    async handler({ services, viewer, params, c }) {
+      const json =
+        cachedReportForSubject(viewer.organisationId, viewer.personId, params.id) ??
+        (await asViewer(services, viewer, (scope) => loadReportJson(scope, params.id)));
+      return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/feedback/campaigns/:id/report.csv',
+    summary: 'The released report as CSV',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    async handler({ services, viewer, params, c }) {
+      const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
+      return c.body(reportCsv(report), 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${fileName(report.subject.name, 'csv')}"`,
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/feedback/campaigns/:id/report.html',
+    summary: 'The released report as a printable page',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    async handler({ services, viewer, params, c }) {
+      const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
+      return c.html(reportHtml(report));
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/feedback/campaigns/:id/report.pdf',
+    summary: 'The released report as PDF (503 with advice when the server has no Chromium)',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    async handler({ services, viewer, params, c }) {
+      // Read in the transaction; render after it, so no transaction waits on a browser.
+      const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
+      const pdf = await renderPdf(reportHtml(report));
+      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+        'Content-Type': 'application/pdf',
+        'Content-Disposition': `attachment; filename="${fileName(report.subject.name, 'pdf')}"`,
+      });
+    },
+  }),
+  route({
+    method: 'get',
+    path: '/api/rate/:token',
+    summary:
+      'The rater form behind a feedback link: items in observer wording, saved answers, the privacy promise',
+    tag: 'feedback',
+    access: 'public',
+    params: tokenParams,
+    response: raterFormContract,
+    handler: ({ services, params }) => raterForm(services.db, params.token),
+  }),
+  route({
+    method: 'put',
+    path: '/api/rate/:token',
+    summary: 'Autosave some answers and comments (null is “can’t say”)',
+    tag: 'feedback',
+    access: 'public',
+    params: tokenParams,
+    body: raterSaveRequest,
+    response: raterSaveResponse,
+    handler: ({ services, params, body }) => saveRaterAnswers(services.db, params.token, body),
+  }),
+  route({
+    method: 'post',
+    path: '/api/rate/:token/submit',
+    summary: 'Submit once; every item needs an answer or “can’t say” (409 after)',
+    tag: 'feedback',
+    access: 'public',
+    params: tokenParams,
+    body: raterSubmitRequest,
+    response: raterDoneResponse,
+    handler: ({ services, params, body }) => submitRaterAnswers(services.db, params.token, body),
+  }),
+  route({
+    method: 'post',
+    path: '/api/rate/:token/decline',
+    summary: 'Decline the request; anything saved is discarded',
+    tag: 'feedback',
+    access: 'public',
+    params: tokenParams,
+    response: raterDoneResponse,
+    handler: ({ services, params }) => declineRequest(services.db, params.token),
+  }),
+];
