@@ -9,7 +9,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
@@ -17,7 +17,8 @@ import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
 type Root = PgDatabase<PgQueryResultHKT, Schema>;
-export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** The handle a transaction's work gets: Drizzle's API bound to that one transaction. */
+export type Tx = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
@@ -39,6 +40,9 @@ export class Database {
 
   readonly #root: Root;
   readonly #close: () => Promise<void>;
+  readonly #pool: pg.Pool | undefined;
+  // One Drizzle handle per pooled connection, made once: building it reads the whole schema.
+  readonly #handles = new WeakMap<pg.PoolClient, Tx>();
 
   private constructor(
     readonly kind: DatabaseKind,
@@ -46,9 +50,11 @@ export class Database {
     close: () => Promise<void>,
     /** The PGlite instance, for backups and test templates; undefined on PostgreSQL. */
     readonly pglite: PGlite | undefined,
+    pool?: pg.Pool,
   ) {
     this.#root = root;
     this.#close = close;
+    this.#pool = pool;
   }
 
   /** Opens PGlite in `dataDir` (created if missing), or an in-memory/loaded instance for tests. */
@@ -68,7 +74,7 @@ export class Database {
     const probe = await pool.connect();
     probe.release();
     const root = drizzleNodePg(pool, { schema }) as unknown as Root;
-    return new Database('postgres', root, () => pool.end(), undefined);
+    return new Database('postgres', root, () => pool.end(), undefined, pool);
   }
 
   /** Applies the committed migrations in drizzle/ (idempotent). */
@@ -90,6 +96,14 @@ export class Database {
    */
   inOrganisation<T>(organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
     if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
+    if (this.#pool) {
+      // Inlined rather than bound: the id matched UUID above, and a parameter would force the
+      // extended protocol and so a round trip of its own (docs/decisions/0002).
+      return this.#postgresTransaction(
+        `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true)`,
+        work,
+      );
+    }
     return this.#transaction(async (tx) => {
       await tx.execute(
         sql`SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', ${organisationId}, true)`,
@@ -103,12 +117,41 @@ export class Database {
    * that cannot know the organisation yet (sign-in by email, the job queue, seeding, migrations).
    */
   asSystem<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.#transaction(work);
+    return this.#pool ? this.#postgresTransaction('', work) : this.#transaction(work);
   }
 
   #transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.#inTransaction.getStore()) return Promise.reject(new NestedTransactionError());
     return this.#root.transaction((tx) => this.#inTransaction.run(true, () => work(tx as Tx)));
+  }
+
+  /**
+   * A transaction on one pooled connection whose BEGIN and tenant settings go in a single round
+   * trip (a simple-protocol query may hold several statements); every request saves one of four.
+   */
+  async #postgresTransaction<T>(prelude: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+    if (this.#inTransaction.getStore()) throw new NestedTransactionError();
+    const client = await this.#pool!.connect();
+    let tx = this.#handles.get(client);
+    if (!tx) {
+      tx = drizzleNodePg(client, { schema }) as unknown as Tx;
+      this.#handles.set(client, tx);
+    }
+    let broken = false;
+    try {
+      await client.query(prelude ? `BEGIN; ${prelude}` : 'BEGIN');
+      const result = await this.#inTransaction.run(true, () => work(tx));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      // A connection that cannot even roll back is not returned to the pool.
+      await client.query('ROLLBACK').catch(() => {
+        broken = true;
+      });
+      throw err;
+    } finally {
+      client.release(broken);
+    }
   }
 
   async close(): Promise<void> {
