@@ -1,5 +1,6 @@
 // Serves the built web app from memory: hashed assets with year-long immutable caching and the
-// brotli/gzip variants written at build time; every other GET gets index.html so deep links work.
+// brotli/gzip variants written at build time; every other GET gets index.html so deep links work
+// (rate.html for /rate/*, the rater form's separate bundle).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
 import type { Context } from 'hono';
@@ -47,7 +48,10 @@ export class StaticSite {
     const found = this.#assets.get(c.req.path);
     // Unknown asset paths are real 404s; anything else is a client-side route.
     if (!found && c.req.path.startsWith('/assets/')) return c.text('not found', 404);
-    const asset = found ?? this.#assets.get('/index.html')!;
+    // Rater links get the small rater-form page (its own bundle); every other route gets the app.
+    const fallback =
+      (c.req.path.startsWith('/rate/') && this.#assets.get('/rate.html')) || this.#assets.get('/index.html')!;
+    const asset = found ?? fallback;
     const accept = c.req.header('accept-encoding') ?? '';
     const headers: Record<string, string> = {
       'Content-Type': asset.type,

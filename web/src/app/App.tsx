@@ -2,6 +2,10 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { ApiError, api, onUnauthenticated, type Viewer } from '../api.ts';
 import { AssessmentPage } from '../domains/assessments/AssessmentPage.tsx';
 import { ProfilePage } from '../domains/assessments/ProfilePage.tsx';
+import { AdminFeedbackPage } from '../domains/feedback/AdminFeedbackPage.tsx';
+import { CampaignPage } from '../domains/feedback/CampaignPage.tsx';
+import { MyFeedbackPage } from '../domains/feedback/MyFeedbackPage.tsx';
+import { ReportPage } from '../domains/feedback/ReportPage.tsx';
 import { BALANCE_PATH, QUALITY_PATH } from '../domains/framework/FrameworkAdminNav.tsx';
 import { QualityPage } from '../domains/framework/QualityPage.tsx';
 import { StageBalancePage } from '../domains/framework/StageBalancePage.tsx';
@@ -45,6 +49,10 @@ const routes: Route[] = [
   { pattern: QUALITY_PATH, access: 'admin', render: () => <QualityPage /> },
   { pattern: BALANCE_PATH, access: 'admin', render: () => <StageBalancePage /> },
   { pattern: '/admin/outbox', access: 'admin', render: () => <OutboxPage /> },
+  { pattern: '/feedback', access: 'signed-in', render: () => <MyFeedbackPage /> },
+  { pattern: '/feedback/:id', access: 'signed-in', render: (p) => <CampaignPage id={p.id!} /> },
+  { pattern: '/feedback/:id/report', access: 'signed-in', render: (p) => <ReportPage id={p.id!} /> },
+  { pattern: '/admin/feedback', access: 'admin', render: () => <AdminFeedbackPage /> },
 ];
 
 function resolve(path: string): { route: Route; params: Record<string, string> } | null {

@@ -185,6 +185,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/profile">{t('nav.profile')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/feedback">{t('nav.feedback')}</NavLink>
+              </li>
               {admin ? (
                 <>
                   <li>
@@ -192,6 +195,9 @@ export function AppLayout({ children }: { children: ReactNode }) {
                   </li>
                   <li>
                     <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/feedback">{t('nav.feedbackAdmin')}</NavLink>
                   </li>
                   <li>
                     <NavLink to="/admin/framework/quality" section="/admin/framework">
