@@ -44,10 +44,15 @@ export const peopleRoutes: AnyRoute[] = [
     access: 'signed-in',
     query: peopleListQuery,
     response: peopleList,
-    handler: async ({ viewer, query, services, c }) =>
-      c.body(await cachedPeopleList(services.db, viewer.organisationId, query), 200, {
+    async handler({ viewer, query, services, c }) {
+      const list = await cachedPeopleList(services.db, viewer.organisationId, query);
+      const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
+      return c.body(gzip ? list.gzip : list.json, 200, {
         'Content-Type': 'application/json',
-      }),
+        Vary: 'Accept-Encoding',
+        ...(gzip ? { 'Content-Encoding': 'gzip' } : {}),
+      });
+    },
   }),
   route({
     method: 'get',
