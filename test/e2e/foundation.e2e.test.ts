@@ -104,6 +104,19 @@ describe.runIf(chromiumAvailable())('foundation in the browser', () => {
     await page.getByText('Import complete.').waitFor();
     await screenshot(page, 'import-done');
     expect(await headcount()).toBe(before + 3);
+
+    // …and an admin can delete one again, after confirming.
+    const [pia] = await server.services.db.inOrganisation(orgId, (tx) =>
+      tx.select({ id: people.id }).from(people).where(eq(people.email, 'pia.e2e@northwind.example')),
+    );
+    await page.goto(`${server.url}/people/${pia!.id}`);
+    await page.getByRole('button', { name: 'Delete person' }).click();
+    await page.getByRole('dialog', { name: 'Delete Pia Browser?' }).waitFor();
+    await expectAccessible(page, 'delete dialog');
+    await screenshot(page, 'delete-dialog');
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    expect(await headcount()).toBe(before + 2);
     await page.close();
   });
 

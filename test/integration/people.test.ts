@@ -209,6 +209,32 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
     expect(drop.status).toBe(409);
   });
 
+  it('deletes a person, releasing their reports, but never the admin themself', async () => {
+    const boss = (await (
+      await admin.post('/api/people', {
+        name: 'Short Stay',
+        email: 'short@acme.test',
+        careerStage: 'manager',
+      })
+    ).json()) as { id: string };
+    const report = (await (
+      await admin.post('/api/people', {
+        name: 'Report',
+        email: 'report@acme.test',
+        careerStage: 'individual-contributor',
+        managerId: boss.id,
+      })
+    ).json()) as { id: string };
+    const before = await headcount();
+    expect((await admin.delete(`/api/people/${boss.id}`)).status).toBe(204);
+    expect(await headcount()).toBe(before - 1);
+    expect((await admin.get(`/api/people/${boss.id}`)).status).toBe(404);
+    expect(await (await admin.get(`/api/people/${report.id}`)).json()).toMatchObject({ manager: null });
+    expect((await admin.delete(`/api/people/${boss.id}`)).status).toBe(404);
+    const me = org.people.find((p) => p.email === 'admin@acme.test')!;
+    expect((await admin.delete(`/api/people/${me.id}`)).status).toBe(400);
+  });
+
   it('serves an OpenAPI document listing every route', async () => {
     const doc = (await (await admin.get('/api/openapi.json')).json()) as { paths: Record<string, object> };
     expect(Object.keys(doc.paths)).toEqual(

@@ -186,6 +186,7 @@ export const api = {
   updatePerson: (id: string, changes: PersonUpdate) =>
     request<PersonDetail>('PATCH', `/api/people/${enc(id)}`, { json: changes }),
   invitePerson: (id: string) => request<{ ok: true }>('POST', `/api/people/${enc(id)}/invite`),
+  deletePerson: (id: string) => request<undefined>('DELETE', `/api/people/${enc(id)}`),
   teams: () => request<Team[]>('GET', '/api/teams'),
   careerStages: () => request<CareerStage[]>('GET', '/api/career-stages'),
   importPeople: (file: Blob, options: { dryRun: boolean; skipInvalid: boolean }) =>

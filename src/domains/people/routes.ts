@@ -25,6 +25,7 @@ import { people } from './schema.ts';
 import {
   createPerson,
   createTeam,
+  deletePerson,
   deleteTeam,
   getPerson,
   listTeams,
@@ -108,6 +109,24 @@ export const peopleRoutes: AnyRoute[] = [
         }
         await updatePerson(tx, viewer.organisationId, params.id, body);
         return getPerson(tx, params.id);
+      }),
+  }),
+  route({
+    method: 'delete',
+    path: '/api/people/:id',
+    summary: 'Delete a person with their own assessments and 360s; their reports lose this manager',
+    tag: 'people',
+    access: ADMIN,
+    params: idParams,
+    status: 204,
+    handler: ({ viewer, params, services }) =>
+      services.db.inOrganisation(viewer.organisationId, async (tx) => {
+        if (params.id === viewer.personId) {
+          throw new ApiError(400, 'invalid_input', 'you cannot delete yourself', {
+            id: 'must not be yourself',
+          });
+        }
+        await deletePerson(tx, viewer.organisationId, params.id);
       }),
   }),
   route({

@@ -227,6 +227,20 @@ export async function updatePerson(
   await touchDirectory(tx, organisationId);
 }
 
+/**
+ * Deletes a person and, by cascade, their sessions, links, self-assessments and own 360s (an
+ * erasure); their direct reports are left without a manager. Reports they rated keep their
+ * frozen, anonymous figures.
+ */
+export async function deletePerson(tx: Tx, organisationId: string, id: string): Promise<void> {
+  const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.id, id));
+  if (!row) throw notFound('person');
+  await tx.update(people).set({ managerId: null, updatedAt: new Date() }).where(eq(people.managerId, id));
+  await tx.delete(people).where(eq(people.id, id));
+  forgetCachedSessions(organisationId, id);
+  await touchDirectory(tx, organisationId);
+}
+
 /** Writes a validated import plan: new teams, new people, then every reporting line. */
 export async function applyImport(tx: Tx, organisationId: string, plan: ImportPlan): Promise<void> {
   const changing = plan.planned.filter((r) => r.action !== 'unchanged');

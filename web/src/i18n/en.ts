@@ -133,6 +133,13 @@ export const en = {
   'person.noReports': 'No direct reports.',
   'person.admin': 'Administration',
   'person.invite': 'Send invitation',
+  'person.delete': 'Delete person',
+  'person.deleteTitle': 'Delete {name}?',
+  'person.deleteBody':
+    'This removes {name}, their sessions, their self-assessments and their own 360s. Their direct reports will have no manager. Feedback they gave to others stays, anonymous. This cannot be undone.',
+  'person.deleteConfirm': 'Delete',
+  'person.deleting': 'Deleting…',
+  'person.deleteCancel': 'Keep',
   'person.inviting': 'Sending…',
   'person.inviteHint': 'Emails {email} a single-use link to choose a password and sign in.',
   'person.invited': 'Invitation sent to {email}.',

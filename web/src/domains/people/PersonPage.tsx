@@ -1,9 +1,10 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type PersonDetail } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
+import { Link, navigate } from '../../app/router.tsx';
 import { isAdmin, useViewer } from '../../app/session.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
+import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { roleLabel, StatusBadge } from './labels.tsx';
@@ -129,9 +130,13 @@ function PersonView({
 }
 
 function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
+  const viewer = useViewer();
   const [inviting, setInviting] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [editing, setEditing] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const returnFocus = useRef(false);
 
@@ -153,6 +158,18 @@ function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: ()
       setNotice({ tone: 'error', text: errorText(error) });
     } finally {
       setInviting(false);
+    }
+  };
+
+  const remove = async () => {
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      await api.deletePerson(person.id);
+      navigate('/people');
+    } catch (error) {
+      setDeleteError(errorText(error));
+      setDeleting(false);
     }
   };
 
@@ -200,8 +217,29 @@ function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: ()
               {t('person.inviteHint', { email: person.email })}
             </p>
           )}
+          {viewer.person.id === person.id ? null : (
+            <div className="form-actions">
+              <Button variant="danger" onClick={() => setConfirmingDelete(true)}>
+                {t('person.delete')}
+              </Button>
+            </div>
+          )}
         </div>
       )}
+      <ConfirmDialog
+        open={confirmingDelete}
+        title={t('person.deleteTitle', { name: person.name })}
+        confirmLabel={t('person.deleteConfirm')}
+        cancelLabel={t('person.deleteCancel')}
+        busy={deleting}
+        busyLabel={t('person.deleting')}
+        error={deleteError}
+        tone="danger"
+        onConfirm={remove}
+        onCancel={() => setConfirmingDelete(false)}
+      >
+        <p>{t('person.deleteBody', { name: person.name })}</p>
+      </ConfirmDialog>
     </section>
   );
 }
