@@ -3,7 +3,7 @@ import { DisclosureError } from './errors.ts';
 import type { DisclosurePolicyInput } from './policy.ts';
 import { releaseReport } from './release-report.ts';
 import { type BuiltRater, buildCampaign, type CampaignSpec } from './testing/campaign-builder.ts';
-import { atomMeetsPolicy, atomsOfFigures, attackerModel } from './testing/report-oracle.ts';
+import { atomMeetsPolicy, atomsOfFigures, attackerModel, ReleasedSpan } from './testing/report-oracle.ts';
 import type { CampaignAnswers, ReleasedItem, ReleasedReport } from './types.ts';
 
 function release(spec: CampaignSpec, policy: DisclosurePolicyInput = {}, shuffleSeed = 1) {
@@ -104,6 +104,62 @@ describe('a group below its minimum', () => {
     expect(withheldReason(second!, 'others')).toBe('complementary-suppression');
     expect(withheldReason(second!, 'all_raters')).toBe('complementary-suppression');
     expect(third!.allRaters?.n).toBe(7);
+  });
+
+  it('a merged figure needs the minimum of the raters in it, not of the whole merged column (property (b), seed -1528347101)', () => {
+    // Counterexample found by fast-check: peers (minimum 4) are merged into others (minimum 2); on
+    // i1 only the declared manager and two "others" answered. The merged figure {2 others} used to
+    // be withheld against the merged column's minimum (4) and so skipped the atom check, while
+    // "all raters" (n 3) − manager (n 1) still gave it away. It meets its own raters' minimum, so
+    // it is now simply shown; peers stay protected by their own minimum wherever they answer.
+    const answered: Record<string, number> = {
+      'manager-1:0': 1,
+      'peers-7:1': 1,
+      'peers-8:2': 1,
+      'others-3:0': 1,
+      'others-4:0': 1,
+    };
+    const { campaign, report } = release(
+      {
+        groups: { manager: 1, peers: 8, direct_reports: 1, others: 5 },
+        capabilities: [{ capabilityId: 'cap', itemIds: ['i2'] }],
+        answer: (rater, item) => answered[`${rater.raterId}:${item}`] ?? null,
+      },
+      {
+        managerShownSeparately: true,
+        mergeSmallGroupsIntoOthers: true,
+        commentMinimum: 2,
+        minimumByGroup: { peers: 4, direct_reports: 2, others: 2 },
+        distributionMinimum: 6,
+      },
+    );
+    expect(report.columns).toEqual([
+      { group: 'manager', mergedFrom: ['manager'] },
+      { group: 'others', mergedFrom: ['peers', 'others'] },
+    ]);
+    const [first, second, third] = report.items;
+    expect(first!.groups).toEqual([
+      { group: 'manager', n: 1, mean: 1 },
+      { group: 'others', n: 2, mean: 1 },
+    ]);
+    expect(first!.allRaters).toEqual({ n: 3, mean: 1 });
+    // A lone peer stays withheld, and nothing released rebuilds it.
+    for (const item of [second!, third!]) {
+      expect(withheldReason(item, 'others')).toBe('below-minimum');
+      expect(item.allRaters).toBeNull();
+    }
+    // The attacker's view: no group's item mean is solvable unless it is itself shown.
+    const model = attackerModel(campaign, report);
+    const span = new ReleasedSpan(model);
+    const shown = new Set(model.figures.map((figure) => `${figure.terms[0]?.item}:${figure.raters.join()}`));
+    for (const group of ['peers', 'direct_reports', 'others'] as const) {
+      model.answered.forEach((raters, item) => {
+        const members = raters.filter((rater) => model.raterGroups[rater] === group);
+        if (members.length > 0 && !shown.has(`${item}:${members.join()}`)) {
+          expect(span.solvesSum(item, members), `${group} on item ${item}`).toBe(false);
+        }
+      });
+    }
   });
 });
 

@@ -1,11 +1,5 @@
 import { rwg, rwgJ, uniformNullVariance } from '../psychometrics/agreement.ts';
-import {
-  type AtomRequirements,
-  type CandidateSet,
-  isAtomSafe,
-  requiredAtomSize,
-  selectReleasableSets,
-} from './atoms.ts';
+import { type AtomRequirements, type CandidateSet, isAtomSafe, selectReleasableSets } from './atoms.ts';
 import { type IndexedCampaign, indexCampaign } from './campaign-index.ts';
 import { releaseComments } from './comments.ts';
 import { DisclosureError } from './errors.ts';
@@ -63,12 +57,14 @@ export interface ReleaseOptions {
 const GROUP_FIGURE_VALUE = 2;
 const COMBINED_FIGURE_VALUE = 1;
 
-/** A column being considered: its raters who answered anything, and the minimum its figures need. */
+/**
+ * A column being considered: its raters who answered anything. What each of its figures needs is
+ * decided per figure from the raters actually in it (atoms.ts), not from the column as a whole.
+ */
 interface ColumnPlan {
   readonly group: RaterGroup;
   readonly mergedFrom: RaterGroup[];
   readonly members: RaterSet;
-  readonly minimum: number;
 }
 
 interface GroupPlan {
@@ -121,9 +117,8 @@ function planColumns(
     );
     // isAtomSafe also refuses a pool of unannounced managers alone, which "others" must not disguise.
     if (isAtomSafe(members, requirements)) {
-      const minimum = requiredAtomSize(members, requirements);
       const mergedFrom = RATER_GROUPS.filter((group) => pool.includes(group));
-      merged = { group: 'others', mergedFrom, members, minimum };
+      merged = { group: 'others', mergedFrom, members };
       for (const group of mergeable) decisions.set(group, { disclosure: 'merged-into-others', reason: null });
       if (pool.includes('others')) decisions.set('others', { disclosure: 'shown', reason: null });
     }
@@ -134,12 +129,7 @@ function planColumns(
     if (group === 'others' && merged) columns.push(merged);
     else if (shown.includes(group)) {
       const members = answerersByGroup.get(group)!;
-      columns.push({
-        group,
-        mergedFrom: [group],
-        members,
-        minimum: requiredAtomSize(members, requirements),
-      });
+      columns.push({ group, mergedFrom: [group], members });
     }
   }
   const statuses = RATER_GROUPS.map((group) => ({
@@ -182,13 +172,18 @@ function decideItemFigures(
   const candidates: CandidateFigure[] = [];
   const distinct = new Map<string, number>();
   const distinctSets: CandidateSet[] = [];
-  const consider = (item: number, column: number, set: RaterSet, minimum: number) => {
+  const consider = (item: number, column: number, set: RaterSet) => {
     if (isEmptySet(set)) {
       decisions.set(item, column, { set, released: false, reason: 'no-answers' });
       return;
     }
-    // The set itself is formable, so it must pass as an atom (size, and not only concealed raters).
-    if (setSize(set) < minimum || !isAtomSafe(set, requirements)) {
+    // The set itself is formable, so it must pass as an atom: the largest minimum of the raters in
+    // it, and not only concealed raters. Exactly this test, no stricter one (such as a merged
+    // column's minimum when its strictest group did not answer the item): a set withheld here must
+    // be one no released figures can rebuild. An unsafe set never can (a union of safe atoms is
+    // safe), and a set refused below is never rebuilt either (it would have split an atom); a safe
+    // set withheld on a stricter rule would bypass the atom check and could still be subtracted out.
+    if (!isAtomSafe(set, requirements)) {
       decisions.set(item, column, { set, released: false, reason: 'below-minimum' });
       return;
     }
@@ -206,9 +201,9 @@ function decideItemFigures(
   };
   campaign.answeredByItem.forEach((answered, item) => {
     columns.forEach((column, c) => {
-      consider(item, c, intersection(column.members, answered), column.minimum);
+      consider(item, c, intersection(column.members, answered));
     });
-    consider(item, COMBINED, answered, requiredAtomSize(answered, requirements));
+    consider(item, COMBINED, answered);
   });
   const released = selectReleasableSets(campaign.raterCount, distinctSets, requirements);
   for (const candidate of candidates) {
