@@ -35,7 +35,9 @@ export async function startServerProcess(
   port: number,
 ): Promise<ServerProcess & { readyMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bin/lodestar.js'), 'serve'], {
+  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/lodestar.js'), 'serve'], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
