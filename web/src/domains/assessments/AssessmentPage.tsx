@@ -9,13 +9,13 @@ import {
   api,
   type AssessmentPage as FormPage,
   type History,
-  type ResponseScale,
 } from '../../api.ts';
 import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { ScaleQuestion } from '../../ui/scale-question.tsx';
 import { useResource } from '../../ui/use-resource.ts';
 import { AnswerSaver, type SaveStatus } from './answer-saver.ts';
 
@@ -288,9 +288,9 @@ function Questionnaire({
       <>
         <div className="questions">
           {page.items.map((item, i) => (
-            <Question
+            <ScaleQuestion
               key={item.key}
-              number={first + i}
+              numberLabel={t('assessment.questionNumber', { number: first + i })}
               text={item.text}
               itemKey={item.key}
               scale={scales.get(page.responseScale)!}
@@ -417,63 +417,6 @@ function SaveStatusText({ status }: { status: SaveStatus }) {
       ) : null}
       {text}
     </span>
-  );
-}
-
-/**
- * One statement as a native radio group: Tab reaches the group, arrow keys move between options
- * (and choose them, which autosaves), Space chooses the focused one. "Can't say" is set apart as
- * the last option so it is not read as a point on the scale.
- */
-function Question({
-  number,
-  text,
-  itemKey,
-  scale,
-  value,
-  onChange,
-}: {
-  number: number;
-  text: string;
-  itemKey: string;
-  scale: ResponseScale;
-  value: number | null | undefined;
-  onChange: (value: number | null) => void;
-}) {
-  const name = `q-${itemKey}`;
-  const id = useId();
-  return (
-    <fieldset className={`question${value === undefined ? '' : ' is-answered'}`}>
-      <legend className="question-text">
-        <span className="question-number">{t('assessment.questionNumber', { number })}</span> {text}
-      </legend>
-      <div className="options">
-        {scale.options.map((option) => (
-          <label className="option" key={option.value} htmlFor={`${id}-${option.value}`}>
-            <input
-              id={`${id}-${option.value}`}
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-        <label className="option option-cant-say" htmlFor={`${id}-cant-say`}>
-          <input
-            id={`${id}-cant-say`}
-            type="radio"
-            name={name}
-            value=""
-            checked={value === null}
-            onChange={() => onChange(null)}
-          />
-          <span>{scale.cantSay}</span>
-        </label>
-      </div>
-    </fieldset>
   );
 }
 

@@ -8,8 +8,9 @@ import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { ScaleQuestion } from '../../ui/scale-question.tsx';
 import { useResource } from '../../ui/use-resource.ts';
-import { feedbackApi, type RaterForm, type RaterScale } from './feedback-api.ts';
+import { feedbackApi, type RaterForm } from './feedback-api.ts';
 import { groupInSentence } from './labels.ts';
 import { RaterSaver, type SaveState } from './rater-saver.ts';
 
@@ -205,9 +206,9 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
                 {page.items.map((item) => {
                   number += 1;
                   return (
-                    <Question
+                    <ScaleQuestion
                       key={item.key}
-                      number={number}
+                      numberLabel={t('rate.number', { number })}
                       itemKey={item.key}
                       text={item.text}
                       scale={scale}
@@ -341,58 +342,6 @@ function SaveStatus({ state, onRetry }: { state: SaveState; onRetry: () => void 
         </Button>
       ) : null}
     </span>
-  );
-}
-
-function Question({
-  number,
-  itemKey,
-  text,
-  scale,
-  value,
-  onChange,
-}: {
-  number: number;
-  itemKey: string;
-  text: string;
-  scale: RaterScale;
-  value: number | null | undefined;
-  onChange: (value: number | null) => void;
-}) {
-  const id = useId();
-  const name = `q-${itemKey}`;
-  return (
-    <fieldset className={`question${value === undefined ? '' : ' is-answered'}`}>
-      <legend className="question-text">
-        <span className="question-number">{t('rate.number', { number })}</span> {text}
-      </legend>
-      <div className="options">
-        {scale.options.map((option) => (
-          <label className="option" key={option.value} htmlFor={`${id}-${option.value}`}>
-            <input
-              id={`${id}-${option.value}`}
-              type="radio"
-              name={name}
-              value={option.value}
-              checked={value === option.value}
-              onChange={() => onChange(option.value)}
-            />
-            <span>{option.label}</span>
-          </label>
-        ))}
-        <label className="option option-cant-say" htmlFor={`${id}-cant-say`}>
-          <input
-            id={`${id}-cant-say`}
-            type="radio"
-            name={name}
-            value=""
-            checked={value === null}
-            onChange={() => onChange(null)}
-          />
-          <span>{scale.cantSay}</span>
-        </label>
-      </div>
-    </fieldset>
   );
 }
 
