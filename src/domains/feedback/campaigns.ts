@@ -230,6 +230,11 @@ const countsRow = z.object({
   declined: col.count,
 });
 
+/**
+ * Response counts per rater group, never per rater. They are the one thing the subject and manager
+ * learn about who answered: a count that drops when a rater is removed or re-addressed says that
+ * rater had answered (or declined), as a count that rises between two looks says someone just did.
+ */
 async function countsFor(tx: Tx, organisationId: string, campaignIds: string[]) {
   if (!campaignIds.length) return [];
   return queryRows(
@@ -503,10 +508,29 @@ async function subjectEmail(tx: Tx, organisationId: string, subjectId: string): 
   return row!.email;
 }
 
+/** A rater row with nothing of what its earlier link gave: no link, answers, comments or decline. */
+const discarded = (status: 'invited' | 'removed') =>
+  ({
+    status,
+    tokenHash: null,
+    answers: {},
+    comments: {},
+    submittedAt: null,
+    invitedAt: null,
+    remindersSent: 0,
+  }) as const;
+
 /**
- * Replaces the rater list. Kept ids keep their link; a changed email or group gets a new link (the
- * old one stops working); an omitted rater is removed and their link revoked. Raters who already
- * answered or declined keep their row as it is: their answer is part of the record.
+ * Replaces the rater list. Kept ids keep their link; a name-only change keeps everything. A changed
+ * email or group is a new nomination on the same row: a new link (the old one stops working), and
+ * anything given through the old one (answers, comments, a decline) is discarded, status back to
+ * 'invited' and reminders from the start. An omitted rater is removed: link revoked, answers and
+ * comments discarded, so they never count in the report (release counts only 'submitted' rows).
+ * This applies whatever the rater had done, and the edit answers the same way for everyone. Leaving
+ * raters who answered or declined untouched would both break the promise that a changed nomination
+ * revokes the old link and tell whoever edits the list (the subject, or their manager) who has
+ * answered: that rater's removal or new address would not take. (The per-group response counts
+ * still move with the edit, as they move with every answer; see the note on `countsFor`.)
  * When the campaign is open, new and changed raters are invited at once.
  */
 async function applyNominations(
@@ -551,7 +575,6 @@ async function applyNominations(
       toInvite.push({ id: row!.id, name: n.name, email: n.email });
       continue;
     }
-    if (before.status !== 'invited') continue; // answered or declined: unchanged
     const changed = before.email !== n.email || before.group !== n.group;
     if (changed || before.name !== n.name) {
       await tx
@@ -560,20 +583,21 @@ async function applyNominations(
           group: n.group,
           name: n.name,
           email: n.email,
-          ...(changed ? { tokenHash: null, answers: {}, comments: {}, remindersSent: 0 } : {}),
+          ...(changed ? discarded('invited') : {}),
           updatedAt: sql`now()`,
         })
         .where(and(eq(feedbackRaters.organisationId, org), eq(feedbackRaters.id, before.id)));
     }
-    if (changed || (open && before.tokenHash === null))
+    // Unchanged raters who answered or declined are not invited again.
+    if (changed || (open && before.status === 'invited' && before.tokenHash === null))
       toInvite.push({ id: before.id, name: n.name, email: n.email });
   }
   const kept = new Set(nominations.flatMap((n) => (n.id ? [n.id] : [])));
   for (const r of existing) {
-    if (kept.has(r.id) || r.status !== 'invited') continue;
+    if (kept.has(r.id)) continue;
     await tx
       .update(feedbackRaters)
-      .set({ status: 'removed', tokenHash: null, updatedAt: sql`now()` })
+      .set({ ...discarded('removed'), updatedAt: sql`now()` })
       .where(and(eq(feedbackRaters.organisationId, org), eq(feedbackRaters.id, r.id)));
   }
   if (open) await inviteAll(scope, c, toInvite);
