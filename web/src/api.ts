@@ -10,7 +10,12 @@ import type {
   StageBalanceList,
   StageBalanceUpdate,
 } from '../../src/domains/assessments/contracts.ts';
-import type { VersionSummary } from '../../src/domains/framework/contracts.ts';
+import type {
+  FrameworkDefinition,
+  FrameworkDefinitionInput,
+  VersionDetail,
+  VersionSummary,
+} from '../../src/domains/framework/contracts.ts';
 import type {
   CareerStage,
   ImportResult,
@@ -41,6 +46,7 @@ export type {
   AnswerInput,
   AssessmentForm,
   CareerStage,
+  FrameworkDefinition,
   History,
   ImportResult,
   OutboxList,
@@ -51,6 +57,7 @@ export type {
   QualityReport,
   StageBalanceList,
   StageBalanceUpdate,
+  VersionDetail,
   VersionSummary,
 };
 export type AssessmentPage = AssessmentForm['pages'][number];
@@ -219,9 +226,27 @@ export const api = {
   updateStageBalance: (body: StageBalanceUpdate) =>
     request<StageBalanceList>('PUT', '/api/admin/stage-balance', { json: body }),
   frameworkVersions: () => request<VersionSummary[]>('GET', '/api/framework/versions'),
+  frameworkVersion: (id: string) => request<VersionDetail>('GET', `/api/framework/versions/${enc(id)}`),
+  /** Starts a draft copied from the current version; 409 when a draft exists. */
+  startFrameworkDraft: () => request<VersionDetail>('POST', '/api/framework/versions'),
+  /** Starts a draft from a JSON or YAML file; a 400 names every problem by its path. */
+  importFramework: (file: Blob) =>
+    request<VersionDetail>('POST', '/api/framework/versions/import', {
+      raw: { body: file, contentType: 'application/octet-stream' },
+    }),
+  /** Replaces a draft's whole definition; 409 for a published version. */
+  saveFrameworkDraft: (id: string, definition: FrameworkDefinitionInput) =>
+    request<VersionDetail>('PUT', `/api/framework/versions/${enc(id)}`, { json: definition }),
+  discardFrameworkDraft: (id: string) => request<undefined>('DELETE', `/api/framework/versions/${enc(id)}`),
+  publishFrameworkDraft: (id: string) =>
+    request<VersionDetail>('POST', `/api/framework/versions/${enc(id)}/publish`),
   instrumentQuality: (versionId: string) =>
     request<QualityReport>('GET', `/api/framework/versions/${enc(versionId)}/quality`),
 };
+
+/** A plain link target (not fetched): the browser downloads the file with the session cookie. */
+export const frameworkExportUrl = (versionId: string, format: 'json' | 'yaml'): string =>
+  `/api/framework/versions/${enc(versionId)}/export?format=${format}`;
 
 /** A plain link target (not fetched): the browser downloads the file with the session cookie. */
 export const instrumentQualityCsvUrl = (versionId: string): string =>

@@ -6,9 +6,16 @@ import { AdminFeedbackPage } from '../domains/feedback/AdminFeedbackPage.tsx';
 import { CampaignPage } from '../domains/feedback/CampaignPage.tsx';
 import { MyFeedbackPage } from '../domains/feedback/MyFeedbackPage.tsx';
 import { ReportPage } from '../domains/feedback/ReportPage.tsx';
-import { BALANCE_PATH, QUALITY_PATH } from '../domains/framework/FrameworkAdminNav.tsx';
+import {
+  BALANCE_PATH,
+  QUALITY_PATH,
+  VERSION_PATH,
+  VERSIONS_PATH,
+} from '../domains/framework/FrameworkAdminNav.tsx';
 import { QualityPage } from '../domains/framework/QualityPage.tsx';
 import { StageBalancePage } from '../domains/framework/StageBalancePage.tsx';
+import { VersionEditorPage } from '../domains/framework/VersionEditorPage.tsx';
+import { VersionsPage } from '../domains/framework/VersionsPage.tsx';
 import { ImportPage } from '../domains/people/ImportPage.tsx';
 import { PeoplePage } from '../domains/people/PeoplePage.tsx';
 import { PersonPage } from '../domains/people/PersonPage.tsx';
@@ -48,6 +55,8 @@ const routes: Route[] = [
   { pattern: '/admin/import', access: 'admin', render: () => <ImportPage /> },
   { pattern: QUALITY_PATH, access: 'admin', render: () => <QualityPage /> },
   { pattern: BALANCE_PATH, access: 'admin', render: () => <StageBalancePage /> },
+  { pattern: VERSIONS_PATH, access: 'admin', render: () => <VersionsPage /> },
+  { pattern: VERSION_PATH, access: 'admin', render: (p) => <VersionEditorPage id={p.id!} /> },
   { pattern: '/admin/outbox', access: 'admin', render: () => <OutboxPage /> },
   { pattern: '/feedback', access: 'signed-in', render: () => <MyFeedbackPage /> },
   { pattern: '/feedback/:id', access: 'signed-in', render: (p) => <CampaignPage id={p.id!} /> },

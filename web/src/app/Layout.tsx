@@ -200,8 +200,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
                     <NavLink to="/admin/feedback">{t('nav.feedbackAdmin')}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/admin/framework/quality" section="/admin/framework">
-                      {t('nav.frameworkQuality')}
+                    <NavLink to="/admin/framework/versions" section="/admin/framework">
+                      {t('nav.framework')}
                     </NavLink>
                   </li>
                 </>

@@ -1,6 +1,9 @@
 import { Link, useLocation } from '../../app/router.tsx';
 import { t } from '../../i18n/index.ts';
 
+export const VERSIONS_PATH = '/admin/framework/versions';
+export const VERSION_PATH = '/admin/framework/versions/:id';
+export const versionPath = (id: string): string => `${VERSIONS_PATH}/${encodeURIComponent(id)}`;
 export const QUALITY_PATH = '/admin/framework/quality';
 export const BALANCE_PATH = '/admin/framework/balance';
 
@@ -8,6 +11,7 @@ export const BALANCE_PATH = '/admin/framework/balance';
 export function FrameworkAdminNav() {
   const { path } = useLocation();
   const links = [
+    { to: VERSIONS_PATH, label: t('frameworkAdmin.versions') },
     { to: QUALITY_PATH, label: t('frameworkAdmin.quality') },
     { to: BALANCE_PATH, label: t('frameworkAdmin.balance') },
   ];
