@@ -62,7 +62,7 @@ const bench: Benchmark = {
       dataDir: env.LODESTAR_DATA_DIR ?? '',
     });
     // Enough single-use links for the run at well above the target rate.
-    const links = ctx.db === 'postgres' ? 120_000 : 30_000;
+    const links = ctx.db === 'postgres' ? 150_000 : 60_000;
     let tokens: string[];
     let itemKeys: string[];
     try {

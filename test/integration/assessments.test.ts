@@ -328,6 +328,10 @@ describe.each(testDatabaseKinds())('self-assessment on %s', (kind) => {
   });
 
   it('keeps old results on their own version after a new version is published', async () => {
+    const started = await admin.post('/api/assessments');
+    const inProgress = (await started.json()) as AssessmentForm;
+    expect([200, 201]).toContain(started.status);
+    expect(inProgress.version.number).toBe(1);
     const draft = (await (await admin.post('/api/framework/versions')).json()) as {
       id: string;
       definition: FrameworkDefinition;
@@ -384,7 +388,7 @@ describe.each(testDatabaseKinds())('self-assessment on %s', (kind) => {
     const rows = await h.services.db.inOrganisation(org.organisationId, (tx) =>
       tx.select({ id: assessments.id, version: assessments.versionId }).from(assessments),
     );
-    expect(new Map(rows.map((r) => [r.id, r.version]))).toEqual(
+    expect(new Map(rows.filter((r) => r.id !== inProgress.id).map((r) => [r.id, r.version]))).toEqual(
       new Map([
         [form.id, form.version.id],
         [retake.id, retake.version.id],
@@ -395,6 +399,32 @@ describe.each(testDatabaseKinds())('self-assessment on %s', (kind) => {
         tx.update(assessments).set({ answers: {} }).where(eq(assessments.id, form.id)),
       ),
     ).rejects.toThrow();
+
+    // An assessment started before the publish goes on with version 1's questions: the item
+    // version 2 retired is still asked, and version 2's new item is not.
+    const asV2 = await json<ErrorBody>(
+      await admin.put(`/api/assessments/${inProgress.id}/answers`, {
+        answers: [{ item: 'self-awareness-5', value: 4 }],
+      }),
+      400,
+    );
+    expect(asV2.error.fields).toEqual({ 'answers.0.item': 'is not a question of this assessment' });
+    const saved = await json<{ progress: { answered: number; total: number } }>(
+      await admin.put(`/api/assessments/${inProgress.id}/answers`, {
+        answers: [{ item: 'self-awareness-1', value: 2 }],
+      }),
+      200,
+    );
+    expect(saved.progress.total).toBe(inProgress.progress.total);
+    // A submit missing one of version 1's items is refused, naming just that item.
+    const allButOne = answersFor(inProgress, {}, 3).filter((a) => a.item !== 'self-awareness-2');
+    const short = await json<ErrorBody>(
+      await admin.post(`/api/assessments/${inProgress.id}/submit`, { answers: allButOne.slice(1) }),
+      400,
+    );
+    expect(short.error.code).toBe('incomplete');
+    expect(Object.keys(short.error.fields ?? {})).toEqual(['items.self-awareness-2']);
+    expect((await admin.delete(`/api/assessments/${inProgress.id}`)).status).toBe(204);
   });
 
   it('discards an assessment in progress', async () => {

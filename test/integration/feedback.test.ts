@@ -191,6 +191,11 @@ describe.each(testDatabaseKinds())('360 feedback on %s', (kind) => {
       400,
     );
     expect(range.error.fields).toHaveProperty(['answers.0.value']);
+    const nul = await json<ErrorBody>(
+      await rater.put(`/api/rate/${token}`, { answers: [], comments: { keep: 'Listens\u0000 well' } }),
+      400,
+    );
+    expect(nul.error.fields).toEqual({ 'comments.keep': 'must not contain the NUL character (U+0000)' });
     const resumed = await json<RaterForm>(await rater.get(`/api/rate/${token}`), 200);
     expect(resumed.answers).toEqual({ [first]: 3 }); // the refused batch left nothing behind
     expect(resumed.comments.keep).toBe('Listens');

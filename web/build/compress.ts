@@ -49,13 +49,22 @@ export async function precompress(dir: string): Promise<number> {
 /** Runs after Vite has written the bundle (and copied public/), so every output file is covered. */
 export function compress(): Plugin {
   let outDir = '';
+  let failed = false;
   return {
     name: 'lodestar:precompress',
     apply: 'build',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
     },
+    buildEnd(error) {
+      failed = error !== undefined;
+    },
+    renderError() {
+      failed = true;
+    },
     async closeBundle() {
+      // After a failed build there is nothing to compress, and failing here would hide the cause.
+      if (failed) return;
       await precompress(outDir);
     },
   };

@@ -1,17 +1,25 @@
 // Taking a self-assessment: start or resume, autosave, submit, and read profiles and history.
-// Every function runs in the caller's tenant transaction and only ever touches the signed-in
+// Reads run in the caller's tenant transaction; every function only ever touches the signed-in
 // person's own assessments: someone else's assessment id is simply "not found".
-// Writes are single-row updates that check their own preconditions (`status = 'open'`), so a save
-// racing a submit of the same assessment is ordered by the row lock the update takes; a request
-// whose answers turn out to be invalid throws, and its transaction rolls the update back.
+// Autosave and submit check their answers first, against each published version the assessment
+// could be on, then write with one UPDATE in a single round trip (docs/decisions/0008) that checks
+// its own preconditions (`status = 'open'`, a version the answers fit, the rest already saved for a
+// submit). A save racing a submit of the same assessment is ordered by the row lock it takes.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
+import type { Database, DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/route.ts';
 import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
-import { currentVersion, type PublishedVersion, publishedVersion } from '../framework/service.ts';
+import {
+  currentVersion,
+  type PublishedVersion,
+  publishedVersion,
+  publishedVersionOf,
+  publishedVersionsOf,
+} from '../framework/service.ts';
+import { fitsOneOf, type VersionFit } from '../framework/version-fit.ts';
 import { careerStages } from '../organisations/schema.ts';
 import { type AskedItems, answerProblems, askedItems, unansweredItems } from './answer-rules.ts';
 import type { AnswerInput, AssessmentForm, History, ProfileResponse, QualityReport } from './contracts.ts';
@@ -153,7 +161,7 @@ function invalidAnswers(problems: Record<string, string>): ApiError {
   return new ApiError(400, 'invalid_input', `invalid body: ${field}: ${rule}`, problems);
 }
 
-/** After an update matched nothing: the assessment is someone else's (or unknown), or submitted. */
+/** After a delete matched nothing: the assessment is someone else's (or unknown), or submitted. */
 async function whyNotOpen(scope: AssessmentScope, id: string): Promise<never> {
   await findOwn(scope, id);
   throw conflict('this assessment has been submitted and can no longer change');
@@ -161,27 +169,6 @@ async function whyNotOpen(scope: AssessmentScope, id: string): Promise<never> {
 
 const patchOf = (answers: ReadonlyArray<AnswerInput>) =>
   JSON.stringify(Object.fromEntries(answers.map((a) => [a.item, a.value])));
-
-/** Autosave: stores some answers. Saving the same answers again changes nothing. */
-export async function saveAnswers(scope: AssessmentScope, id: string, answers: ReadonlyArray<AnswerInput>) {
-  const { tx, kind, viewer } = scope;
-  const [saved] = await queryRows(
-    tx,
-    sql`UPDATE assessments SET answers = answers || ${patchOf(answers)}::jsonb, updated_at = now()
-         WHERE organisation_id = ${viewer.organisationId} AND person_id = ${viewer.personId}
-           AND id = ${id} AND status = 'open'
-     RETURNING version_id AS "versionId", answers, updated_at AS "updatedAt"`,
-    z.object({ versionId: z.string(), answers: storedAnswers, updatedAt: col.timestamp }),
-  );
-  if (!saved) return whyNotOpen(scope, id);
-  // Checked against the assessment's own version, known only now; a bad batch rolls back whole.
-  const asked = askedItems(
-    (await publishedVersion(tx, kind, viewer.organisationId, saved.versionId)).definition,
-  );
-  const problems = answerProblems(asked, answers);
-  if (Object.keys(problems).length) throw invalidAnswers(problems);
-  return { progress: progressOf(asked, saved.answers), updatedAt: saved.updatedAt.toISOString() };
-}
 
 const storedAnswers = z.record(z.string(), z.number().nullable());
 
@@ -194,50 +181,135 @@ const stageRow = z.object({
 });
 type StageRow = z.infer<typeof stageRow>;
 
+/** The versions among `versions` that `answers` fit, with what a submit needs saved already. */
+function fitsOf(
+  versions: ReadonlyArray<PublishedVersion>,
+  answers: ReadonlyArray<AnswerInput>,
+  submit: boolean,
+): VersionFit[] {
+  const sent = new Set(answers.map((a) => a.item));
+  return versions.flatMap((v) => {
+    const asked = askedItems(v.definition);
+    if (Object.keys(answerProblems(asked, answers)).length) return [];
+    return [{ versionId: v.id, mustBeSaved: submit ? unansweredItems(asked, sent) : [] }];
+  });
+}
+
 /**
- * Submits: takes any final answers, requires every question answered (or "can't say"), records
- * the person's career stage and returns the profile, in one statement. All or nothing: a refused
- * submit is rolled back and leaves the assessment as it was.
+ * Writes a save or a submit if the assessment is open and on a version the answers fit; null when
+ * the statement matched nothing.
  */
-export async function submitAssessment(
-  scope: AssessmentScope,
+async function writeIfFits(
+  db: Database,
+  viewer: Viewer,
   id: string,
-  finalAnswers: ReadonlyArray<AnswerInput>,
-): Promise<ProfileResponse> {
-  const { tx, kind, viewer } = scope;
-  const [submitted] = await queryRows(
-    tx,
+  answers: ReadonlyArray<AnswerInput>,
+  versions: ReadonlyArray<PublishedVersion>,
+  submit: boolean,
+) {
+  const fits = fitsOf(versions, answers, submit);
+  if (!fits.length) return null;
+  const [written] = await db.statementInOrganisation(
+    viewer.organisationId,
     sql`UPDATE assessments a
-           SET answers = a.answers || ${patchOf(finalAnswers)}::jsonb, status = 'submitted',
-               submitted_at = now(), updated_at = now(),
-               career_stage_id = (SELECT p.career_stage_id FROM people p
-                                   WHERE p.organisation_id = a.organisation_id AND p.id = a.person_id)
+           SET answers = a.answers || ${patchOf(answers)}::jsonb, updated_at = now()
+               ${
+                 submit
+                   ? sql`, status = 'submitted', submitted_at = now(),
+                     career_stage_id = (SELECT p.career_stage_id FROM people p
+                                         WHERE p.organisation_id = a.organisation_id AND p.id = a.person_id)`
+                   : sql``
+               }
          WHERE a.organisation_id = ${viewer.organisationId} AND a.person_id = ${viewer.personId}
            AND a.id = ${id} AND a.status = 'open'
-     RETURNING a.version_id AS "versionId", a.answers, a.submitted_at AS "submittedAt",
+           AND ${fitsOneOf(sql.raw('a.version_id'), sql.raw('a.answers'), fits)}
+     RETURNING a.version_id AS "versionId", a.answers, a.updated_at AS "updatedAt", a.submitted_at AS "submittedAt",
                (SELECT s.key FROM career_stages s
                  WHERE s.organisation_id = a.organisation_id AND s.id = a.career_stage_id) AS "stageKey",
                (SELECT s.name FROM career_stages s
                  WHERE s.organisation_id = a.organisation_id AND s.id = a.career_stage_id) AS "stageName",
                (SELECT e.lead_share FROM stage_balance_expectations e
                  WHERE e.organisation_id = a.organisation_id AND e.career_stage_id = a.career_stage_id) AS "leadShare"`,
-    stageRow.extend({ versionId: z.string(), answers: storedAnswers }),
+    stageRow.extend({ versionId: z.string(), answers: storedAnswers, updatedAt: col.timestamp }),
   );
-  if (!submitted) return whyNotOpen(scope, id);
-  const version = await publishedVersion(tx, kind, viewer.organisationId, submitted.versionId);
+  return written ? { ...written, version: versions.find((v) => v.id === written.versionId)! } : null;
+}
+
+/**
+ * Saves or submits. All or nothing: a refused request leaves the assessment as it was. When the
+ * statement matched nothing, the assessment itself says why.
+ */
+async function write(
+  db: Database,
+  viewer: Viewer,
+  id: string,
+  answers: ReadonlyArray<AnswerInput>,
+  submit: boolean,
+) {
+  const written = await writeIfFits(
+    db,
+    viewer,
+    id,
+    answers,
+    await publishedVersionsOf(db, viewer.organisationId),
+    submit,
+  );
+  if (written) return written;
+  const row = await db.inOrganisation(viewer.organisationId, (tx) =>
+    findOwn({ tx, kind: db.kind, viewer }, id),
+  );
+  if (row.status !== 'open') throw conflict('this assessment has been submitted and can no longer change');
+  const version = await publishedVersionOf(db, viewer.organisationId, row.versionId);
   const asked = askedItems(version.definition);
-  const problems = answerProblems(asked, finalAnswers);
+  const problems = answerProblems(asked, answers);
   if (Object.keys(problems).length) throw invalidAnswers(problems);
-  const missing = unansweredItems(asked, new Set(Object.keys(submitted.answers)));
-  if (missing.length) {
-    throw new ApiError(
-      400,
-      'incomplete',
-      `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
-      Object.fromEntries(missing.map((key) => [`items.${key}`, 'needs an answer or “can’t say”'])),
+  if (submit) {
+    const missing = unansweredItems(
+      asked,
+      new Set([...Object.keys(row.answers), ...answers.map((a) => a.item)]),
     );
+    if (missing.length) {
+      throw new ApiError(
+        400,
+        'incomplete',
+        `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
+        Object.fromEntries(missing.map((key) => [`items.${key}`, 'needs an answer or “can’t say”'])),
+      );
+    }
   }
-  return toProfile(id, version, submitted.answers, submitted);
+  // The answers fit after all: the version list was older than the assessment (another server
+  // published since), or the assessment changed in between. One more try, with its own version.
+  const retried = await writeIfFits(db, viewer, id, answers, [version], submit);
+  if (retried) return retried;
+  throw conflict('this assessment changed while saving; reload the page and try again');
+}
+
+/** Autosave: stores some answers. Saving the same answers again changes nothing. */
+export async function saveAnswers(
+  db: Database,
+  viewer: Viewer,
+  id: string,
+  answers: ReadonlyArray<AnswerInput>,
+) {
+  const saved = await write(db, viewer, id, answers, false);
+  return {
+    progress: progressOf(askedItems(saved.version.definition), saved.answers),
+    updatedAt: saved.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * Submits: takes any final answers, requires every question answered (or "can't say"), records
+ * the person's career stage and returns the profile, in one statement.
+ */
+export async function submitAssessment(
+  db: Database,
+  viewer: Viewer,
+  id: string,
+  finalAnswers: ReadonlyArray<AnswerInput>,
+): Promise<ProfileResponse> {
+  const submitted = await write(db, viewer, id, finalAnswers, true);
+  return toProfile(id, submitted.version, submitted.answers, submitted);
 }
 
 function toProfile(

@@ -1,16 +1,19 @@
 // The rater's side, by link alone: read the form, autosave, submit once, or decline. The link's
 // organisation part picks the tenant (RLS applies); its secret is looked up by SHA-256 only.
-// Writes are one UPDATE each that checks its own preconditions (rater still invited, campaign open,
-// deadline not passed); answers are validated against the campaign's version afterwards and a bad
-// request throws, rolling the update back — the same shape as self-assessments (ADR 0005).
+// Answers are checked before anything is written, against each published version the link's
+// campaign could use; the write is then one UPDATE, sent in a single round trip, that also checks
+// its own preconditions (rater still invited, campaign open, deadline not passed, the campaign's
+// version one the answers fit, every other item saved already for a submit; docs/decisions/0008).
+// When it matches nothing, a second look at the link says why.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { minimumForGroup } from '../../core/disclosure/index.ts';
 import { hashSecret, parseToken } from '../../platform/auth/tokens.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { col, queryRows } from '../../platform/db/rows.ts';
-import { ApiError } from '../../platform/http/errors.ts';
-import { publishedVersion } from '../framework/service.ts';
+import { col } from '../../platform/db/rows.ts';
+import { ApiError, conflict } from '../../platform/http/errors.ts';
+import { publishedVersionOf, publishedVersionsOf } from '../framework/service.ts';
+import { fitsOneOf, type VersionFit } from '../framework/version-fit.ts';
 import {
   OPEN_QUESTIONS,
   RATER_GROUP_KEYS,
@@ -83,19 +86,17 @@ function privacyStatements(policy: z.infer<typeof linkRow>['policy'], subjectNam
 
 async function lookup(db: Database, token: string) {
   const { organisationId, hash } = tokenParts(token);
-  const rows = await db.inOrganisation(organisationId, (tx) =>
-    queryRows(
-      tx,
-      sql`SELECT r.status, r.rater_group AS "group", r.answers, r.comments, c.status AS "campaignStatus", c.deadline,
-                 (c.status = 'open' AND c.deadline > now()) AS open, c.version_id AS "versionId", c.policy,
-                 p.name AS "subjectName", o.name AS "organisationName"
-            FROM feedback_raters r
-            JOIN feedback_campaigns c ON c.organisation_id = r.organisation_id AND c.id = r.campaign_id
-            JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.subject_id
-            JOIN organisations o ON o.id = r.organisation_id
-           WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash}`,
-      linkRow,
-    ),
+  const rows = await db.statementInOrganisation(
+    organisationId,
+    sql`SELECT r.status, r.rater_group AS "group", r.answers, r.comments, c.status AS "campaignStatus", c.deadline,
+               (c.status = 'open' AND c.deadline > now()) AS open, c.version_id AS "versionId", c.policy,
+               p.name AS "subjectName", o.name AS "organisationName"
+          FROM feedback_raters r
+          JOIN feedback_campaigns c ON c.organisation_id = r.organisation_id AND c.id = r.campaign_id
+          JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.subject_id
+          JOIN organisations o ON o.id = r.organisation_id
+         WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash}`,
+    linkRow,
   );
   const row = rows[0];
   if (!row || row.status === 'removed') throw linkInvalid();
@@ -112,9 +113,7 @@ function progressOf(instrument: Instrument, answers: Record<string, number | nul
 export async function raterForm(db: Database, token: string): Promise<RaterForm> {
   const { organisationId, row } = await lookup(db, token);
   if (row.status === 'invited' && !row.open) throw linkClosed();
-  const version = await db.inOrganisation(organisationId, (tx) =>
-    publishedVersion(tx, db.kind, organisationId, row.versionId),
-  );
+  const version = await publishedVersionOf(db, organisationId, row.versionId);
   const instrument = instrumentOf(version.definition);
   const done = row.status !== 'invited';
   const scales = new Map(instrument.capabilities.map((c) => [c.scaleKey, c]));
@@ -182,12 +181,54 @@ function invalid(problems: Record<string, string>): ApiError {
 }
 
 const writeRow = z.object({ versionId: z.string(), answers: storedAnswers, savedAt: col.timestamp });
+type Written = { answers: Record<string, number | null>; savedAt: Date; instrument: Instrument };
 
-/** After an update matched nothing: say why (unknown link, closed campaign, already done). */
-async function whyNot(db: Database, token: string): Promise<never> {
-  const { row } = await lookup(db, token);
-  if (row.status !== 'invited') throw alreadyDone(row.status);
-  throw linkClosed();
+function incomplete(missing: ReadonlyArray<string>): ApiError {
+  return new ApiError(
+    400,
+    'incomplete',
+    `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
+    Object.fromEntries(missing.map((k) => [`items.${k}`, 'needs an answer or “can’t say”'])),
+  );
+}
+
+/** Writes the request to the link if its campaign's version is one of `instruments` it fits. */
+async function writeIfFits(
+  db: Database,
+  token: string,
+  request: RaterSaveRequest,
+  submit: boolean,
+  instruments: ReadonlyMap<string, Instrument>,
+): Promise<Written | null> {
+  const { organisationId, hash } = tokenParts(token);
+  const sent = new Set(request.answers.map((a) => a.item));
+  const fits: VersionFit[] = [];
+  for (const [versionId, instrument] of instruments) {
+    if (Object.keys(answerProblems(instrument, request.answers)).length) continue;
+    fits.push({ versionId, mustBeSaved: submit ? instrument.itemKeys.filter((k) => !sent.has(k)) : [] });
+  }
+  if (!fits.length) return null;
+  const patch = JSON.stringify(Object.fromEntries(request.answers.map((a) => [a.item, a.value])));
+  const comments: StoredComments = {};
+  if (request.comments?.keep !== undefined) comments.keep = request.comments.keep.trim();
+  if (request.comments?.change !== undefined) comments.change = request.comments.change.trim();
+  const [saved] = await db.statementInOrganisation(
+    organisationId,
+    sql`UPDATE feedback_raters r
+           SET answers = r.answers || ${patch}::jsonb, comments = r.comments || ${JSON.stringify(comments)}::jsonb,
+               updated_at = now()
+               ${submit ? sql`, status = 'submitted', submitted_at = now()` : sql``}
+          FROM feedback_campaigns c
+         WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
+           AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id
+           AND c.status = 'open' AND c.deadline > now()
+           AND ${fitsOneOf(sql.raw('c.version_id'), sql.raw('r.answers'), fits)}
+     RETURNING c.version_id AS "versionId", r.answers, r.updated_at AS "savedAt"`,
+    writeRow,
+  );
+  return saved
+    ? { answers: saved.answers, savedAt: saved.savedAt, instrument: instruments.get(saved.versionId)! }
+    : null;
 }
 
 async function write(
@@ -195,47 +236,28 @@ async function write(
   token: string,
   request: RaterSaveRequest,
   submit: boolean,
-): Promise<{ answers: Record<string, number | null>; savedAt: Date; instrument: Instrument }> {
-  const { organisationId, hash } = tokenParts(token);
-  const patch = JSON.stringify(Object.fromEntries(request.answers.map((a) => [a.item, a.value])));
-  const comments: StoredComments = {};
-  if (request.comments?.keep !== undefined) comments.keep = request.comments.keep.trim();
-  if (request.comments?.change !== undefined) comments.change = request.comments.change.trim();
-  const result = await db.inOrganisation(organisationId, async (tx) => {
-    const [saved] = await queryRows(
-      tx,
-      sql`UPDATE feedback_raters r
-             SET answers = r.answers || ${patch}::jsonb, comments = r.comments || ${JSON.stringify(comments)}::jsonb,
-                 updated_at = now()
-                 ${submit ? sql`, status = 'submitted', submitted_at = now()` : sql``}
-            FROM feedback_campaigns c
-           WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
-             AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id
-             AND c.status = 'open' AND c.deadline > now()
-       RETURNING c.version_id AS "versionId", r.answers, r.updated_at AS "savedAt"`,
-      writeRow,
-    );
-    if (!saved) return null;
-    // The version is immutable and cached; checked now, a bad request rolls back whole.
-    const version = await publishedVersion(tx, db.kind, organisationId, saved.versionId);
-    const instrument = instrumentOf(version.definition);
-    const problems = answerProblems(instrument, request.answers);
-    if (Object.keys(problems).length) throw invalid(problems);
-    if (submit) {
-      const missing = instrument.itemKeys.filter((k) => !(k in saved.answers));
-      if (missing.length) {
-        throw new ApiError(
-          400,
-          'incomplete',
-          `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
-          Object.fromEntries(missing.map((k) => [`items.${k}`, 'needs an answer or “can’t say”'])),
-        );
-      }
-    }
-    return { answers: saved.answers, savedAt: saved.savedAt, instrument };
-  });
-  if (!result) return whyNot(db, token);
-  return result;
+): Promise<Written> {
+  const { organisationId } = tokenParts(token);
+  const versions = await publishedVersionsOf(db, organisationId);
+  const instruments = new Map(versions.map((v) => [v.id, instrumentOf(v.definition)]));
+  const written = await writeIfFits(db, token, request, submit, instruments);
+  if (written) return written;
+
+  // Nothing written: the link says why.
+  const { row } = await lookup(db, token);
+  if (row.status !== 'invited') throw alreadyDone(row.status);
+  if (!row.open) throw linkClosed();
+  const instrument = instrumentOf((await publishedVersionOf(db, organisationId, row.versionId)).definition);
+  const problems = answerProblems(instrument, request.answers);
+  if (Object.keys(problems).length) throw invalid(problems);
+  const sent = new Set(request.answers.map((a) => a.item));
+  const missing = submit ? instrument.itemKeys.filter((k) => !sent.has(k) && !(k in row.answers)) : [];
+  if (missing.length) throw incomplete(missing);
+  // The request fits the link after all: the list of versions was older than its campaign (another
+  // server published since), or the link changed in between. One more try, with its own version.
+  const retried = await writeIfFits(db, token, request, submit, new Map([[row.versionId, instrument]]));
+  if (retried) return retried;
+  throw conflict('this feedback request changed while saving; reload the page and try again');
 }
 
 export async function saveRaterAnswers(
@@ -259,17 +281,19 @@ export async function submitRaterAnswers(
 /** The rater declines: anything they saved is discarded, and no reminder follows. */
 export async function declineRequest(db: Database, token: string): Promise<RaterDoneResponse> {
   const { organisationId, hash } = tokenParts(token);
-  const rows = await db.inOrganisation(organisationId, (tx) =>
-    queryRows(
-      tx,
-      sql`UPDATE feedback_raters r SET status = 'declined', answers = '{}'::jsonb, comments = '{}'::jsonb, updated_at = now()
-            FROM feedback_campaigns c
-           WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
-             AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id AND c.status = 'open'
-       RETURNING r.id`,
-      z.object({ id: z.string() }),
-    ),
+  const rows = await db.statementInOrganisation(
+    organisationId,
+    sql`UPDATE feedback_raters r SET status = 'declined', answers = '{}'::jsonb, comments = '{}'::jsonb, updated_at = now()
+          FROM feedback_campaigns c
+         WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
+           AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id AND c.status = 'open'
+     RETURNING r.id`,
+    z.object({ id: z.string() }),
   );
-  if (!rows.length) return whyNot(db, token);
+  if (!rows.length) {
+    const { row } = await lookup(db, token);
+    if (row.status !== 'invited') throw alreadyDone(row.status);
+    throw linkClosed();
+  }
   return { status: 'declined' };
 }

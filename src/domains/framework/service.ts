@@ -2,7 +2,7 @@
 // at most one draft being customised. Every function takes the caller's transaction.
 import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
+import type { Database, DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { ReadCache } from '../../platform/db/read-cache.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { VersionDetail, VersionSummary } from './contracts.ts';
@@ -18,11 +18,12 @@ export interface PublishedVersion {
 }
 
 // Scoring and every assessment request need their version's definition; published versions never
-// change, so a cached copy is never wrong (the cache's expiry only bounds memory, not correctness).
-const publishedVersions = new ReadCache<PublishedVersion>(1_000);
-// Which version is current changes only on publish, which invalidates it here at once; other
-// server instances on PostgreSQL notice within the cache's short expiry.
-const currentVersionIds = new ReadCache<string>(10_000);
+// change, so a cached copy is never wrong and never expires (eviction only bounds memory).
+const publishedVersions = new ReadCache<PublishedVersion>(1_000, { immutable: true });
+// Each organisation's published version ids, newest first (the first is current). They change only
+// on publish, which invalidates them here at once; other server instances on PostgreSQL notice
+// within the cache's short expiry.
+const publishedVersionIds = new ReadCache<string[]>(10_000);
 
 // Every query names the organisation, even where row-level security would scope it: the same
 // functions run in system transactions (organisation creation), and the keys start with it.
@@ -199,6 +200,7 @@ export async function installDefaultFramework(tx: Tx, organisationId: string): P
     .update(frameworkVersions)
     .set({ status: 'published', publishedAt: sql`now()` })
     .where(version(organisationId, id));
+  publishedVersionIds.invalidate(organisationId);
   return id;
 }
 
@@ -209,16 +211,38 @@ export async function publishedVersion(
   organisationId: string,
   versionId: string,
 ): Promise<PublishedVersion> {
-  return publishedVersions.get(kind, organisationId, versionId, async () => {
-    const [row] = await tx
-      .select({ number: frameworkVersions.number, status: frameworkVersions.status })
-      .from(frameworkVersions)
-      .where(version(organisationId, versionId));
-    // Throwing keeps drafts (which change) out of the cache.
-    if (row?.status !== 'published') throw notFound('published framework version');
-    const definition = (await loadDefinition(tx, organisationId, versionId))!;
-    return { id: versionId, number: row!.number, definition };
-  });
+  return publishedVersions.get(kind, organisationId, versionId, () =>
+    loadPublishedVersion(tx, organisationId, versionId),
+  );
+}
+
+/**
+ * The same, for work that runs outside a transaction (single-statement paths): a transaction is
+ * opened only when the version is not cached yet.
+ */
+export async function publishedVersionOf(
+  db: Database,
+  organisationId: string,
+  versionId: string,
+): Promise<PublishedVersion> {
+  return publishedVersions.get(db.kind, organisationId, versionId, () =>
+    db.inOrganisation(organisationId, (tx) => loadPublishedVersion(tx, organisationId, versionId)),
+  );
+}
+
+async function loadPublishedVersion(
+  tx: Tx,
+  organisationId: string,
+  versionId: string,
+): Promise<PublishedVersion> {
+  const [row] = await tx
+    .select({ number: frameworkVersions.number, status: frameworkVersions.status })
+    .from(frameworkVersions)
+    .where(version(organisationId, versionId));
+  // Throwing keeps drafts (which change) out of the cache.
+  if (row?.status !== 'published') throw notFound('published framework version');
+  const definition = (await loadDefinition(tx, organisationId, versionId))!;
+  return { id: versionId, number: row!.number, definition };
 }
 
 // Thrown by the cache loader when nothing is published, so that no answer is cached for it.
@@ -232,16 +256,9 @@ export async function currentVersion(
 ): Promise<PublishedVersion> {
   let id: string;
   try {
-    id = await currentVersionIds.get(kind, organisationId, organisationId, async () => {
-      const [row] = await tx
-        .select({ id: frameworkVersions.id })
-        .from(frameworkVersions)
-        .where(and(ofOrganisation(organisationId), eq(frameworkVersions.status, 'published')))
-        .orderBy(desc(frameworkVersions.number))
-        .limit(1);
-      if (!row) throw NOTHING_PUBLISHED;
-      return row.id;
-    });
+    [id] = (await publishedVersionIds.get(kind, organisationId, organisationId, () =>
+      loadPublishedVersionIds(tx, organisationId),
+    )) as [string];
   } catch (err) {
     if (err !== NOTHING_PUBLISHED) throw err;
     const [versions] = await tx
@@ -256,6 +273,34 @@ export async function currentVersion(
     id = await installDefaultFramework(tx, organisationId);
   }
   return publishedVersion(tx, kind, organisationId, id);
+}
+
+async function loadPublishedVersionIds(tx: Tx, organisationId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ id: frameworkVersions.id })
+    .from(frameworkVersions)
+    .where(and(ofOrganisation(organisationId), eq(frameworkVersions.status, 'published')))
+    .orderBy(desc(frameworkVersions.number));
+  if (!rows.length) throw NOTHING_PUBLISHED;
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Every published version of the organisation, newest first, without a transaction when cached:
+ * for checking answers against each version they could belong to before one statement writes
+ * them (docs/decisions/0008).
+ */
+export async function publishedVersionsOf(db: Database, organisationId: string): Promise<PublishedVersion[]> {
+  let ids: string[];
+  try {
+    ids = await publishedVersionIds.get(db.kind, organisationId, organisationId, () =>
+      db.inOrganisation(organisationId, (tx) => loadPublishedVersionIds(tx, organisationId)),
+    );
+  } catch (err) {
+    if (err !== NOTHING_PUBLISHED) throw err;
+    return [];
+  }
+  return Promise.all(ids.map((id) => publishedVersionOf(db, organisationId, id)));
 }
 
 const sourceVersion = alias(frameworkVersions, 'source_version');
@@ -385,5 +430,5 @@ export async function publishDraft(tx: Tx, organisationId: string, versionId: st
     .update(frameworkVersions)
     .set({ status: 'published', publishedAt: sql`now()` })
     .where(and(version(organisationId, versionId), eq(frameworkVersions.status, 'draft')));
-  currentVersionIds.invalidate(organisationId);
+  publishedVersionIds.invalidate(organisationId);
 }

@@ -90,6 +90,55 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
     expect(row!.at).toBeInstanceOf(Date);
   });
 
+  it('a single-statement write runs under row-level security, as one transaction', async () => {
+    const seen = await t.db.statementInOrganisation(
+      orgA,
+      sql`SELECT organisation_id AS "organisationId", current_user AS "user" FROM people`,
+      z.object({ organisationId: z.string(), user: z.string() }),
+    );
+    expect(seen).toHaveLength(2);
+    expect(seen.every((r) => r.organisationId === orgA && r.user === 'lodestar_app')).toBe(true);
+    // A failing statement leaves nothing behind: the rename and the error are one transaction.
+    await expect(
+      t.db.statementInOrganisation(
+        orgA,
+        sql`UPDATE people SET name = CASE WHEN email LIKE 'two%' THEN (1 / 0)::text ELSE 'Renamed' END`,
+        z.object({}),
+      ),
+    ).rejects.toThrow(/division by zero/);
+    const names = await t.db.inOrganisation(orgA, (tx) => tx.select({ name: people.name }).from(people));
+    expect(names.map((n) => n.name).sort()).toEqual(['One', 'Two']);
+    // And the settings end with it: the pooled connection is the owner again.
+    const [after] = await t.db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`SELECT current_user AS "user", coalesce(current_setting('lodestar.organisation_id', true), '') AS org`,
+        z.object({ user: z.string(), org: z.string() }),
+      ),
+    );
+    expect(after!.user).not.toBe('lodestar_app');
+    expect(after!.org).toBe('');
+  });
+
+  it('inlined text reaches the database exactly as bound text would', async () => {
+    const samples = [
+      "O'Brien",
+      'back\\slash \\',
+      '$1 and $2',
+      "'; DROP TABLE people; --",
+      'émoji 🧭 and \u0001 controls \t\n',
+      '"quoted" E\'x\'',
+    ];
+    for (const text of samples) {
+      const [row] = await t.db.statementInOrganisation(
+        orgA,
+        sql`SELECT ${text}::text AS value, ${text}::text = ${text} AS same`,
+        z.object({ value: z.string(), same: z.boolean() }),
+      );
+      expect(row).toEqual({ value: text, same: true });
+    }
+  });
+
   it('refuses a transaction opened inside another instead of deadlocking', async () => {
     await expect(
       t.db.inOrganisation(orgA, async () => {

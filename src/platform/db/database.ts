@@ -6,13 +6,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
+import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import type { z } from 'zod';
+import { inlineParameters } from './inline-sql.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -31,6 +33,8 @@ export class NestedTransactionError extends Error {
     );
   }
 }
+
+const dialect = new PgDialect();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -110,6 +114,30 @@ export class Database {
       );
       return work(tx);
     });
+  }
+
+  /**
+   * Runs ONE statement in the organisation, as a transaction of its own, in a single round trip:
+   * the tenant settings and the statement travel as one simple-protocol message, which the server
+   * runs as one implicit transaction (all or nothing). Values are inlined as escaped literals,
+   * since that protocol takes no parameters. For hot single-statement paths whose checks can all
+   * happen before the statement (docs/decisions/0008); other work uses `inOrganisation`.
+   */
+  async statementInOrganisation<Row extends z.ZodType>(
+    organisationId: string,
+    statement: SQL,
+    row: Row,
+  ): Promise<z.output<Row>[]> {
+    if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
+    if (this.#inTransaction.getStore()) throw new NestedTransactionError();
+    const query = dialect.sqlToQuery(statement);
+    const text =
+      `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true); ` +
+      inlineParameters(query.sql, query.params);
+    const results = this.#pool
+      ? ((await this.#pool.query(text)) as unknown as pg.QueryResult[])
+      : await this.pglite!.exec(text);
+    return results[results.length - 1]!.rows.map((r) => row.parse(r));
   }
 
   /**

@@ -20,7 +20,14 @@ export class ReadCache<V> {
   // otherwise run the same query at once (on PostgreSQL this made the directory's p99 spike).
   readonly #loading = new Map<string, { generation: number; promise: Promise<V> }>();
 
-  constructor(readonly maxEntries: number) {}
+  /**
+   * `immutable`: the values never change once written (a published framework version, the version
+   * an assessment answers), so entries never expire; only invalidation or eviction drops them.
+   */
+  constructor(
+    readonly maxEntries: number,
+    readonly options: { immutable?: boolean } = {},
+  ) {}
 
   /**
    * Returns the cached value for `key` in `scope` (an organisation, a person), or loads it. A load
@@ -28,7 +35,11 @@ export class ReadCache<V> {
    */
   async get(kind: DatabaseKind, scope: string, key: string, load: () => Promise<V>): Promise<V> {
     const hit = this.#entries.get(key);
-    if (hit && hit.scope === scope && performance.now() - hit.storedAt < MAX_STALENESS_MS[kind])
+    if (
+      hit &&
+      hit.scope === scope &&
+      (this.options.immutable || performance.now() - hit.storedAt < MAX_STALENESS_MS[kind])
+    )
       return hit.value;
     const generation = this.#generation.get(scope) ?? 0;
     const inFlight = this.#loading.get(key);

@@ -134,11 +134,40 @@ async function readJson(c: Context): Promise<unknown> {
   if (text.length > JSON_BODY_LIMIT)
     throw new ApiError(413, 'too_large', 'the request body is larger than 1 MB');
   if (text.trim() === '') return {};
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
   }
+  // PostgreSQL stores no NUL character in text or JSON: refuse it here, naming where it is,
+  // rather than fail inside a statement.
+  const withNul = text.includes('\\u0000') ? pathToNul(body) : null;
+  if (withNul !== null) {
+    const field = withNul || 'body';
+    throw new ApiError(
+      400,
+      'invalid_input',
+      `invalid body: ${field}: must not contain the NUL character (U+0000)`,
+      {
+        [field]: 'must not contain the NUL character (U+0000)',
+      },
+    );
+  }
+  return body;
+}
+
+/** The dotted path of the first string (or key) holding U+0000, '' for the root, null if none. */
+function pathToNul(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return value.includes('\0') ? path : null;
+  if (typeof value !== 'object' || value === null) return null;
+  for (const [key, inner] of Object.entries(value)) {
+    const at = path ? `${path}.${key}` : key;
+    if (key.includes('\0')) return at;
+    const found = pathToNul(inner, at);
+    if (found !== null) return found;
+  }
+  return null;
 }
 
 async function readRaw(c: Context, spec: AnyRoute): Promise<Uint8Array> {
