@@ -212,6 +212,8 @@ async function writeIfFits(
   const comments: StoredComments = {};
   if (request.comments?.keep !== undefined) comments.keep = request.comments.keep.trim();
   if (request.comments?.change !== undefined) comments.change = request.comments.change.trim();
+  // A save reports progress from the merged answers; a submit needs none, so none are sent back.
+  const returnedAnswers = submit ? sql`'{}'::jsonb` : sql`r.answers`;
   const [saved] = await db.statementInOrganisation(
     organisationId,
     sql`UPDATE feedback_raters r
@@ -223,7 +225,7 @@ async function writeIfFits(
            AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id
            AND c.status = 'open' AND c.deadline > now()
            AND ${fitsOneOf(sql.raw('c.version_id'), sql.raw('r.answers'), fits)}
-     RETURNING c.version_id AS "versionId", r.answers, r.updated_at AS "savedAt"`,
+     RETURNING c.version_id AS "versionId", r.updated_at AS "savedAt", ${returnedAnswers} AS answers`,
     writeRow,
   );
   return saved
