@@ -100,6 +100,7 @@ export interface LoadResult {
   errors: number;
   rps: number;
   p50_ms: number;
+  p90_ms: number;
   p99_ms: number;
   max_ms: number;
 }
@@ -172,6 +173,7 @@ export async function load(options: {
     errors,
     rps: Math.round(latencies.length / elapsed),
     p50_ms: q(0.5),
+    p90_ms: q(0.9),
     p99_ms: q(0.99),
     max_ms: q(1),
   };

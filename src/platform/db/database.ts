@@ -136,7 +136,7 @@ export class Database {
       inlineParameters(query.sql, query.params);
     const results = this.#pool
       ? ((await this.#pool.query(text)) as unknown as pg.QueryResult[])
-      : await this.pglite!.exec(text);
+      : await this.#pgliteTurn(() => this.pglite!.exec(text));
     return results[results.length - 1]!.rows.map((r) => row.parse(r));
   }
 
@@ -150,7 +150,23 @@ export class Database {
 
   #transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     if (this.#inTransaction.getStore()) return Promise.reject(new NestedTransactionError());
-    return this.#root.transaction((tx) => this.#inTransaction.run(true, () => work(tx as Tx)));
+    return this.#pgliteTurn(() =>
+      this.#root.transaction((tx) => this.#inTransaction.run(true, () => work(tx as Tx))),
+    );
+  }
+
+  /**
+   * Runs PGlite work between two turns of the event loop. PGlite executes on this thread; when many
+   * requests wait for it, its queue otherwise drains as one long chain of promise callbacks during
+   * which no socket is read or written, so a request arriving meanwhile waits for the whole chain
+   * (at 32 concurrent rater submits, p99 was twice the median). Yielding before and after each
+   * turn lets the network in between, so requests are served about in arrival order.
+   */
+  async #pgliteTurn<T>(work: () => Promise<T>): Promise<T> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const result = await work();
+    await new Promise((resolve) => setImmediate(resolve));
+    return result;
   }
 
   /**
