@@ -225,8 +225,12 @@ export async function publishedVersionOf(
   organisationId: string,
   versionId: string,
 ): Promise<PublishedVersion> {
-  return publishedVersions.get(db.kind, organisationId, versionId, () =>
-    db.inOrganisation(organisationId, (tx) => loadPublishedVersion(tx, organisationId, versionId)),
+  return publishedVersions.get(
+    db.kind,
+    organisationId,
+    versionId,
+    () => db.inOrganisation(organisationId, (tx) => loadPublishedVersion(tx, organisationId, versionId)),
+    { opensTransaction: true },
   );
 }
 
@@ -293,8 +297,12 @@ async function loadPublishedVersionIds(tx: Tx, organisationId: string): Promise<
 export async function publishedVersionsOf(db: Database, organisationId: string): Promise<PublishedVersion[]> {
   let ids: string[];
   try {
-    ids = await publishedVersionIds.get(db.kind, organisationId, organisationId, () =>
-      db.inOrganisation(organisationId, (tx) => loadPublishedVersionIds(tx, organisationId)),
+    ids = await publishedVersionIds.get(
+      db.kind,
+      organisationId,
+      organisationId,
+      () => db.inOrganisation(organisationId, (tx) => loadPublishedVersionIds(tx, organisationId)),
+      { opensTransaction: true },
     );
   } catch (err) {
     if (err !== NOTHING_PUBLISHED) throw err;

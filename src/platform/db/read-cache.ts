@@ -33,7 +33,13 @@ export class ReadCache<V> {
    * Returns the cached value for `key` in `scope` (an organisation, a person), or loads it. A load
    * racing with an invalidation of its scope is returned but not kept.
    */
-  async get(kind: DatabaseKind, scope: string, key: string, load: () => Promise<V>): Promise<V> {
+  async get(
+    kind: DatabaseKind,
+    scope: string,
+    key: string,
+    load: () => Promise<V>,
+    options: { opensTransaction?: boolean } = {},
+  ): Promise<V> {
     const hit = this.#entries.get(key);
     if (
       hit &&
@@ -42,11 +48,15 @@ export class ReadCache<V> {
     )
       return hit.value;
     const generation = this.#generation.get(scope) ?? 0;
-    const inFlight = this.#loading.get(key);
+    // A load that opens a transaction of its own is never joined by one that runs in its caller's,
+    // nor the other way round: on PGlite (one connection) a caller holding a transaction would wait
+    // for a load that waits for that very transaction to end.
+    const flight = options.opensTransaction ? `own-transaction:${key}` : key;
+    const inFlight = this.#loading.get(flight);
     // Joining is safe only if no write invalidated the scope since that load began.
     if (inFlight && inFlight.generation === generation) return inFlight.promise;
     const promise = load();
-    this.#loading.set(key, { generation, promise });
+    this.#loading.set(flight, { generation, promise });
     try {
       const value = await promise;
       if ((this.#generation.get(scope) ?? 0) === generation) {
@@ -55,7 +65,7 @@ export class ReadCache<V> {
       }
       return value;
     } finally {
-      if (this.#loading.get(key)?.promise === promise) this.#loading.delete(key);
+      if (this.#loading.get(flight)?.promise === promise) this.#loading.delete(flight);
     }
   }
 
