@@ -6,7 +6,7 @@ describe('inlineParameters', () => {
   it('writes each kind of value as a literal', () => {
     expect(
       inlineParameters('SELECT $1, $2, $3, $4, $5::jsonb', ["O'Brien", 3.5, null, true, '{"a":"b\\\\c"}']),
-    ).toBe(`SELECT 'O''Brien', 3.5, NULL, TRUE,  E'{"a":"b\\\\\\\\c"}'::jsonb`);
+    ).toBe(`SELECT 'O''Brien', (3.5), NULL, TRUE,  E'{"a":"b\\\\\\\\c"}'::jsonb`);
   });
 
   it('does not rescan inlined text, so a value holding "$2" stays a value', () => {
@@ -14,8 +14,21 @@ describe('inlineParameters', () => {
   });
 
   it('handles ten or more parameters by their whole number', () => {
-    const params = Array.from({ length: 11 }, (_, i) => i + 1);
-    expect(inlineParameters('$1 $10 $11', params)).toBe('1 10 11');
+    const params = Array.from({ length: 11 }, (_, i) => `v${i + 1}`);
+    const text = params.map((_, i) => `$${i + 1}`).join(' ');
+    expect(inlineParameters(text, params)).toBe(params.map((p) => `'${p}'`).join(' '));
+  });
+
+  it('writes numbers so that a minus before them cannot start a comment', () => {
+    expect(inlineParameters('SELECT 10 -$1 AS x, $2::text', [-5, -1])).toBe(
+      'SELECT 10 -(-5) AS x, (-1)::text',
+    );
+  });
+
+  it('refuses placeholders that are not $1…$n in order, as inside a quoted string', () => {
+    expect(() => inlineParameters(`SELECT 'cost $1' AS s, $1`, ['v'])).toThrow(UninlinableValueError);
+    expect(() => inlineParameters('SELECT $2, $1', ['a', 'b'])).toThrow(UninlinableValueError);
+    expect(() => inlineParameters('SELECT $1', ['a', 'b'])).toThrow(UninlinableValueError);
   });
 
   it('refuses what it cannot write safely', () => {

@@ -157,15 +157,25 @@ async function readJson(c: Context): Promise<unknown> {
   return body;
 }
 
-/** The dotted path of the first string (or key) holding U+0000, '' for the root, null if none. */
-function pathToNul(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return value.includes('\0') ? path : null;
-  if (typeof value !== 'object' || value === null) return null;
-  for (const [key, inner] of Object.entries(value)) {
-    const at = path ? `${path}.${key}` : key;
-    if (key.includes('\0')) return at;
-    const found = pathToNul(inner, at);
-    if (found !== null) return found;
+/**
+ * The dotted path of the first string (or key) holding U+0000, '' for the root, null if none.
+ * Walks with its own stack: a body nested thousands deep must not overflow the call stack.
+ */
+function pathToNul(root: unknown): string | null {
+  const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.includes('\0')) return path;
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    // Pushed in reverse, so the first field is looked at first.
+    for (const [key, inner] of Object.entries(value).reverse()) {
+      const at = path ? `${path}.${key}` : key;
+      if (key.includes('\0')) return at;
+      stack.push({ value: inner, path: at });
+    }
   }
   return null;
 }
