@@ -5,6 +5,7 @@ import type { Config } from './config.ts';
 import { type DemoCredentials, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
 import { registerFeedbackJobs } from './domains/feedback/jobs.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
+import { registerDatabaseMaintenance } from './platform/db/maintenance.ts';
 import { createApp } from './platform/http/app.ts';
 import { StaticSite } from './platform/http/static.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
@@ -30,6 +31,7 @@ export async function createServices(
   const jobs = new JobQueue(db, log);
   registerMailJobs(jobs, db, config, log);
   await registerFeedbackJobs(jobs, { db, config, log });
+  await registerDatabaseMaintenance(jobs, db, log);
   return { config, db, log, jobs };
 }
 

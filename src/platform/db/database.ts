@@ -198,6 +198,17 @@ export class Database {
     }
   }
 
+  /**
+   * Routine upkeep that PostgreSQL's autovacuum does by itself and PGlite never does: reclaim the
+   * space of updated and deleted rows (every autosave leaves one behind) and refresh the planner's
+   * statistics, without which it can pick a scan over a whole table for a one-row look-up. Blocks
+   * other statements on PGlite while it runs, so it is scheduled at night (maintenance.ts).
+   */
+  async maintain(): Promise<void> {
+    if (this.#pool) return;
+    await this.#pgliteTurn(() => this.pglite!.exec('VACUUM (ANALYZE)'));
+  }
+
   async close(): Promise<void> {
     await this.#close();
   }
