@@ -196,6 +196,12 @@ describe.each(testDatabaseKinds())('360 feedback on %s', (kind) => {
       400,
     );
     expect(nul.error.fields).toEqual({ 'comments.keep': 'must not contain the NUL character (U+0000)' });
+    // Nested thousands deep, it is still a clear 400, not a crash.
+    const deep = `{"answers":${'['.repeat(20_000)}"\\u0000"${']'.repeat(20_000)}}`;
+    const deepRes = await rater.request('PUT', `/api/rate/${token}`, deep, {
+      'content-type': 'application/json',
+    });
+    expect(deepRes.status).toBe(400);
     const resumed = await json<RaterForm>(await rater.get(`/api/rate/${token}`), 200);
     expect(resumed.answers).toEqual({ [first]: 3 }); // the refused batch left nothing behind
     expect(resumed.comments.keep).toBe('Listens');
