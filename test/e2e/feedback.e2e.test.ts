@@ -232,6 +232,7 @@ describe.runIf(chromiumAvailable())('360 feedback in the browser', () => {
 
   it('admins see completion only, and settings refuse a minimum below 2 beside the field', async () => {
     const page = await signedIn('Amara Okafor');
+    await page.getByRole('button', { name: 'Admin', exact: true }).click();
     await page.getByRole('link', { name: '360 admin' }).click();
     await page.getByRole('heading', { level: 1, name: '360° feedback' }).waitFor();
     await page

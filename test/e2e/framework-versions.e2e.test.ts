@@ -57,7 +57,24 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
 
   it('starts a draft, edits wording, adds a value with three items, saves past an error and publishes', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
-    await signInTo(page, '/admin/framework/quality', 'Instrument quality');
+    await signInTo(page, '/people', 'People');
+    // The admin sections sit in one header menu: by keyboard it opens, Escape closes it and
+    // returns focus to its button, and a section's link navigates (and closes it).
+    const menuButton = page.getByRole('button', { name: 'Admin', exact: true });
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    const framework = page.getByRole('link', { name: 'Framework', exact: true });
+    await framework.waitFor();
+    await screenshot(page, 'admin-menu');
+    await page.keyboard.press('Escape');
+    await framework.waitFor({ state: 'hidden' });
+    expect(await menuButton.evaluate((b) => b === document.activeElement)).toBe(true);
+    await page.keyboard.press('Enter');
+    await framework.click();
+    await page.getByRole('heading', { level: 1, name: 'Framework versions' }).waitFor();
+    expect(await menuButton.getAttribute('aria-expanded')).toBe('false');
+    await page.getByRole('link', { name: 'Instrument quality' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Instrument quality' }).waitFor();
     await page
       .getByRole('navigation', { name: 'Framework administration' })
       .getByRole('link', { name: 'Versions' })
@@ -262,6 +279,22 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
     await noSidewaysScroll(page);
     await expectAccessible(page, 'versions on a phone');
     await screenshot(page, 'framework-versions-mobile');
+    // The admin menu opens below the header on a phone, whole and on screen.
+    await page.getByRole('button', { name: 'Admin', exact: true }).click();
+    const outbox = page.getByRole('link', { name: 'Outbox', exact: true });
+    await screenshot(page, 'admin-menu-mobile');
+    const box = (await outbox.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(
+      await outbox.evaluate((a) => {
+        const r = a.getBoundingClientRect();
+        return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2) === a;
+      }),
+    ).toBe(true);
+    await expectAccessible(page, 'admin menu on a phone');
+    await screenshot(page, 'admin-menu-mobile');
+    await page.keyboard.press('Escape');
 
     await page.getByRole('button', { name: 'Start a draft' }).click();
     await page.getByRole('heading', { level: 1, name: /\(draft\)$/ }).waitFor();

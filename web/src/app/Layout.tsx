@@ -43,16 +43,18 @@ function NavLink({ to, section = to, children }: { to: string; section?: string;
   );
 }
 
-/** A disclosure menu (button + list), closed by Escape or a click outside, as users expect of menus. */
-function AccountMenu() {
-  const session = useSession();
-  const viewer = session.viewer!;
+/**
+ * A disclosure menu's state: closed by Escape (focus back on its button), by a click or focus
+ * outside it, and on navigation, as users expect of menus.
+ */
+function useDisclosure() {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const menuId = useId();
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement & HTMLLIElement>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const { path } = useLocation();
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closing on navigation is the point.
+  useEffect(() => setOpen(false), [path]);
 
   useEffect(() => {
     if (!open) return;
@@ -75,6 +77,66 @@ function AccountMenu() {
       document.removeEventListener('focusin', onOutside);
     };
   }, [open]);
+
+  return { open, toggle: () => setOpen((o) => !o), root, button };
+}
+
+function Chevron() {
+  return (
+    <svg className="chevron" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true" focusable="false">
+      <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="2" />
+    </svg>
+  );
+}
+
+/** The admin sections, grouped in one menu so the header stays one line. */
+function AdminMenu() {
+  const { open, toggle, root, button } = useDisclosure();
+  const menuId = useId();
+  const { path } = useLocation();
+  const current = path.startsWith('/admin/');
+  return (
+    <li className="nav-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="nav-link nav-menu-button"
+        aria-expanded={open}
+        aria-controls={menuId}
+        // Styled as the current section; inside, the page's own link carries aria-current.
+        data-current={current || undefined}
+        onClick={toggle}
+      >
+        {t('nav.admin')}
+        <Chevron />
+      </button>
+      <ul id={menuId} className="nav-menu-list" hidden={!open}>
+        <li>
+          <NavLink to="/admin/import">{t('nav.import')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/feedback">{t('nav.feedbackAdmin')}</NavLink>
+        </li>
+        <li>
+          <NavLink to="/admin/framework/versions" section="/admin/framework">
+            {t('nav.framework')}
+          </NavLink>
+        </li>
+      </ul>
+    </li>
+  );
+}
+
+function AccountMenu() {
+  const session = useSession();
+  const viewer = session.viewer!;
+  const { open, toggle, root, button } = useDisclosure();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const menuId = useId();
 
   const signOut = async (everywhere: boolean) => {
     if (busy) return;
@@ -109,23 +171,14 @@ function AccountMenu() {
         className="account-button"
         aria-expanded={open}
         aria-controls={menuId}
-        onClick={() => setOpen((o) => !o)}
+        onClick={toggle}
       >
         <span className="avatar" aria-hidden="true">
           {initials}
         </span>
         <span className="account-name">{viewer.person.name}</span>
         <span className="visually-hidden"> {t('nav.account')}</span>
-        <svg
-          className="chevron"
-          viewBox="0 0 16 16"
-          width="12"
-          height="12"
-          aria-hidden="true"
-          focusable="false"
-        >
-          <path d="M3 6l5 5 5-5" fill="none" stroke="currentColor" strokeWidth="2" />
-        </svg>
+        <Chevron />
       </button>
       <div id={menuId} className="account-menu" hidden={!open}>
         <p className="account-who">
@@ -188,24 +241,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               <li>
                 <NavLink to="/feedback">{t('nav.feedback')}</NavLink>
               </li>
-              {admin ? (
-                <>
-                  <li>
-                    <NavLink to="/admin/import">{t('nav.import')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/feedback">{t('nav.feedbackAdmin')}</NavLink>
-                  </li>
-                  <li>
-                    <NavLink to="/admin/framework/versions" section="/admin/framework">
-                      {t('nav.framework')}
-                    </NavLink>
-                  </li>
-                </>
-              ) : null}
+              {admin ? <AdminMenu /> : null}
             </ul>
           </nav>
           <AccountMenu />

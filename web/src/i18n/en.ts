@@ -14,6 +14,7 @@ export const en = {
   'nav.assessment': 'My assessment',
   'nav.profile': 'Profile',
   'nav.framework': 'Framework',
+  'nav.admin': 'Admin',
   'nav.feedback': '360 feedback',
   'nav.feedbackAdmin': '360 admin',
   'nav.account': '(account menu)',
