@@ -2,7 +2,7 @@
 // close, reopen, release, share. Every function runs in the caller's tenant transaction. Who may
 // see a campaign is decided once, in `findCampaignFor`: the subject, their manager, the coach it
 // is shared with, and admins (status only). Anyone else gets 404, never 403, so ids reveal nothing.
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type MINIMUM_GROUPS, minimumForGroup } from '../../core/disclosure/index.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
@@ -231,20 +231,26 @@ const countsRow = z.object({
 });
 
 /**
- * Response counts per rater group, never per rater. They are the one thing the subject and manager
- * learn about who answered: a count that drops when a rater is removed or re-addressed says that
- * rater had answered (or declined), as a count that rises between two looks says someone just did.
+ * Response counts per rater group, never per rater: the one thing the subject, their manager and
+ * admins learn about who answered. So an edit to the list must move them the same way whoever it
+ * touches. `invited` counts every nomination that is on the list or was ever sent an invitation
+ * (taken off since, or re-addressed: the new address is a nomination of its own), so it never drops
+ * once invitations are out; `responded` and `declined` count the raters who submitted or declined,
+ * whether or not still on the list, since an edit never discards either. Removing a rater therefore
+ * changes no count, and re-addressing one raises `invited` by one, whatever that rater had done.
+ * Release freezes these same counts into the report (`freezeReport`).
  */
-async function countsFor(tx: Tx, organisationId: string, campaignIds: string[]) {
+export async function countsFor(tx: Tx, organisationId: string, campaignIds: string[]) {
   if (!campaignIds.length) return [];
   return queryRows(
     tx,
     sql`SELECT campaign_id AS "campaignId", rater_group AS "group",
-               count(*)::int AS invited,
+               -- On the list, answered or declined (on it or not), or invited before being taken off:
+               count(*) FILTER (WHERE status <> 'removed' OR invited_at IS NOT NULL)::int AS invited,
                count(*) FILTER (WHERE status = 'submitted')::int AS responded,
                count(*) FILTER (WHERE status = 'declined')::int AS declined
           FROM feedback_raters
-         WHERE organisation_id = ${organisationId} AND status <> 'removed'
+         WHERE organisation_id = ${organisationId}
            AND campaign_id IN (${sql.join(
              campaignIds.map((id) => sql`${id}::uuid`),
              sql`, `,
@@ -327,8 +333,10 @@ interface RaterRow {
   email: string;
   status: 'invited' | 'submitted' | 'declined' | 'removed';
   tokenHash: string | null;
+  invitedAt: Date | null;
 }
 
+/** The raters on the list (not taken off it), which is all the subject and manager ever see. */
 async function ratersOf(tx: Tx, organisationId: string, campaignId: string): Promise<RaterRow[]> {
   return tx
     .select({
@@ -338,13 +346,14 @@ async function ratersOf(tx: Tx, organisationId: string, campaignId: string): Pro
       email: feedbackRaters.email,
       status: feedbackRaters.status,
       tokenHash: feedbackRaters.tokenHash,
+      invitedAt: feedbackRaters.invitedAt,
     })
     .from(feedbackRaters)
     .where(
       and(
         eq(feedbackRaters.organisationId, organisationId),
         eq(feedbackRaters.campaignId, campaignId),
-        ne(feedbackRaters.status, 'removed'),
+        isNull(feedbackRaters.removedAt),
       ),
     )
     .orderBy(asc(feedbackRaters.group), asc(feedbackRaters.name), asc(feedbackRaters.id));
@@ -508,30 +517,47 @@ async function subjectEmail(tx: Tx, organisationId: string, subjectId: string): 
   return row!.email;
 }
 
-/** A rater row with nothing of what its earlier link gave: no link, answers, comments or decline. */
-const discarded = (status: 'invited' | 'removed') =>
-  ({
-    status,
-    tokenHash: null,
-    answers: {},
-    comments: {},
-    submittedAt: null,
-    invitedAt: null,
-    remindersSent: 0,
-  }) as const;
+/**
+ * Takes raters off the list: their link is revoked and the row stays, marked `removed_at`. What a
+ * rater gave is never discarded: a submission stays (its answers and comments count in the report
+ * as before) and a decline stays a decline. Only a rater who had not answered becomes 'removed',
+ * their drafts discarded. The choice is made on the row as the UPDATE finds it, so a rater who
+ * submits while the edit waits on their row keeps the submission, and one who submits after it gets
+ * `link_invalid`, like any revoked link.
+ */
+async function takeOffList(tx: Tx, organisationId: string, raterIds: ReadonlyArray<string>): Promise<void> {
+  if (!raterIds.length) return;
+  const unanswered = sql`${feedbackRaters.status} = 'invited'`;
+  await tx
+    .update(feedbackRaters)
+    .set({
+      status: sql`CASE WHEN ${unanswered} THEN 'removed' ELSE ${feedbackRaters.status} END`,
+      answers: sql`CASE WHEN ${unanswered} THEN '{}'::jsonb ELSE ${feedbackRaters.answers} END`,
+      comments: sql`CASE WHEN ${unanswered} THEN '{}'::jsonb ELSE ${feedbackRaters.comments} END`,
+      tokenHash: null,
+      removedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(
+      and(
+        eq(feedbackRaters.organisationId, organisationId),
+        inArray(feedbackRaters.id, [...raterIds]),
+        isNull(feedbackRaters.removedAt),
+      ),
+    );
+}
 
 /**
- * Replaces the rater list. Kept ids keep their link; a name-only change keeps everything. A changed
- * email or group is a new nomination on the same row: a new link (the old one stops working), and
- * anything given through the old one (answers, comments, a decline) is discarded, status back to
- * 'invited' and reminders from the start. An omitted rater is removed: link revoked, answers and
- * comments discarded, so they never count in the report (release counts only 'submitted' rows).
- * This applies whatever the rater had done, and the edit answers the same way for everyone. Leaving
- * raters who answered or declined untouched would both break the promise that a changed nomination
- * revokes the old link and tell whoever edits the list (the subject, or their manager) who has
- * answered: that rater's removal or new address would not take. (The per-group response counts
- * still move with the edit, as they move with every answer; see the note on `countsFor`.)
- * When the campaign is open, new and changed raters are invited at once.
+ * Replaces the rater list. An edit never discards what a rater gave, and it answers and counts the
+ * same way whatever the rater had done, so it cannot tell the editor (the subject, or their manager)
+ * who has answered (see `countsFor`):
+ * - A kept id keeps its row and link; a name-only change keeps everything.
+ * - An omitted rater is taken off the list (`takeOffList`): link revoked; a submission or decline
+ *   stays and counts, drafts of a rater who had not answered are discarded.
+ * - A changed email or group is a new nomination: the old row is taken off the list as above and a
+ *   new row gets its own link and invitation, starting empty. Before invitations go out (no link was
+ *   ever issued, nothing can have been given), the row is simply corrected instead.
+ * When the campaign is open, new raters are invited at once.
  */
 async function applyNominations(
   scope: FeedbackScope,
@@ -565,40 +591,50 @@ async function applyNominations(
 
   const toInvite: { id: string; name: string; email: string }[] = [];
   const open = c.status === 'open';
+  const kept = new Set<string>();
+  const added: NominationInput[] = [];
   for (const n of nominations) {
     const before = n.id ? byId.get(n.id) : undefined;
     if (!before) {
-      const [row] = await tx
-        .insert(feedbackRaters)
-        .values({ organisationId: org, campaignId: c.id, group: n.group, name: n.name, email: n.email })
-        .returning({ id: feedbackRaters.id });
-      toInvite.push({ id: row!.id, name: n.name, email: n.email });
+      added.push(n);
       continue;
     }
     const changed = before.email !== n.email || before.group !== n.group;
+    if (changed && before.invitedAt !== null) {
+      added.push(n); // a new nomination; the old row is taken off the list below
+      continue;
+    }
+    kept.add(before.id);
     if (changed || before.name !== n.name) {
       await tx
         .update(feedbackRaters)
-        .set({
+        .set({ group: n.group, name: n.name, email: n.email, updatedAt: sql`now()` })
+        .where(and(eq(feedbackRaters.organisationId, org), eq(feedbackRaters.id, before.id)));
+    }
+    // A rater on the list without a link yet (never invited) is invited once the campaign is open;
+    // those who answered or declined are not invited again.
+    if (open && before.status === 'invited' && before.tokenHash === null)
+      toInvite.push({ id: before.id, name: n.name, email: n.email });
+  }
+  await takeOffList(
+    tx,
+    org,
+    existing.filter((r) => !kept.has(r.id)).map((r) => r.id),
+  );
+  if (added.length) {
+    const rows = await tx
+      .insert(feedbackRaters)
+      .values(
+        added.map((n) => ({
+          organisationId: org,
+          campaignId: c.id,
           group: n.group,
           name: n.name,
           email: n.email,
-          ...(changed ? discarded('invited') : {}),
-          updatedAt: sql`now()`,
-        })
-        .where(and(eq(feedbackRaters.organisationId, org), eq(feedbackRaters.id, before.id)));
-    }
-    // Unchanged raters who answered or declined are not invited again.
-    if (changed || (open && before.status === 'invited' && before.tokenHash === null))
-      toInvite.push({ id: before.id, name: n.name, email: n.email });
-  }
-  const kept = new Set(nominations.flatMap((n) => (n.id ? [n.id] : [])));
-  for (const r of existing) {
-    if (kept.has(r.id)) continue;
-    await tx
-      .update(feedbackRaters)
-      .set({ ...discarded('removed'), updatedAt: sql`now()` })
-      .where(and(eq(feedbackRaters.organisationId, org), eq(feedbackRaters.id, r.id)));
+        })),
+      )
+      .returning({ id: feedbackRaters.id, name: feedbackRaters.name, email: feedbackRaters.email });
+    toInvite.push(...rows);
   }
   if (open) await inviteAll(scope, c, toInvite);
 }

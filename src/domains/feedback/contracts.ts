@@ -207,12 +207,25 @@ export const groupGuidance = z.object({
   disclosureMinimum: z.number().int(),
 });
 
-export const groupProgress = z.object({
-  group: z.enum(RATER_GROUP_KEYS),
+/**
+ * Response counts (per group, or for the whole campaign): never who answered. An edit to the rater
+ * list moves them the same way whatever the edited rater had done, so they cannot reveal it: taking
+ * a rater off the list changes no count, and a changed email or group (a new nomination) adds one to
+ * `invited`. The released report's response rates use the same counts, frozen at release.
+ */
+export const responseCounts = z.object({
+  /**
+   * Nominations on the list, plus every nomination taken off it after its invitation went out
+   * (removed, or re-addressed: each address counts once). Never drops once invitations are out.
+   */
   invited: z.number().int(),
+  /** Raters who submitted, including any taken off the list since: their answers still count. */
   responded: z.number().int(),
+  /** Raters who declined, including any taken off the list since. */
   declined: z.number().int(),
 });
+
+export const groupProgress = z.object({ group: z.enum(RATER_GROUP_KEYS) }).extend(responseCounts.shape);
 
 export const campaignSummary = z.object({
   id: z.uuid(),
@@ -224,8 +237,8 @@ export const campaignSummary = z.object({
   releasedAt: isoDate.nullable(),
   /** How the viewer relates to this campaign. */
   viewerRole: z.enum(['subject', 'manager', 'coach', 'admin']),
-  /** Counts only: nobody but the server knows who answered. */
-  progress: z.object({ invited: z.number().int(), responded: z.number().int(), declined: z.number().int() }),
+  /** Counts only (see `responseCounts`): nobody but the server knows who answered. */
+  progress: responseCounts,
   /** True when the viewer may read the released report. */
   reportAvailable: z.boolean(),
 });
@@ -265,11 +278,8 @@ export const adminCampaignList = z.object({
       status: z.enum(CAMPAIGN_STATUSES),
       deadline: isoDate,
       releasedAt: isoDate.nullable(),
-      progress: z.object({
-        invited: z.number().int(),
-        responded: z.number().int(),
-        declined: z.number().int(),
-      }),
+      /** See `responseCounts`. */
+      progress: responseCounts,
     }),
   ),
 });
@@ -432,7 +442,9 @@ export const feedbackReport = z.object({
   groups: z.array(
     z.object({
       group: z.enum(RATER_GROUP_KEYS),
+      /** `invited` of the campaign's `responseCounts` at release (raters taken off the list included). */
       invited: z.number().int().nullable(),
+      /** Raters whose submitted answers the report is computed from (n of the group). */
       responded: z.number().int(),
       disclosure: z.enum(['shown', 'merged-into-others', 'suppressed']),
       reason: z.string().nullable(),

@@ -17,7 +17,13 @@ import { conflict } from '../../platform/http/errors.ts';
 import { assessments } from '../assessments/schema.ts';
 import type { FrameworkDefinition } from '../framework/definition.ts';
 import { publishedVersion } from '../framework/service.ts';
-import { campaignDetail, type FeedbackScope, findCampaignFor, requireOwnerOrAdmin } from './campaigns.ts';
+import {
+  campaignDetail,
+  countsFor,
+  type FeedbackScope,
+  findCampaignFor,
+  requireOwnerOrAdmin,
+} from './campaigns.ts';
 import { type CampaignDetail, OPEN_QUESTIONS } from './contracts.ts';
 import { instrumentOf, scoredValue } from './instrument.ts';
 import { feedbackCampaigns, feedbackRaters, type ReportMeta } from './schema.ts';
@@ -105,19 +111,31 @@ export async function freezeReport(
     .where(and(eq(feedbackCampaigns.organisationId, organisationId), eq(feedbackCampaigns.id, campaignId)));
   if (!c) throw new Error(`campaign ${campaignId} not found`);
   const version = await publishedVersion(tx, kind, organisationId, c.versionId);
-  const raters = await tx
+  // Exactly the submitted answers: every rater who submitted, including any taken off the list
+  // afterwards (an edit never discards a submission, docs/decisions/0007). Drafts and declines never
+  // count. Group sizes, every figure and every disclosure decision rest on this set alone.
+  const submitted = await tx
     .select({
       id: feedbackRaters.id,
       group: feedbackRaters.group,
-      status: feedbackRaters.status,
       answers: feedbackRaters.answers,
       comments: feedbackRaters.comments,
     })
     .from(feedbackRaters)
-    .where(and(eq(feedbackRaters.organisationId, organisationId), eq(feedbackRaters.campaignId, campaignId)));
+    .where(
+      and(
+        eq(feedbackRaters.organisationId, organisationId),
+        eq(feedbackRaters.campaignId, campaignId),
+        eq(feedbackRaters.status, 'submitted'),
+      ),
+    );
+  // Response rates use the same counts as the campaign's progress (`countsFor`), so the report's
+  // "invited" is the figure the subject saw while the 360 ran: it counts raters taken off the list
+  // after their invitation too, and is never below the number who submitted. A group nobody was
+  // asked in is left out (the report shows "nobody was asked").
   const invitedByGroup: Partial<Record<RaterGroup, number>> = {};
-  for (const r of raters) {
-    if (r.status !== 'removed') invitedByGroup[r.group] = (invitedByGroup[r.group] ?? 0) + 1;
+  for (const r of await countsFor(tx, organisationId, [campaignId])) {
+    if (r.invited > 0) invitedByGroup[r.group] = r.invited;
   }
   // Self ratings: the subject's latest submitted self-assessment, on any version (item keys are
   // stable across versions, ADR 0005). Frozen with the report like everything else.
@@ -133,7 +151,6 @@ export async function freezeReport(
     )
     .orderBy(desc(assessments.submittedAt))
     .limit(1);
-  const submitted = raters.filter((r) => r.status === 'submitted');
   const released = releaseReport(
     campaignAnswers(version.definition, submitted, invitedByGroup, self?.answers ?? null),
     {

@@ -126,6 +126,13 @@ export const feedbackRaters = pgTable(
     remindersSent: integer('reminders_sent').notNull().default(0),
     invitedAt: timestamp('invited_at', { withTimezone: true }),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /**
+     * When the rater was taken off the list (removed, or re-addressed: a new row holds the new
+     * nomination); null while on it. A removed row has no link. Its status stays what it was: a
+     * submitted row keeps its answers and still counts in the report, a decline stays a decline;
+     * only a rater who had not answered becomes 'removed' (their drafts discarded).
+     */
+    removedAt: timestamp('removed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -147,6 +154,10 @@ export const feedbackRaters = pgTable(
       sql`${t.status} IN ('invited', 'submitted', 'declined', 'removed')`,
     ),
     check('feedback_raters_submitted_at', sql`(${t.status} = 'submitted') = (${t.submittedAt} IS NOT NULL)`),
+    check(
+      'feedback_raters_removed',
+      sql`(${t.status} <> 'removed' OR ${t.removedAt} IS NOT NULL) AND (${t.removedAt} IS NULL OR ${t.tokenHash} IS NULL)`,
+    ),
     check(
       'feedback_raters_answers_shape',
       sql`jsonb_typeof(${t.answers}) = 'object' AND NOT jsonb_path_exists(${t.answers}, '$.* ? (@ != null && (@.type() != "number" || @ < 1 || @ > 11 || @.floor() != @))')`,

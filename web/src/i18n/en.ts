@@ -700,6 +700,8 @@ export const en = {
   'campaign.sending': 'Sending…',
   'campaign.progressTitle': 'Answers so far',
   'campaign.col.declined': 'Declined',
+  'campaign.progressNote':
+    'Invited counts everyone who was asked, including raters later taken off the list or moved to a new address or group. Answers and declines already given stay counted: changing the list never removes them.',
   'campaign.ratersTitle': 'Raters',
   'campaign.actionsTitle': 'Manage this 360',
   'campaign.close': 'Close now',
@@ -807,6 +809,8 @@ export const en = {
     'To protect anonymity, peers, direct reports and others are shown as groups only from {peers}, {reports} and {others} raters; comments only from {comments} writers.',
   'report.responsesTitle': 'Who answered',
   'report.responsesCaption': 'Response rate per group',
+  'report.responsesNote':
+    'Invited counts everyone who was asked, including raters taken off the list later; answers they gave before that are part of this report.',
   'report.col.group': 'Group',
   'report.col.invited': 'Invited',
   'report.col.responded': 'Answered',

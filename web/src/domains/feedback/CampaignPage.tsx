@@ -297,6 +297,7 @@ function Progress({ campaign }: { campaign: CampaignDetail }) {
           </tbody>
         </table>
       </ScrollTable>
+      <p className="muted">{t('campaign.progressNote')}</p>
     </section>
   );
 }

@@ -354,6 +354,7 @@ function Responses({ report }: { report: FeedbackReport }) {
           </tbody>
         </table>
       </ScrollTable>
+      <p className="muted">{t('report.responsesNote')}</p>
     </section>
   );
 }
