@@ -3,7 +3,8 @@
 // cannot tell the editor who has answered: an omitted rater is taken off the list (link revoked; a
 // submission keeps counting in the report, a decline stays a decline, drafts of a rater who had not
 // answered are discarded); a changed email or group is a new nomination with its own link and
-// invitation (`invited` + 1, every time); a name-only change keeps everything.
+// invitation (`invited` + 1, every time); a name-only change keeps everything. Each person is asked
+// once: no group change after the invitation, no re-adding an address taken off the list.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -276,27 +277,44 @@ describe.each(testDatabaseKinds())('editing the raters of an open 360 on %s', (k
     expect((await detail()).progress.responded).toBe(before.progress.responded + 1);
   });
 
-  it('treats a changed group like a changed email: a new nomination at the same address', async () => {
+  it('asks each person once: no group change after the invitation, no re-adding a removed address', async () => {
     await submit('o2@acme.test');
     const d0 = await detail();
-    const id = idOf(d0, 'o2@acme.test');
-    const before = await row(id);
-    const sent = await emailCount(h, o.organisationId, 'o2@acme.test');
-    const after = await json<CampaignDetail>(
-      await edit((list) => list.map((n) => (n.id === id ? { ...n, group: 'peers' as const } : n))),
-      200,
+    const answeredId = idOf(d0, 'o2@acme.test');
+    const waitingId = idOf(d0, 'o3@acme.test');
+    const rowsBefore = [await row(answeredId), await row(waitingId)];
+    // Moving someone to another group would let one person count twice (the kept answer and a new
+    // one): refused, in the same words whether or not they had answered.
+    const move = async (id: string) =>
+      json<ErrorBody>(
+        await edit((list) => list.map((n) => (n.id === id ? { ...n, group: 'peers' as const } : n))),
+        400,
+      );
+    const movedAnswered = await move(answeredId);
+    const movedWaiting = await move(waitingId);
+    expect(Object.values(movedAnswered.error.fields ?? {})).toEqual([
+      'cannot change once the invitation has gone out: each person is asked once, in one group',
+    ]);
+    expect(Object.values(movedWaiting.error.fields ?? {})).toEqual(
+      Object.values(movedAnswered.error.fields ?? {}),
     );
-    // The answer given as "others" stays there; the new peer nomination is one more invitation.
-    expect(groupCounts(after, 'others')).toEqual(groupCounts(d0, 'others'));
-    const peers = groupCounts(d0, 'peers');
-    expect(groupCounts(after, 'peers')).toEqual({ ...peers, invited: peers.invited + 1 });
-    await linkInvalid(tokens.get('o2@acme.test')!);
-    expect(await emailCount(h, o.organisationId, 'o2@acme.test')).toBe(sent + 1);
-    expect(await row(id)).toMatchObject({ status: 'submitted', group: 'others', answers: before.answers });
-    const fresh = after.nominations.find((n) => n.email === 'o2@acme.test')!;
-    expect(fresh.id).not.toBe(id);
-    expect(await row(fresh.id)).toMatchObject({ status: 'invited', group: 'peers', answers: {} });
-    tokens.set('o2@acme.test', await linkFor(h, o.organisationId, 'o2@acme.test'));
+    expect(counts(await detail())).toEqual(counts(d0));
+    expect([await row(answeredId), await row(waitingId)]).toEqual(rowsBefore);
+
+    // peer1 (answered) and peer2 (removed) were taken off the list earlier: neither address can
+    // come back, and the refusals are alike.
+    const readd = async (email: string) =>
+      json<ErrorBody>(
+        await edit((list) => [...list, { group: 'peers', name: 'Back again', email } as Nomination]),
+        400,
+      );
+    const answeredBack = await readd('peer1@acme.test');
+    const waitingBack = await readd('peer2@acme.test');
+    expect(Object.values(answeredBack.error.fields ?? {})).toEqual([
+      'was asked in this 360 before and taken off the list: each person is asked once',
+    ]);
+    expect(waitingBack.error).toEqual(answeredBack.error);
+    expect(counts(await detail())).toEqual(counts(d0));
   });
 
   it('keeps everything when only the name of a rater who answered changes', async () => {
@@ -342,11 +360,11 @@ describe.each(testDatabaseKinds())('editing the raters of an open 360 on %s', (k
       await o.subject.get(`/api/feedback/campaigns/${campaignId}/report`),
       200,
     );
-    // Peers who submitted: peer1 (removed), peer3 (re-addressed), peer3.new, peer4.new, peer5 and
-    // o2 moved to peers. Invited: the five first peers, both new addresses and o2's new nomination.
-    // Others: o1 declined and was removed, o2 answered as "others" before moving, o3 and o4.
+    // Peers who submitted: peer1 (removed), peer3 (re-addressed), peer3.new, peer4.new and peer5.
+    // Invited: the five first peers and both new addresses. Others: o1 declined and was removed;
+    // o2, o3 and o4 answered.
     const byGroup = Object.fromEntries(report.groups.map((g) => [g.group, g]));
-    expect(byGroup.peers).toMatchObject({ invited: 8, responded: 6, disclosure: 'shown' });
+    expect(byGroup.peers).toMatchObject({ invited: 7, responded: 5, disclosure: 'shown' });
     expect(byGroup.others).toMatchObject({ invited: 4, responded: 3 });
     expect(byGroup.direct_reports).toMatchObject({ invited: 3, responded: 3 });
     expect(byGroup.manager).toMatchObject({ invited: 1, responded: 1 });
@@ -354,13 +372,13 @@ describe.each(testDatabaseKinds())('editing the raters of an open 360 on %s', (k
     for (const g of atRelease.groups) {
       expect(byGroup[g.group]).toMatchObject({ invited: g.invited, responded: g.responded });
     }
-    // Every figure for peers rests on the six submissions, peer1's (all 5s) included.
+    // Every figure for peers rests on the five submissions, peer1's (all 5s) included.
     for (const capability of report.capabilities) {
       for (const item of capability.items) {
         const peers = item.groups.find((g) => g.group === 'peers')!;
-        expect(peers.n).toBe(6);
+        expect(peers.n).toBe(5);
         const others = 2 + (itemIndex.get(item.key)! % 3);
-        const raw = (5 + 5 * others) / 6;
+        const raw = (5 + 4 * others) / 5;
         const expected = item.reversed ? capability.scale.max + 1 - raw : raw;
         expect(peers.mean).toBeCloseTo(expected, 1);
       }

@@ -2,7 +2,7 @@
 // close, reopen, release, share. Every function runs in the caller's tenant transaction. Who may
 // see a campaign is decided once, in `findCampaignFor`: the subject, their manager, the coach it
 // is shared with, and admins (status only). Anyone else gets 404, never 403, so ids reveal nothing.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type MINIMUM_GROUPS, minimumForGroup } from '../../core/disclosure/index.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
@@ -569,10 +569,37 @@ async function applyNominations(
   const existing = await ratersOf(tx, org, c.id);
   const byId = new Map(existing.map((r) => [r.id, r]));
   const own = await subjectEmail(tx, org, c.subjectId);
+  // Each person is asked once: an answer kept from an earlier nomination and one through a new link
+  // would count the same person twice and could make a group of two look like three. Refused alike
+  // whatever that person had done, so the refusal tells nothing.
+  const askedBefore = new Set(
+    (
+      await tx
+        .select({ email: feedbackRaters.email })
+        .from(feedbackRaters)
+        .where(
+          and(
+            eq(feedbackRaters.organisationId, org),
+            eq(feedbackRaters.campaignId, c.id),
+            isNotNull(feedbackRaters.removedAt),
+            isNotNull(feedbackRaters.invitedAt),
+          ),
+        )
+    ).map((r) => r.email),
+  );
   const problems: Record<string, string> = {};
   const seenEmail = new Map<string, number>();
   const seenId = new Set<string>();
   nominations.forEach((n, i) => {
+    const before = n.id ? byId.get(n.id) : undefined;
+    if (before?.invitedAt && before.email === n.email && before.group !== n.group) {
+      problems[`nominations.${i}.group`] =
+        'cannot change once the invitation has gone out: each person is asked once, in one group';
+    }
+    if (askedBefore.has(n.email) && before?.email !== n.email) {
+      problems[`nominations.${i}.email`] =
+        'was asked in this 360 before and taken off the list: each person is asked once';
+    }
     if (n.email === own) {
       problems[`nominations.${i}.email`] =
         'is the subject’s own address: self-ratings come from their self-assessment';
