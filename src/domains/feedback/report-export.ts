@@ -169,7 +169,7 @@ tr.cap{background:#f5f7fb}tr.item td:first-child{padding-left:1.2rem;color:#3b44
 </style></head><body>
 <h1>360° feedback: ${esc(report.subject.name)}</h1>
 <p>Released ${esc(report.releasedAt.slice(0, 10))} · ${esc(report.version.name)} (version ${report.version.number})</p>
-<h2>Who responded</h2><ul>${rates}</ul>
+<h2>Who responded</h2><ul>${rates}</ul><p><small>Invited counts everyone who was asked, including raters taken off the list later; answers they gave before that are part of this report.</small></p>
 <p><small>${esc(report.thresholds.statement)}</small></p>
 ${gapList('Blind spots', report.blindSpots)}
 ${gapList('Hidden strengths', report.hiddenStrengths)}
