@@ -156,6 +156,22 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
     if (kind === 'pglite') expect(await tuples()).toBe(5);
   });
 
+  it.runIf(kind === 'postgres')('survives the server ending its idle connections', async () => {
+    // Several connections in the pool, then all but the current one ended by the server.
+    await Promise.all(
+      Array.from({ length: 4 }, () => t.db.asSystem((tx) => tx.execute(sql`SELECT pg_sleep(0.05)`))),
+    );
+    await t.db.asSystem((tx) =>
+      tx.execute(
+        sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+             WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      ),
+    );
+    await new Promise((r) => setTimeout(r, 200));
+    const rows = await t.db.inOrganisation(orgA, (tx) => tx.select().from(people));
+    expect(rows).toHaveLength(2);
+  });
+
   it('refuses a transaction opened inside another instead of deadlocking', async () => {
     await expect(
       t.db.inOrganisation(orgA, async () => {

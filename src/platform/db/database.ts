@@ -74,6 +74,10 @@ export class Database {
 
   static async openPostgres(url: string, poolSize = 10): Promise<Database> {
     const pool = new pg.Pool({ connectionString: url, max: poolSize });
+    // An idle connection that the server ends (a restart, an administrator, a dropped database) is
+    // taken out of the pool by pg-pool, and the next query opens a new one; but without a listener
+    // its 'error' event would crash the whole process.
+    pool.on('error', () => {});
     // Surface connection errors now, with the URL's host, instead of on the first request.
     const probe = await pool.connect();
     probe.release();
