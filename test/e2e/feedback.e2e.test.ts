@@ -13,8 +13,8 @@ import { organisations } from '../../src/domains/organisations/schema.ts';
 import { emails } from '../../src/platform/mail/schema.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
-  axeScan,
   chromiumAvailable,
+  expectAccessible,
   launchBrowser,
   screenshot,
   startDemoServer,
@@ -52,11 +52,6 @@ describe.runIf(chromiumAvailable())('360 feedback in the browser', () => {
     await browser?.close();
     await server?.close();
   });
-
-  async function expectAccessible(page: Page, name: string) {
-    const serious = (await axeScan(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-  }
 
   async function signedIn(name: string, width = 1280): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height: 900 } });

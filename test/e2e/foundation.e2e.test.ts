@@ -9,8 +9,8 @@ import { organisations } from '../../src/domains/organisations/schema.ts';
 import { people } from '../../src/domains/people/schema.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
-  axeScan,
   chromiumAvailable,
+  expectAccessible,
   launchBrowser,
   screenshot,
   startDemoServer,
@@ -40,11 +40,6 @@ describe.runIf(chromiumAvailable())('foundation in the browser', () => {
     Number(
       (await server.services.db.inOrganisation(orgId, (tx) => tx.select({ n: count() }).from(people)))[0]!.n,
     );
-
-  async function expectAccessible(page: Page, name: string) {
-    const serious = (await axeScan(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-  }
 
   async function signIn(page: Page, email: string) {
     await page.goto(`${server.url}/people`);

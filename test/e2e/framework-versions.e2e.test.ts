@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
-  axeScan,
   chromiumAvailable,
+  expectAccessible,
   launchBrowser,
   screenshot,
   startDemoServer,
@@ -30,11 +30,6 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
     await browser?.close();
     await server?.close();
   });
-
-  async function expectAccessible(page: Page, name: string) {
-    const serious = (await axeScan(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
-  }
 
   async function signInTo(page: Page, path: string, heading: string | RegExp) {
     await page.goto(`${server.url}${path}`);

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
 
@@ -84,4 +85,10 @@ export async function axeScan(
     );
   });
   return violations;
+}
+
+/** Fails the test with the list when axe finds a serious or critical problem on the page. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  const serious = (await axeScan(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
 }

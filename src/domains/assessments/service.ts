@@ -19,7 +19,7 @@ import {
   publishedVersionOf,
   publishedVersionsOf,
 } from '../framework/service.ts';
-import { fitsOneOf, type VersionFit } from '../framework/version-fit.ts';
+import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
 import { careerStages } from '../organisations/schema.ts';
 import { type AskedItems, answerProblems, askedItems, unansweredItems } from './answer-rules.ts';
 import type { AnswerInput, AssessmentForm, History, ProfileResponse, QualityReport } from './contracts.ts';
@@ -268,14 +268,7 @@ async function write(
       asked,
       new Set([...Object.keys(row.answers), ...answers.map((a) => a.item)]),
     );
-    if (missing.length) {
-      throw new ApiError(
-        400,
-        'incomplete',
-        `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
-        Object.fromEntries(missing.map((key) => [`items.${key}`, 'needs an answer or “can’t say”'])),
-      );
-    }
+    if (missing.length) throw incomplete(missing);
   }
   // The answers fit after all: the version list was older than the assessment (another server
   // published since), or the assessment changed in between. One more try, with its own version.

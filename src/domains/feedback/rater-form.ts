@@ -13,7 +13,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { col } from '../../platform/db/rows.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
 import { publishedVersionOf, publishedVersionsOf } from '../framework/service.ts';
-import { fitsOneOf, type VersionFit } from '../framework/version-fit.ts';
+import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
 import {
   OPEN_QUESTIONS,
   RATER_GROUP_KEYS,
@@ -182,15 +182,6 @@ function invalid(problems: Record<string, string>): ApiError {
 
 const writeRow = z.object({ versionId: z.string(), answers: storedAnswers, savedAt: col.timestamp });
 type Written = { answers: Record<string, number | null>; savedAt: Date; instrument: Instrument };
-
-function incomplete(missing: ReadonlyArray<string>): ApiError {
-  return new ApiError(
-    400,
-    'incomplete',
-    `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
-    Object.fromEntries(missing.map((k) => [`items.${k}`, 'needs an answer or “can’t say”'])),
-  );
-}
 
 /** Writes the request to the link if its campaign's version is one of `instruments` it fits. */
 async function writeIfFits(

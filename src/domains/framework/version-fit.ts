@@ -3,6 +3,7 @@
 // checked against every published version it could belong to, and the statement writes only a row
 // whose version is one the request fits.
 import { type SQL, sql } from 'drizzle-orm';
+import { ApiError } from '../../platform/http/errors.ts';
 
 /** A version the request's answers are valid for. */
 export interface VersionFit {
@@ -23,4 +24,14 @@ export function fitsOneOf(versionColumn: SQL, answersColumn: SQL, fits: Readonly
       : sql`${versionColumn} = ${f.versionId}`,
   );
   return sql`(${sql.join(each, sql` OR `)})`;
+}
+
+/** The answer to a submit that leaves items unanswered: one field per item, in the order asked. */
+export function incomplete(missing: ReadonlyArray<string>): ApiError {
+  return new ApiError(
+    400,
+    'incomplete',
+    `${missing.length} question${missing.length > 1 ? 's are' : ' is'} not answered yet; answer them or choose “can’t say”`,
+    Object.fromEntries(missing.map((key) => [`items.${key}`, 'needs an answer or “can’t say”'])),
+  );
 }
