@@ -97,6 +97,19 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
     await firstSelf.fill(NEW_WORDING);
     await page.getByRole('status').filter({ hasText: 'You have unsaved changes.' }).waitFor();
 
+    // The browser's Back button asks before unsaved changes are lost; "stay" keeps them.
+    const editorUrl = page.url();
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', async (dialog) => {
+        resolve(dialog.message());
+        await dialog.dismiss();
+      }),
+    );
+    await page.evaluate(() => window.history.back());
+    expect(await asked).toMatch(/unsaved/i);
+    expect(page.url()).toBe(editorUrl);
+    expect(await firstSelf.inputValue()).toBe(NEW_WORDING);
+
     // A capability for one of the organisation's values, in a new values block.
     await page.getByRole('button', { name: 'Add a capability' }).click();
     const add = page.locator('form.add-capability');

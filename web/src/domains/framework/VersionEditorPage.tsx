@@ -636,7 +636,8 @@ function DraftEditor({ initial }: { initial: VersionDetail }) {
     [saved],
   );
 
-  // Leaving with unsaved changes asks first: closing or reloading the tab, and links to other pages.
+  // Leaving with unsaved changes asks first: closing or reloading the tab, links to other pages,
+  // and the browser's Back button.
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -649,10 +650,28 @@ function DraftEditor({ initial }: { initial: VersionDetail }) {
         event.stopPropagation();
       }
     };
+    // The Back button: while there are unsaved changes a copy of this page's entry sits on top of
+    // the history, so Back first lands here again; then we ask, and either stay (putting the copy
+    // back) or go back for real. One copy is enough, however often the draft is saved and changed.
+    if (!window.history.state?.unsavedGuard) {
+      window.history.pushState({ unsavedGuard: true }, '', window.location.href);
+    }
+    let leaving = false;
+    const back = () => {
+      if (leaving) return;
+      if (window.confirm(t('editor.leaveConfirm'))) {
+        leaving = true;
+        window.history.back();
+      } else {
+        window.history.pushState({ unsavedGuard: true }, '', window.location.href);
+      }
+    };
     window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('popstate', back);
     document.addEventListener('click', click, true);
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('popstate', back);
       document.removeEventListener('click', click, true);
     };
   }, [dirty]);
