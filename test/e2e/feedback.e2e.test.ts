@@ -3,6 +3,7 @@
 // the link emailed to the outbox (one by keyboard alone on a 360 px screen) → release → the
 // participant reads the report with its blind spots, and the 2-peer group — its distinctive answers
 // and its planted comment — appears nowhere: not on the page, in the JSON, the CSV, or the PDF.
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { and, desc, eq, like } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import {
   chromiumAvailable,
   expectAccessible,
   launchBrowser,
+  SCREENSHOTS,
   screenshot,
   startDemoServer,
 } from '../support/browser.ts';
@@ -140,6 +142,34 @@ describe.runIf(chromiumAvailable())('360 feedback in the browser', () => {
     await manager.getByText('Approved: invitations are on their way.').waitFor();
     await manager.context().close();
     await server.services.jobs.runDue();
+  });
+
+  it('the participant moves the deadline of the open 360 by keyboard, the error beside the field', async () => {
+    const day = (d: Date) => d.toLocaleDateString('en-CA'); // YYYY-MM-DD in the browser's (same) zone
+    for (const width of [1280, 360]) {
+      const page = await signedIn(SUBJECT, width);
+      await page.goto(campaignUrl);
+      await page.getByRole('heading', { level: 1, name: 'Your 360° feedback' }).waitFor();
+      const form = page.getByRole('form', { name: 'Change deadline' });
+      const field = form.getByLabel('Deadline', { exact: true });
+      await field.focus();
+      await field.fill('2020-01-01');
+      await page.keyboard.press('Enter');
+      await form.getByText('The deadline must be in the future.').waitFor();
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      await screenshot(page, `feedback-deadline-error-${width}`);
+      const later = day(new Date(Date.now() + (width === 1280 ? 30 : 40) * 86_400_000));
+      await field.fill(later);
+      await page.keyboard.press('Enter');
+      await form.getByText(/^Deadline changed: answers are taken until/).waitFor();
+      expect(await field.getAttribute('aria-invalid')).toBeNull();
+      await expectAccessible(page, `change deadline ${width} px`);
+      await screenshot(page, `feedback-deadline-${width}`);
+      await page
+        .locator('.campaign-actions')
+        .screenshot({ path: join(SCREENSHOTS, `feedback-deadline-actions-${width}.png`) });
+      await page.context().close();
+    }
   });
 
   it('raters answer through their emailed links, one by keyboard alone at 360 px', async () => {

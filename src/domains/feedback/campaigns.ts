@@ -25,7 +25,7 @@ import {
   type Warning,
 } from './contracts.ts';
 import { instrumentOf } from './instrument.ts';
-import { inviteRaters } from './invitations.ts';
+import { inviteRaters, resumeReminders } from './invitations.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 import { loadSettings } from './settings.ts';
 
@@ -161,16 +161,19 @@ async function createCampaign(
   return row?.id ?? null;
 }
 
-async function defaultDeadline(tx: Tx, organisationId: string, given: string | undefined): Promise<Date> {
-  if (given) {
-    const deadline = new Date(given);
-    if (deadline.getTime() <= Date.now()) {
-      throw new ApiError(400, 'invalid_input', 'invalid body: deadline: must be in the future', {
-        deadline: 'must be in the future',
-      });
-    }
-    return deadline;
+/** A deadline someone gave (launch, reopen, change): it must lie in the future. */
+function futureDeadline(given: string): Date {
+  const deadline = new Date(given);
+  if (deadline.getTime() <= Date.now()) {
+    throw new ApiError(400, 'invalid_input', 'invalid body: deadline: must be in the future', {
+      deadline: 'must be in the future',
+    });
   }
+  return deadline;
+}
+
+async function defaultDeadline(tx: Tx, organisationId: string, given: string | undefined): Promise<Date> {
+  if (given) return futureDeadline(given);
   const settings = await loadSettings(tx, organisationId);
   return new Date(Date.now() + settings.defaultDurationDays * 86_400_000);
 }
@@ -494,6 +497,7 @@ export async function campaignDetail(scope: FeedbackScope, id: string): Promise<
       approve: role === 'manager' && c.status === 'awaiting_approval',
       close: (isSubject || role === 'admin') && c.status === 'open',
       reopen: (isSubject || role === 'admin') && c.status === 'closed',
+      changeDeadline: (isSubject || role === 'admin') && c.status === 'open',
       release: (isSubject || role === 'admin') && (c.status === 'open' || c.status === 'closed'),
       share: isSubject && c.status === 'released',
     },
@@ -795,9 +799,53 @@ export async function reopenCampaign(
         : `only a closed 360 can be reopened; this one is ${c.status}`,
     );
   }
-  const when = await defaultDeadline(scope.tx, scope.viewer.organisationId, deadline);
+  const when = futureDeadline(deadline);
   await setStatus(scope.tx, scope.viewer.organisationId, id, 'open', when);
+  // Reminders that came due while it was closed found it closed and stopped their chain.
+  await resumeRemindersOf(scope, id, when);
   return campaignDetail(scope, id);
+}
+
+/**
+ * Moves the deadline of an open 360 (later, or earlier but still in the future) without closing it.
+ * Everything else reads the deadline column when it acts, so it follows at once: rater links work
+ * until the new deadline (every read and write compares with it), the auto-close job closes at it,
+ * and a reminder re-checks it before sending. Only the reminder chains need help (`resumeReminders`).
+ */
+export async function changeDeadline(
+  scope: FeedbackScope,
+  id: string,
+  deadline: string,
+): Promise<CampaignDetail> {
+  const { campaign: c, role } = await findCampaignFor(scope, id, true);
+  requireOwnerOrAdmin(role, 'change the deadline of a 360');
+  if (c.status !== 'open') {
+    throw conflict(
+      c.status === 'closed'
+        ? 'this 360 is closed: reopen it with a new deadline instead'
+        : c.status === 'released'
+          ? 'a released 360 is final: its report is frozen'
+          : `the deadline can be changed once the 360 is open; this one is ${c.status.replace('_', ' ')}`,
+    );
+  }
+  const when = futureDeadline(deadline);
+  await setStatus(scope.tx, scope.viewer.organisationId, id, 'open', when);
+  await resumeRemindersOf(scope, id, when);
+  return campaignDetail(scope, id);
+}
+
+async function resumeRemindersOf(scope: FeedbackScope, campaignId: string, deadline: Date): Promise<void> {
+  const settings = await loadSettings(scope.tx, scope.viewer.organisationId);
+  await resumeReminders(
+    {
+      tx: scope.tx,
+      jobs: scope.jobs,
+      publicUrl: scope.publicUrl,
+      organisationId: scope.viewer.organisationId,
+    },
+    campaignId,
+    { deadline, reminderIntervalDays: settings.reminderIntervalDays, maxReminders: settings.maxReminders },
+  );
 }
 
 export async function updateSharing(

@@ -19,6 +19,7 @@
 //   POST /api/feedback/campaigns/:id/approve        ApproveRequest → CampaignDetail (the subject's manager; may edit the list)
 //   POST /api/feedback/campaigns/:id/close          → CampaignDetail (subject or admin)
 //   POST /api/feedback/campaigns/:id/reopen         ReopenRequest → CampaignDetail (before release; new deadline)
+//   PUT  /api/feedback/campaigns/:id/deadline       DeadlineUpdate → CampaignDetail (subject or admin; open only)
 //   POST /api/feedback/campaigns/:id/release        → CampaignDetail (subject or admin; freezes the report)
 //   PUT  /api/feedback/campaigns/:id/sharing        SharingUpdate → CampaignDetail (subject only)
 //   GET  /api/feedback/campaigns/:id/report         → FeedbackReport (subject; manager/coach when shared)
@@ -169,6 +170,9 @@ export const approveRequest = z.strictObject({
 });
 
 export const reopenRequest = z.strictObject({ deadline: futureDeadline });
+/** Moves the deadline of an open 360: the same input as reopening, and the same future-date rule. */
+export const deadlineUpdate = reopenRequest;
+export type DeadlineUpdate = z.infer<typeof deadlineUpdate>;
 
 export const sharingUpdate = z.strictObject({
   withManager: flag,
@@ -264,6 +268,8 @@ export const campaignDetail = campaignSummary.extend({
     approve: z.boolean(),
     close: z.boolean(),
     reopen: z.boolean(),
+    /** Move the deadline of an open 360 without closing it (subject or admin). */
+    changeDeadline: z.boolean(),
     release: z.boolean(),
     share: z.boolean(),
   }),

@@ -2,14 +2,15 @@
 // SHA-256 is stored (on the rater's row), exactly like sign-in invitations. Issuing a new link for
 // a rater replaces the hash, which is how a changed nomination (and a reminder) revokes the old one.
 // Reminders are jobs: each carries the reminder's number, is deduplicated by it, and re-checks the
-// rater's state when it runs, so none is sent after a submit or decline, or beyond the maximum.
-import { and, eq, sql } from 'drizzle-orm';
+// rater's state when it runs, so none is sent after a submit or decline, beyond the maximum, or after
+// the deadline (as it is when the job runs: it can be changed while open, see resumeReminders).
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { composeToken, newSecret } from '../../platform/auth/tokens.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
 import { organisations } from '../organisations/schema.ts';
-import { feedbackRaters } from './schema.ts';
+import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
 export const REMIND_TASK = 'feedback.remind';
 export const CLOSE_DUE_TASK = 'feedback.close-due';
@@ -95,14 +96,19 @@ export async function inviteRaters(
   }
 }
 
+/**
+ * Schedules reminder `reminder` for `interval` days after `after` (the last email, by default now),
+ * or now if that has passed, unless it would exceed the maximum or fall after the deadline.
+ */
 async function scheduleReminder(
   ctx: InvitationContext,
   raterId: string,
   reminder: number,
   campaign: Pick<CampaignForEmail, 'reminderIntervalDays' | 'maxReminders' | 'deadline'>,
+  after: Date = new Date(),
 ): Promise<void> {
   if (reminder > campaign.maxReminders) return;
-  const runAt = new Date(Date.now() + campaign.reminderIntervalDays * 86_400_000);
+  const runAt = new Date(Math.max(Date.now(), after.getTime() + campaign.reminderIntervalDays * 86_400_000));
   // A reminder due after the deadline would only point at a closed form.
   if (runAt >= campaign.deadline) return;
   const payload: RemindPayload = { organisationId: ctx.organisationId, raterId, reminder };
@@ -110,6 +116,47 @@ async function scheduleReminder(
     runAt,
     dedupeKey: `${REMIND_TASK}:${raterId}:${reminder}`,
   });
+}
+
+/**
+ * Restarts the reminders of a campaign whose deadline moved (changed while open, or reopened).
+ *
+ * Why: reminders are a chain, each one scheduling the next, and a link of the chain that would fall
+ * on or after the deadline is never scheduled. So a chain stopped at the old deadline; extended, the
+ * raters would get no further reminder although the interval and maximum allow one. (A chain also
+ * stops when its reminder comes due while the campaign is closed.) For each rater still expected to
+ * answer, the next reminder (number remindersSent + 1) is scheduled again under the usual rules:
+ * not beyond the maximum, `interval` days after the rater's row last changed — at or after their
+ * last email, so reminders stay at least the interval apart — and only before the new deadline.
+ * A reminder already queued keeps its time (its dedupe key refuses the second). A deadline brought
+ * forward needs nothing: a queued reminder re-checks the deadline when it runs and is dropped after it.
+ *
+ * The rows are locked, so a reminder being sent right now finishes first and its count is seen here;
+ * one that starts later waits for this transaction and reads the new deadline (see sendReminder).
+ */
+export async function resumeReminders(
+  ctx: InvitationContext,
+  campaignId: string,
+  campaign: Pick<CampaignForEmail, 'reminderIntervalDays' | 'maxReminders' | 'deadline'>,
+): Promise<void> {
+  const raters = await ctx.tx
+    .select({
+      id: feedbackRaters.id,
+      remindersSent: feedbackRaters.remindersSent,
+      updatedAt: feedbackRaters.updatedAt,
+    })
+    .from(feedbackRaters)
+    .where(
+      and(
+        eq(feedbackRaters.organisationId, ctx.organisationId),
+        eq(feedbackRaters.campaignId, campaignId),
+        eq(feedbackRaters.status, 'invited'),
+        isNotNull(feedbackRaters.tokenHash),
+        isNull(feedbackRaters.removedAt),
+      ),
+    )
+    .for('update');
+  for (const r of raters) await scheduleReminder(ctx, r.id, r.remindersSent + 1, campaign, r.updatedAt);
 }
 
 /**
@@ -143,8 +190,23 @@ export async function sendReminder(ctx: InvitationContext, payload: RemindPayloa
   if (!row) return;
   const maxReminders = Number(row.maxReminders);
   if (Number(row.remindersSent) !== payload.reminder - 1 || payload.reminder > maxReminders) return;
-  const deadline = new Date(row.deadline);
   const url = await newLink(ctx, payload.raterId, false);
+  // Read again, not taken from the locked SELECT: if that waited for a deadline change holding this
+  // row (resumeReminders), its campaign row is from before the change; this statement sees the new one.
+  const [campaign] = await ctx.tx
+    .select({ deadline: feedbackCampaigns.deadline })
+    .from(feedbackCampaigns)
+    .innerJoin(
+      feedbackRaters,
+      and(
+        eq(feedbackRaters.organisationId, feedbackCampaigns.organisationId),
+        eq(feedbackRaters.campaignId, feedbackCampaigns.id),
+      ),
+    )
+    .where(
+      and(eq(feedbackRaters.organisationId, payload.organisationId), eq(feedbackRaters.id, payload.raterId)),
+    );
+  const deadline = campaign ? campaign.deadline : new Date(row.deadline);
   await ctx.tx
     .update(feedbackRaters)
     .set({ remindersSent: payload.reminder })

@@ -5,6 +5,7 @@ import type { Services } from '../../platform/services.ts';
 import {
   approveNominations,
   campaignDetail,
+  changeDeadline,
   closeCampaign,
   type FeedbackScope,
   launchForCohort,
@@ -21,6 +22,7 @@ import {
   approveRequest,
   campaignDetail as campaignDetailContract,
   campaignList,
+  deadlineUpdate,
   feedbackReport,
   feedbackSettings,
   feedbackSettingsUpdate,
@@ -203,6 +205,19 @@ export const feedbackRoutes: AnyRoute[] = [
     response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => reopenCampaign(scope, params.id, body.deadline)),
+  }),
+  route({
+    method: 'put',
+    path: '/api/feedback/campaigns/:id/deadline',
+    summary:
+      'Move the deadline of an open 360 without closing it (the subject or an admin); links and reminders follow',
+    tag: 'feedback',
+    access: 'signed-in',
+    params: idParams,
+    body: deadlineUpdate,
+    response: campaignDetailContract,
+    handler: ({ services, viewer, params, body }) =>
+      asViewer(services, viewer, (scope) => changeDeadline(scope, params.id, body.deadline)),
   }),
   route({
     method: 'post',

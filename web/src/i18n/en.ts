@@ -710,6 +710,15 @@ export const en = {
   'campaign.reopenDeadline': 'New deadline',
   'campaign.reopenNeedsDate': 'Choose a new deadline to reopen.',
   'campaign.reopened': 'Reopened with the new deadline.',
+  'campaign.changeDeadline': 'Change deadline',
+  'campaign.changeDeadlineLabel': 'Deadline',
+  'campaign.changeDeadlineHint':
+    'Raters can answer until the end of this day. Their links keep working, and reminders follow the new date.',
+  'campaign.changeDeadlineSave': 'Save deadline',
+  'campaign.changeDeadlineNeedsDate': 'Choose a date.',
+  'campaign.changeDeadlineUnchanged': 'This is already the deadline.',
+  'campaign.deadlineRule': 'The deadline {rule}.',
+  'campaign.deadlineChanged': 'Deadline changed: answers are taken until {date}.',
   'campaign.release': 'Release the report',
   'campaign.releaseTitle': 'Release the report?',
   'campaign.releaseBody':

@@ -1,12 +1,21 @@
 // /feedback/:id: one 360. The subject nominates raters by group and sends the list to their
 // manager; the manager approves it (editing if needed); then status, deadline and response counts,
-// with close / reopen / release as the server allows (`can`). The server decides every permission;
+// with close / reopen / release / a deadline change as the server allows (`can`). The server decides every permission;
 // the page only hides buttons that would be refused.
 import { type ReactNode, useId, useState } from 'react';
 import { ApiError, api, type PersonSummary } from '../../api.ts';
 import { Link } from '../../app/router.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
-import { Alert, Badge, Button, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/components.tsx';
+import {
+  Alert,
+  Badge,
+  Button,
+  Field,
+  LoadError,
+  Loading,
+  PageHeading,
+  ScrollTable,
+} from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useResource } from '../../ui/use-resource.ts';
@@ -69,6 +78,12 @@ export function CampaignPage({ id }: { id: string }) {
 
 /** YYYY-MM-DD from a date input → the end of that day in the viewer's time zone, as ISO 8601. */
 const endOfDay = (day: string): string => new Date(`${day}T23:59:00`).toISOString();
+/** ISO 8601 → YYYY-MM-DD of that moment in the viewer's time zone (the value of a date input). */
+const localDay = (iso: string): string => {
+  const d = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+};
 
 function CampaignView({
   campaign,
@@ -193,9 +208,12 @@ function CampaignView({
         </>
       )}
 
-      {can.close || can.reopen || can.release ? (
+      {can.close || can.reopen || can.release || can.changeDeadline ? (
         <section className="card campaign-actions" aria-labelledby="c-actions">
           <h2 id="c-actions">{t('campaign.actionsTitle')}</h2>
+          {can.changeDeadline ? (
+            <DeadlineForm campaign={campaign} onChanged={(c) => onChange(c, null)} />
+          ) : null}
           <div className="form-actions">
             {can.close ? (
               <Button
@@ -258,6 +276,89 @@ function CampaignView({
         <p>{t('campaign.releaseBody')}</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/**
+ * Moves the deadline of an open 360 without closing it: a date (answers until the end of that day,
+ * like reopening), its error beside it, and the outcome announced next to the button.
+ */
+function DeadlineForm({
+  campaign,
+  onChanged,
+}: {
+  campaign: CampaignDetail;
+  onChanged: (c: CampaignDetail) => void;
+}) {
+  const [day, setDay] = useState(() => localDay(campaign.deadline));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | undefined>(undefined);
+  const [done, setDone] = useState<string | null>(null);
+  const headingId = useId();
+  const hintId = useId();
+
+  const save = async () => {
+    if (busy) return;
+    setDone(null);
+    if (!day) {
+      setError(t('campaign.changeDeadlineNeedsDate'));
+      return;
+    }
+    if (day === localDay(campaign.deadline)) {
+      setError(t('campaign.changeDeadlineUnchanged'));
+      return;
+    }
+    setBusy(true);
+    setError(undefined);
+    try {
+      const updated = await feedbackApi.changeDeadline(campaign.id, endOfDay(day));
+      onChanged(updated);
+      setDone(t('campaign.deadlineChanged', { date: formatDate(updated.deadline) }));
+    } catch (e) {
+      const rule = e instanceof ApiError ? e.fields.deadline : undefined;
+      setError(rule ? t('campaign.deadlineRule', { rule }) : errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className="deadline-form"
+      aria-labelledby={headingId}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h3 id={headingId}>{t('campaign.changeDeadline')}</h3>
+      <p id={hintId} className="hint">
+        {t('campaign.changeDeadlineHint')}
+      </p>
+      <div className="deadline-row">
+        <Field label={t('campaign.changeDeadlineLabel')} error={error}>
+          {(props) => (
+            <input
+              {...props}
+              aria-describedby={[props['aria-describedby'], hintId].filter(Boolean).join(' ')}
+              type="date"
+              min={localDay(new Date().toISOString())}
+              value={day}
+              onChange={(e) => {
+                setDay(e.target.value);
+                setError(undefined);
+                setDone(null);
+              }}
+            />
+          )}
+        </Field>
+        <Button type="submit" variant="secondary" busy={busy} busyLabel={t('form.saving')}>
+          {t('campaign.changeDeadlineSave')}
+        </Button>
+      </div>
+      {done ? <Alert tone="success">{done}</Alert> : null}
+    </form>
   );
 }
 

@@ -70,6 +70,8 @@ export const feedbackApi = {
   close: (id: string) => request<CampaignDetail>('POST', `${base(id)}/close`),
   reopen: (id: string, deadline: string) =>
     request<CampaignDetail>('POST', `${base(id)}/reopen`, { json: { deadline } }),
+  changeDeadline: (id: string, deadline: string) =>
+    request<CampaignDetail>('PUT', `${base(id)}/deadline`, { json: { deadline } }),
   release: (id: string) => request<CampaignDetail>('POST', `${base(id)}/release`),
   share: (id: string, withManager: boolean, coachId: string | null) =>
     request<CampaignDetail>('PUT', `${base(id)}/sharing`, { json: { withManager, coachId } }),
