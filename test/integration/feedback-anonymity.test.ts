@@ -123,6 +123,7 @@ describe.each(testDatabaseKinds())('360 anonymity on %s', (kind) => {
         if (!canAccess(r.access, viewer) && r.access !== 'public') continue;
         const path = r.path
           .replace(':id', campaignId)
+          .replace(':raterId', plantedId)
           .replace(':token', `${o.organisationId}.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA`);
         // Routes that end the session are called on a throwaway session of the same person.
         const client =

@@ -22,10 +22,17 @@ import {
   type NominationInput,
   RATER_GROUP_KEYS,
   type RaterGroupKey,
+  type ResendResponse,
   type Warning,
 } from './contracts.ts';
 import { instrumentOf } from './instrument.ts';
-import { inviteRaters, resumeReminders } from './invitations.ts';
+import {
+  claimResendSlot,
+  inviteRaters,
+  RESEND_INTERVAL_MS,
+  resendInvitation,
+  resumeReminders,
+} from './invitations.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 import { loadSettings } from './settings.ts';
 
@@ -498,6 +505,7 @@ export async function campaignDetail(scope: FeedbackScope, id: string): Promise<
       close: (isSubject || role === 'admin') && c.status === 'open',
       reopen: (isSubject || role === 'admin') && c.status === 'closed',
       changeDeadline: (isSubject || role === 'admin') && c.status === 'open',
+      resendInvitations: maySendAgain(role, c) && c.status === 'open',
       release: (isSubject || role === 'admin') && (c.status === 'open' || c.status === 'closed'),
       share: isSubject && c.status === 'released',
     },
@@ -884,6 +892,89 @@ export async function closeDueCampaigns(tx: Tx): Promise<number> {
     z.object({ id: z.string() }),
   );
   return rows.length;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resending an invitation
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Who may resend a rater's invitation: whoever may manage the raters of an open 360 — the subject,
+ * admins (as for close, reopen and the deadline), and the manager when they edit the open list
+ * (approval on; see `editableBy`).
+ */
+function maySendAgain(role: ViewerRole, c: CampaignRow): boolean {
+  if (role === 'subject' || role === 'admin') return true;
+  return role === 'manager' && editableBy('manager', { ...c, status: 'open' });
+}
+
+/** The one answer to every accepted resend, whatever the rater has done (ADR 0007). */
+export const RESEND_ACCEPTED: ResendResponse = {
+  status: 'accepted',
+  message:
+    'If they have not answered yet, they get a new email with a new link; the earlier link stops working.',
+};
+
+/**
+ * Resends one rater's invitation with a new link. Anonymity: nothing here may tell the caller
+ * whether that rater has answered, so every rater on the list gets the same checks, the same
+ * throttle and the same 202 body; only a rater still 'invited' actually gets a new link and email
+ * (`resendInvitation`), and the row of one who submitted or declined is not touched at all. A rater
+ * taken off the list is unknown here (404), whatever they had done.
+ */
+export async function resendToRater(
+  scope: FeedbackScope,
+  id: string,
+  raterId: string,
+): Promise<ResendResponse> {
+  const { tx, viewer } = scope;
+  // Locked, so a close or release waits for this (no email after the 360 closed).
+  const { campaign: c, role } = await findCampaignFor(scope, id, true);
+  if (!maySendAgain(role, c)) {
+    throw new ApiError(
+      403,
+      'forbidden',
+      'only the subject, an admin or the approving manager can resend invitations',
+    );
+  }
+  if (c.status !== 'open') {
+    throw conflict(
+      c.status === 'closed'
+        ? 'this 360 is closed: reopen it to resend invitations'
+        : c.status === 'released'
+          ? 'a released 360 is final: invitations can no longer be sent'
+          : `invitations can be resent once the 360 is open; this one is ${c.status.replace('_', ' ')}`,
+    );
+  }
+  const [rater] = await tx
+    .select({ id: feedbackRaters.id })
+    .from(feedbackRaters)
+    .where(
+      and(
+        eq(feedbackRaters.organisationId, viewer.organisationId),
+        eq(feedbackRaters.campaignId, c.id),
+        eq(feedbackRaters.id, raterId),
+        isNull(feedbackRaters.removedAt),
+      ),
+    );
+  if (!rater) throw notFound('rater');
+  const ctx = { tx, jobs: scope.jobs, publicUrl: scope.publicUrl, organisationId: viewer.organisationId };
+  const retryAt = await claimResendSlot(ctx, rater.id);
+  if (retryAt) {
+    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+    const minutes = Math.ceil(seconds / 60);
+    const time = retryAt.toISOString().slice(11, 16);
+    throw new ApiError(
+      429,
+      'resend_too_soon',
+      `an invitation was resent to this rater less than ${RESEND_INTERVAL_MS / 60_000} minutes ago; ` +
+        `you can resend it again in ${minutes} minute${minutes === 1 ? '' : 's'} (after ${time} UTC)`,
+      { retryAt: retryAt.toISOString() },
+      { 'Retry-After': String(seconds) },
+    );
+  }
+  await resendInvitation(ctx, { subjectName: c.subjectName, deadline: c.deadline }, rater.id);
+  return RESEND_ACCEPTED;
 }
 
 export { requireOwnerOrAdmin };

@@ -22,6 +22,9 @@
 //   PUT  /api/feedback/campaigns/:id/deadline       DeadlineUpdate → CampaignDetail (subject or admin; open only)
 //   POST /api/feedback/campaigns/:id/release        → CampaignDetail (subject or admin; freezes the report)
 //   PUT  /api/feedback/campaigns/:id/sharing        SharingUpdate → CampaignDetail (subject only)
+//   POST /api/feedback/campaigns/:id/raters/:raterId/resend → ResendResponse (202, the same body whether or not
+//                                                   the rater answered; open only; subject, admin, or the manager
+//                                                   who edits the open list; 429 within 10 minutes per rater)
 //   GET  /api/feedback/campaigns/:id/report         → FeedbackReport (subject; manager/coach when shared)
 //   GET  /api/feedback/campaigns/:id/report.csv     text/csv of the same released report
 //   GET  /api/feedback/campaigns/:id/report.html    printable page of the same report (used for the PDF)
@@ -270,6 +273,8 @@ export const campaignDetail = campaignSummary.extend({
     reopen: z.boolean(),
     /** Move the deadline of an open 360 without closing it (subject or admin). */
     changeDeadline: z.boolean(),
+    /** Resend a rater's invitation (a new link); open 360s, for whoever manages its raters. */
+    resendInvitations: z.boolean(),
     release: z.boolean(),
     share: z.boolean(),
   }),
@@ -366,6 +371,13 @@ export type RaterSaveResponse = z.infer<typeof raterSaveResponse>;
 
 /** Final answers may come with the submit; every item needs an answer or "can't say" by then. */
 export const raterSubmitRequest = raterSaveRequest;
+/**
+ * The answer to a resend, identical whether the rater has answered, declined or not (ADR 0007):
+ * only a rater who has not answered gets the new email, and the caller cannot tell which happened.
+ */
+export const resendResponse = z.object({ status: z.literal('accepted'), message: z.string() });
+export type ResendResponse = z.infer<typeof resendResponse>;
+
 export const raterDoneResponse = z.object({ status: z.enum(['submitted', 'declined']) });
 export type RaterDoneResponse = z.infer<typeof raterDoneResponse>;
 

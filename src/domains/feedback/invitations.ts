@@ -4,9 +4,12 @@
 // Reminders are jobs: each carries the reminder's number, is deduplicated by it, and re-checks the
 // rater's state when it runs, so none is sent after a submit or decline, beyond the maximum, or after
 // the deadline (as it is when the job runs: it can be changed while open, see resumeReminders).
+// A resend (`resendInvitation`) is the same invitation again with a new link; it is not a reminder.
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { composeToken, newSecret } from '../../platform/auth/tokens.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { col, queryRows } from '../../platform/db/rows.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
 import { organisations } from '../organisations/schema.ts';
@@ -14,6 +17,8 @@ import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
 export const REMIND_TASK = 'feedback.remind';
 export const CLOSE_DUE_TASK = 'feedback.close-due';
+/** A no-op job that only holds a rater's resend slot for its window (see `claimResendSlot`). */
+export const RESEND_WINDOW_TASK = 'feedback.resend-window';
 
 export interface RemindPayload {
   organisationId: string;
@@ -21,6 +26,9 @@ export interface RemindPayload {
   /** Which reminder this is, from 1. */
   reminder: number;
 }
+
+/** At most one resend per rater in this window (all raters alike, whatever they have done). */
+export const RESEND_INTERVAL_MS = 10 * 60_000;
 
 export interface InvitationContext {
   tx: Tx;
@@ -69,6 +77,30 @@ async function newLink(ctx: InvitationContext, raterId: string, firstInvitation:
 const formatDate = (d: Date) =>
   d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
+/** The invitation email; a resend is the same text saying that its link replaces the earlier one. */
+function queueInvitationEmail(
+  ctx: InvitationContext,
+  org: string,
+  campaign: Pick<CampaignForEmail, 'subjectName' | 'deadline'>,
+  rater: RaterToInvite,
+  url: string,
+  resend: boolean,
+): Promise<string> {
+  return queueEmail(ctx.tx, ctx.jobs, ctx.organisationId, {
+    to: rater.email,
+    subject: `${campaign.subjectName} asks for your feedback`,
+    text:
+      `Hello ${rater.name},\n\n${campaign.subjectName} at ${org} has asked for your feedback on their ` +
+      `leadership. It takes about 15 minutes; no account is needed, and your answers are saved as you go.\n\n` +
+      `Your answers are combined with others' and never shown as yours; the form explains exactly who sees what.\n\n` +
+      `Answer here by ${formatDate(campaign.deadline)}:\n${url}\n\n` +
+      (resend
+        ? `This link replaces the one sent earlier, which no longer works; anything you already saved is kept.\n\n`
+        : '') +
+      `If you would rather not take part, the same page lets you decline.\n`,
+  });
+}
+
 /**
  * Invites raters: a fresh link each, an email through the outbox, and the first reminder scheduled.
  * Runs in the caller's transaction, so invitations exist only if the nomination change commits.
@@ -82,18 +114,74 @@ export async function inviteRaters(
   const org = await organisationName(ctx.tx, ctx.organisationId);
   for (const rater of raters) {
     const url = await newLink(ctx, rater.id, true);
-    await queueEmail(ctx.tx, ctx.jobs, ctx.organisationId, {
-      to: rater.email,
-      subject: `${campaign.subjectName} asks for your feedback`,
-      text:
-        `Hello ${rater.name},\n\n${campaign.subjectName} at ${org} has asked for your feedback on their ` +
-        `leadership. It takes about 15 minutes; no account is needed, and your answers are saved as you go.\n\n` +
-        `Your answers are combined with others' and never shown as yours; the form explains exactly who sees what.\n\n` +
-        `Answer here by ${formatDate(campaign.deadline)}:\n${url}\n\n` +
-        `If you would rather not take part, the same page lets you decline.\n`,
-    });
+    await queueInvitationEmail(ctx, org, campaign, rater, url, false);
     await scheduleReminder(ctx, rater.id, 1, campaign);
   }
+}
+
+/**
+ * Takes the one resend slot of a rater for the next RESEND_INTERVAL_MS, or returns when the slot
+ * frees up if it is taken. Called for every rater on the list alike (answered, declined or not), so
+ * the throttle says nothing about what a rater did.
+ *
+ * Where the last resend time lives, without a migration: in the job queue, as a delayed no-op job
+ * whose dedupe key is the rater's (`feedback.resend:<raterId>`) and whose run_at is the end of the
+ * window. The queue keeps one live job per key, so a second claim within the window finds it (and
+ * its run_at says when to try again); when it comes due, the worker runs it as a no-op and the key
+ * frees. Not on the rater's row: a submitted or declined row must not change at all, and the throttle
+ * must apply to them too; and invited_at/reminders_sent drive the counts and the reminder chain.
+ * The jobs table is never shown to the subject, manager or admins through the API.
+ */
+export async function claimResendSlot(ctx: InvitationContext, raterId: string): Promise<Date | null> {
+  const dedupeKey = `feedback.resend:${raterId}`;
+  const id = await ctx.jobs.enqueue(
+    ctx.tx,
+    RESEND_WINDOW_TASK,
+    { raterId },
+    {
+      delayMs: RESEND_INTERVAL_MS,
+      dedupeKey,
+    },
+  );
+  if (id !== null) return null;
+  const [live] = await queryRows(
+    ctx.tx,
+    sql`SELECT run_at AS "runAt" FROM jobs WHERE dedupe_key = ${dedupeKey} AND state IN ('queued', 'running')`,
+    z.object({ runAt: col.timestamp }),
+  );
+  return live?.runAt ?? new Date(Date.now() + RESEND_INTERVAL_MS);
+}
+
+/**
+ * Sends the invitation again with a new link (the old one stops working; saved answers stay), if
+ * and only if the rater is on the list and still has not answered or declined. Anyone else's row is
+ * not touched at all, and the caller answers the same either way. Not a reminder: the number of
+ * reminders sent and the queued reminder chain stay as they were, so the maximum still holds. The
+ * row is locked, so a submit racing with this either lands first (nothing is sent) or after (it uses
+ * the link it has, which this revokes: `link_invalid`, like after a reminder).
+ */
+export async function resendInvitation(
+  ctx: InvitationContext,
+  campaign: Pick<CampaignForEmail, 'subjectName' | 'deadline'>,
+  raterId: string,
+): Promise<void> {
+  const [rater] = await ctx.tx
+    .select({ id: feedbackRaters.id, name: feedbackRaters.name, email: feedbackRaters.email })
+    .from(feedbackRaters)
+    .where(
+      and(
+        eq(feedbackRaters.organisationId, ctx.organisationId),
+        eq(feedbackRaters.id, raterId),
+        eq(feedbackRaters.status, 'invited'),
+        isNotNull(feedbackRaters.tokenHash),
+        isNull(feedbackRaters.removedAt),
+      ),
+    )
+    .for('update');
+  if (!rater) return;
+  const org = await organisationName(ctx.tx, ctx.organisationId);
+  const url = await newLink(ctx, rater.id, false);
+  await queueInvitationEmail(ctx, org, campaign, rater, url, true);
 }
 
 /**

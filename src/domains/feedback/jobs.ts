@@ -4,7 +4,13 @@
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
 import { closeDueCampaigns } from './campaigns.ts';
-import { CLOSE_DUE_TASK, REMIND_TASK, type RemindPayload, sendReminder } from './invitations.ts';
+import {
+  CLOSE_DUE_TASK,
+  REMIND_TASK,
+  RESEND_WINDOW_TASK,
+  type RemindPayload,
+  sendReminder,
+} from './invitations.ts';
 
 export async function registerFeedbackJobs(
   jobs: JobQueue,
@@ -18,6 +24,8 @@ export async function registerFeedbackJobs(
       ),
     ),
   );
+  // Holds a rater's resend slot until it runs at the window's end; there is nothing to do then.
+  jobs.define(RESEND_WINDOW_TASK, async () => {});
   jobs.define(CLOSE_DUE_TASK, async () => {
     const closed = await services.db.asSystem((tx) => closeDueCampaigns(tx));
     if (closed) services.log.info({ closed }, 'closed 360 campaigns past their deadline');

@@ -13,6 +13,7 @@ import {
   listForAdmin,
   reopenCampaign,
   requestOwn,
+  resendToRater,
   submitNominations,
   updateNominations,
   updateSharing,
@@ -36,6 +37,7 @@ import {
   raterSubmitRequest,
   reopenRequest,
   requestOwnCampaign,
+  resendResponse,
   sharingUpdate,
 } from './contracts.ts';
 import { renderPdf } from './pdf.ts';
@@ -47,6 +49,7 @@ import { loadSettings, settingsView, updateSettings } from './settings.ts';
 
 const ADMIN = ['admin'] as const;
 const idParams = z.object({ id: z.uuid('must be a feedback campaign id') });
+const raterParams = idParams.extend({ raterId: z.uuid('must be a rater id') });
 // Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
 
@@ -218,6 +221,19 @@ export const feedbackRoutes: AnyRoute[] = [
     response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => changeDeadline(scope, params.id, body.deadline)),
+  }),
+  route({
+    method: 'post',
+    path: '/api/feedback/campaigns/:id/raters/:raterId/resend',
+    summary:
+      'Resend a rater’s invitation with a new link (the old one stops working); the same 202 whether or not they answered',
+    tag: 'feedback',
+    access: 'signed-in',
+    status: 202,
+    params: raterParams,
+    response: resendResponse,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => resendToRater(scope, params.id, params.raterId)),
   }),
   route({
     method: 'post',

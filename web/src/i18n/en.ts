@@ -703,6 +703,14 @@ export const en = {
   'campaign.progressNote':
     'Invited counts everyone who was asked, including raters later taken off the list or moved to a new address or group. Answers and declines already given stay counted: changing the list never removes them.',
   'campaign.ratersTitle': 'Raters',
+  'campaign.resend': 'Resend invitation',
+  'campaign.resendNamed': 'Resend invitation to {name}',
+  'campaign.resendHint':
+    'Lost an email? Resend it: a new link is sent and the earlier one stops working. Answers already saved are kept. Each rater can be sent one every 10 minutes.',
+  'campaign.resent':
+    'Resend requested for {name}. If they have not answered yet, they get a new email with a new link.',
+  'campaign.resendTooSoon':
+    'An invitation was resent to {name} less than 10 minutes ago. You can resend it again after {time}.',
   'campaign.actionsTitle': 'Manage this 360',
   'campaign.close': 'Close now',
   'campaign.closed': 'Closed: no more answers are taken.',

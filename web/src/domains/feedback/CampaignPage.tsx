@@ -5,7 +5,7 @@
 import { type ReactNode, useId, useState } from 'react';
 import { ApiError, api, type PersonSummary } from '../../api.ts';
 import { Link } from '../../app/router.tsx';
-import { formatDate, t } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
 import {
   Alert,
   Badge,
@@ -204,7 +204,9 @@ function CampaignView({
       ) : (
         <>
           <Progress campaign={campaign} />
-          {campaign.nominations.length ? <NominationList campaign={campaign} /> : null}
+          {campaign.nominations.length ? (
+            <NominationList campaign={campaign} canResend={can.resendInvitations} />
+          ) : null}
         </>
       )}
 
@@ -403,10 +405,38 @@ function Progress({ campaign }: { campaign: CampaignDetail }) {
   );
 }
 
-function NominationList({ campaign }: { campaign: CampaignDetail }) {
+/**
+ * The rater list once invitations are out; while open, with a "Resend invitation" per rater for
+ * those who may manage the raters. The server answers every resend the same way whether or not the
+ * rater has answered (ADR 0007), so the confirmation is the same neutral sentence for everyone.
+ */
+function NominationList({ campaign, canResend }: { campaign: CampaignDetail; canResend: boolean }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  // The outcome is shown on the row of the rater it is about, so it is in view where the button was.
+  const [result, setResult] = useState<{ raterId: string; ok: boolean; text: string } | null>(null);
+
+  const resend = async (raterId: string, name: string) => {
+    if (busy) return;
+    setBusy(raterId);
+    setResult(null);
+    try {
+      await feedbackApi.resendInvitation(campaign.id, raterId);
+      setResult({ raterId, ok: true, text: t('campaign.resent', { name }) });
+    } catch (e) {
+      const retryAt = e instanceof ApiError && e.code === 'resend_too_soon' ? e.fields.retryAt : undefined;
+      const text = retryAt
+        ? t('campaign.resendTooSoon', { name, time: formatDateTime(retryAt) })
+        : errorText(e);
+      setResult({ raterId, ok: false, text });
+    } finally {
+      setBusy(null);
+    }
+  };
+
   return (
     <section aria-labelledby="c-raters">
       <h2 id="c-raters">{t('campaign.ratersTitle')}</h2>
+      {canResend ? <p className="muted">{t('campaign.resendHint')}</p> : null}
       <div className="nomination-groups">
         {GROUPS.map((group) => {
           const list = campaign.nominations.filter((n) => n.group === group);
@@ -415,11 +445,39 @@ function NominationList({ campaign }: { campaign: CampaignDetail }) {
             <div key={group} className="card">
               <h3>{groupLabel(group)}</h3>
               <ul className="nominee-list">
-                {list.map((n) => (
-                  <li key={n.id}>
-                    {n.name} <span className="muted">{n.email}</span>
-                  </li>
-                ))}
+                {list.map((n) => {
+                  const mine = result?.raterId === n.id ? result : null;
+                  return (
+                    <li key={n.id} className={canResend ? 'resendable' : undefined}>
+                      <span>
+                        {n.name} <span className="muted nominee-email">{n.email}</span>
+                      </span>
+                      {canResend ? (
+                        <>
+                          <Button
+                            variant="secondary"
+                            className="resend-button"
+                            aria-label={t('campaign.resendNamed', { name: n.name })}
+                            busy={busy === n.id}
+                            busyLabel={t('campaign.sending')}
+                            onClick={() => void resend(n.id, n.name)}
+                          >
+                            {t('campaign.resend')}
+                          </Button>
+                          {/* Always present, so the confirmation is announced when it appears. */}
+                          <div className="resend-note" role="status">
+                            {mine?.ok ? <p className="alert alert-success">{mine.text}</p> : null}
+                          </div>
+                          {mine && !mine.ok ? (
+                            <p className="alert alert-error resend-note" role="alert">
+                              {mine.text}
+                            </p>
+                          ) : null}
+                        </>
+                      ) : null}
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           );

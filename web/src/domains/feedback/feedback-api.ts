@@ -17,6 +17,7 @@ import type {
   RaterForm,
   RaterGroupKey,
   RaterSaveResponse,
+  ResendResponse,
   raterSaveRequest,
 } from '../../../../src/domains/feedback/contracts.ts';
 import { request } from '../../api.ts';
@@ -34,6 +35,7 @@ export type {
   RaterForm,
   RaterGroupKey,
   RaterSaveResponse,
+  ResendResponse,
 };
 export type CampaignSummary = CampaignList['campaigns'][number];
 export type ReportCapability = FeedbackReport['capabilities'][number];
@@ -75,6 +77,9 @@ export const feedbackApi = {
   release: (id: string) => request<CampaignDetail>('POST', `${base(id)}/release`),
   share: (id: string, withManager: boolean, coachId: string | null) =>
     request<CampaignDetail>('PUT', `${base(id)}/sharing`, { json: { withManager, coachId } }),
+  /** 202 with the same neutral answer whether or not the rater has answered (only those who have not get an email). */
+  resendInvitation: (id: string, raterId: string) =>
+    request<ResendResponse>('POST', `${base(id)}/raters/${enc(raterId)}/resend`),
   report: (id: string) => request<FeedbackReport>('GET', `${base(id)}/report`),
 
   raterForm: (token: string) => request<RaterForm>('GET', `/api/rate/${enc(token)}`),
