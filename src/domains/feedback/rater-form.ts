@@ -186,12 +186,11 @@ type Written = { answers: Record<string, number | null>; savedAt: Date; instrume
 /** Writes the request to the link if its campaign's version is one of `instruments` it fits. */
 async function writeIfFits(
   db: Database,
-  token: string,
+  { organisationId, hash }: { organisationId: string; hash: string },
   request: RaterSaveRequest,
   submit: boolean,
   instruments: ReadonlyMap<string, Instrument>,
 ): Promise<Written | null> {
-  const { organisationId, hash } = tokenParts(token);
   const sent = new Set(request.answers.map((a) => a.item));
   const fits: VersionFit[] = [];
   for (const [versionId, instrument] of instruments) {
@@ -230,10 +229,11 @@ async function write(
   request: RaterSaveRequest,
   submit: boolean,
 ): Promise<Written> {
-  const { organisationId } = tokenParts(token);
+  const link = tokenParts(token);
+  const { organisationId } = link;
   const versions = await publishedVersionsOf(db, organisationId);
   const instruments = new Map(versions.map((v) => [v.id, instrumentOf(v.definition)]));
-  const written = await writeIfFits(db, token, request, submit, instruments);
+  const written = await writeIfFits(db, link, request, submit, instruments);
   if (written) return written;
 
   // Nothing written: the link says why.
@@ -248,7 +248,7 @@ async function write(
   if (missing.length) throw incomplete(missing);
   // The request fits the link after all: the list of versions was older than its campaign (another
   // server published since), or the link changed in between. One more try, with its own version.
-  const retried = await writeIfFits(db, token, request, submit, new Map([[row.versionId, instrument]]));
+  const retried = await writeIfFits(db, link, request, submit, new Map([[row.versionId, instrument]]));
   if (retried) return retried;
   throw conflict('this feedback request changed while saving; reload the page and try again');
 }
