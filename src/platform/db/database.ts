@@ -38,6 +38,17 @@ const dialect = new PgDialect();
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * The statement that makes the rest of a transaction the organisation's: the lodestar_app role
+ * and the tenant id that row-level security reads. The id is inlined rather than bound (it must
+ * match UUID): a parameter would force the extended protocol and so a round trip of its own
+ * (docs/decisions/0002).
+ */
+function tenantSettings(organisationId: string): string {
+  if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
+  return `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true)`;
+}
+
 export class Database {
   // Marks the async context of a running transaction, to refuse a second one opened inside it.
   readonly #inTransaction = new AsyncLocalStorage<true>();
@@ -103,19 +114,10 @@ export class Database {
    * row-level security limits every statement to that organisation's rows.
    */
   inOrganisation<T>(organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
-    if (this.#pool) {
-      // Inlined rather than bound: the id matched UUID above, and a parameter would force the
-      // extended protocol and so a round trip of its own (docs/decisions/0002).
-      return this.#postgresTransaction(
-        `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true)`,
-        work,
-      );
-    }
+    const settings = tenantSettings(organisationId);
+    if (this.#pool) return this.#postgresTransaction(settings, work);
     return this.#transaction(async (tx) => {
-      await tx.execute(
-        sql`SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', ${organisationId}, true)`,
-      );
+      await tx.execute(sql.raw(settings));
       return work(tx);
     });
   }
@@ -132,12 +134,10 @@ export class Database {
     statement: SQL,
     row: Row,
   ): Promise<z.output<Row>[]> {
-    if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
+    const settings = tenantSettings(organisationId);
     if (this.#inTransaction.getStore()) throw new NestedTransactionError();
     const query = dialect.sqlToQuery(statement);
-    const text =
-      `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true); ` +
-      inlineParameters(query.sql, query.params);
+    const text = `${settings}; ${inlineParameters(query.sql, query.params)}`;
     const results = this.#pool
       ? ((await this.#pool.query(text)) as unknown as pg.QueryResult[])
       : await this.#pgliteTurn(() => this.pglite!.exec(text));
