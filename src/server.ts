@@ -3,16 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.ts';
 import { type DemoCredentials, isDatabaseEmpty, seedDemo } from './demo/seed-demo.ts';
-import { registerFeedbackJobs } from './domains/feedback/jobs.ts';
+import { resolveViewer } from './identity/auth/sessions.ts';
+import { allRoutes, modules } from './modules.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
-import { registerDatabaseMaintenance } from './platform/db/maintenance.ts';
-import { createApp } from './platform/http/app.ts';
+import { type AppOptions, createApp } from './platform/http/app.ts';
 import { StaticSite } from './platform/http/static.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
 import { createLogger, type Logger } from './platform/log.ts';
-import { registerMailJobs } from './platform/mail/mailer.ts';
 import type { Services } from './platform/services.ts';
-import { allRoutes } from './routes.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 export interface RunningServer {
@@ -22,17 +20,29 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Builds the services a server or a CLI command needs, with the job handlers registered. */
+/**
+ * Builds the services a server, a CLI command or a test needs, with every module's job handlers
+ * registered. `db` is an already open database (tests); otherwise the configured one is opened.
+ */
 export async function createServices(
   config: Config,
   log: Logger = createLogger(config.logLevel),
+  db?: Database,
 ): Promise<Services> {
-  const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  const jobs = new JobQueue(db, log);
-  registerMailJobs(jobs, db, config, log);
-  await registerFeedbackJobs(jobs, { db, config, log });
-  await registerDatabaseMaintenance(jobs, db, log);
-  return { config, db, log, jobs };
+  const database = db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  const services: Services = { config, db: database, log, jobs: new JobQueue(database, log) };
+  for (const module of modules) await module.registerJobs?.(services.jobs, services);
+  return services;
+}
+
+/** The HTTP app with every module's routes, signed-in people resolved by identity's sessions. */
+export function createLodestarApp(services: Services, options: Pick<AppOptions, 'site' | 'isReady'> = {}) {
+  return createApp({
+    services,
+    routes: allRoutes,
+    viewerOf: (cookie) => resolveViewer(services.db, cookie),
+    ...options,
+  });
 }
 
 export async function startServer(config: Config, options: { web?: boolean } = {}): Promise<RunningServer> {
@@ -46,18 +56,19 @@ export async function startServer(config: Config, options: { web?: boolean } = {
   const site = options.web === false ? undefined : new StaticSite(await ensureWebBuild((m) => log.info(m)));
   let ready = false;
   let closing = false;
-  const app = createApp({ services, routes: allRoutes, site, isReady: () => ready && !closing });
+  const app = createLodestarApp(services, { site, isReady: () => ready && !closing });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
-  services.jobs.start();
-  ready = true;
   const { port } = server.address() as AddressInfo;
   const url = config.publicUrl.replace(/:\d+$/, `:${port}`);
-  // PORT=0 (tests, benchmarks) picks a free port: links in emails must carry the real one.
+  // PORT=0 (tests, benchmarks) picks a free port: links in emails must carry the real one. Job
+  // handlers read services.config when they run, and none runs before this.
   if (config.publicUrl.endsWith(':0')) services.config = { ...services.config, publicUrl: url };
+  services.jobs.start();
+  ready = true;
   log.info({ url }, 'Lodestar is ready');
 
   return {

@@ -4,10 +4,10 @@ import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoEmail, seedDemo } from '../demo/seed-demo.ts';
-import { organisations } from '../domains/organisations/schema.ts';
-import { importPeople } from '../domains/people/import-people.ts';
-import { ImportFileError } from '../domains/people/import-plan.ts';
+import { importPeople } from '../identity/people/import-people.ts';
+import { ImportFileError } from '../identity/people/import-plan.ts';
 import { openDatabase } from '../platform/db/database.ts';
+import { organisations } from '../platform/tenancy/schema.ts';
 import { createServices, startServer } from '../server.ts';
 import { registerStatsCommands } from './stats.ts';
 

@@ -1,14 +1,13 @@
 // The demo organisation a new user meets on first start: people at every career stage, six teams
 // and real reporting lines, all able to sign in with one shared demo password.
 import { count, eq } from 'drizzle-orm';
-import { seedDemoFeedback } from '../domains/feedback/demo.ts';
-import { organisations } from '../domains/organisations/schema.ts';
-import { createOrganisation, listCareerStages } from '../domains/organisations/service.ts';
-import { people, teams } from '../domains/people/schema.ts';
-import { hashPassword } from '../platform/auth/password.ts';
+import { hashPassword } from '../identity/auth/password.ts';
+import { listCareerStages } from '../identity/organisations/service.ts';
+import { people, teams } from '../identity/people/schema.ts';
+import { createOrganisation, modules } from '../modules.ts';
 import type { Database } from '../platform/db/database.ts';
 import type { Services } from '../platform/services.ts';
-import { seedDemoAssessments } from './seed-demo-assessments.ts';
+import { organisations } from '../platform/tenancy/schema.ts';
 
 export const DEMO_SLUG = 'demo';
 export const DEMO_PASSWORD = 'lodestar-demo';
@@ -132,7 +131,7 @@ export async function isDatabaseEmpty(db: Database): Promise<boolean> {
 }
 
 /** (Re)creates the demo organisation; other organisations are untouched. */
-export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoCredentials> {
+export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const organisationId = await services.db.asSystem(async (tx) => {
     await tx.delete(organisations).where(eq(organisations.slug, DEMO_SLUG));
@@ -178,8 +177,7 @@ export async function seedDemo(services: Pick<Services, 'db'>): Promise<DemoCred
       seniority: stages.findIndex((stage) => stage.key === s.stage),
     }));
   });
-  await seedDemoAssessments(services.db, organisationId, seated);
-  await seedDemoFeedback(services.db, organisationId);
+  for (const module of modules) await module.seedDemo?.(services, organisationId, seated);
   return {
     organisationId,
     admin: { email: demoEmail(ADMIN_NAME), password: DEMO_PASSWORD },

@@ -10,8 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SLUG, demoEmail } from '../../src/demo/seed-demo.ts';
 import type { FeedbackReport } from '../../src/domains/feedback/contracts.ts';
-import { organisations } from '../../src/domains/organisations/schema.ts';
 import { emails } from '../../src/platform/mail/schema.ts';
+import { organisations } from '../../src/platform/tenancy/schema.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
   chromiumAvailable,

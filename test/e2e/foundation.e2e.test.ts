@@ -5,8 +5,8 @@ import { count, eq } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_SLUG } from '../../src/demo/seed-demo.ts';
-import { organisations } from '../../src/domains/organisations/schema.ts';
-import { people } from '../../src/domains/people/schema.ts';
+import { people } from '../../src/identity/people/schema.ts';
+import { organisations } from '../../src/platform/tenancy/schema.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
   chromiumAvailable,

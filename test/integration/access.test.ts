@@ -1,8 +1,8 @@
 // Deny by default, proved by walking every declared route with every kind of caller, including
 // an admin of another organisation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '../../src/modules.ts';
 import { canAccess } from '../../src/platform/http/route.ts';
-import { allRoutes } from '../../src/routes.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { addOrganisation, Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { people } from '../../src/domains/people/schema.ts';
-import { authTokens } from '../../src/platform/auth/schema.ts';
+import { authTokens } from '../../src/identity/auth/schema.ts';
+import { people } from '../../src/identity/people/schema.ts';
 import { emails } from '../../src/platform/mail/schema.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { addOrganisation, Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';

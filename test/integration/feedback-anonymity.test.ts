@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDetail, RaterForm } from '../../src/domains/feedback/contracts.ts';
 import { feedbackRaters } from '../../src/domains/feedback/schema.ts';
+import { allRoutes } from '../../src/modules.ts';
 import { canAccess, type Viewer } from '../../src/platform/http/route.ts';
-import { allRoutes } from '../../src/routes.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';
 import { allAnswers, type FeedbackOrg, feedbackOrg, json, linkFor, raterClient } from './feedback-support.ts';

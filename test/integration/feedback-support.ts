@@ -4,8 +4,9 @@ import { and, desc, eq, like, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { AssessmentForm } from '../../src/domains/assessments/contracts.ts';
 import type { RaterForm } from '../../src/domains/feedback/contracts.ts';
-import { people } from '../../src/domains/people/schema.ts';
-import { hashPassword } from '../../src/platform/auth/password.ts';
+import { hashPassword } from '../../src/identity/auth/password.ts';
+import { listCareerStages } from '../../src/identity/organisations/service.ts';
+import { people } from '../../src/identity/people/schema.ts';
 import { emails } from '../../src/platform/mail/schema.ts';
 import { addOrganisation, Client, type Harness, PASSWORD } from '../support/harness.ts';
 
@@ -35,7 +36,7 @@ export async function feedbackOrg(h: Harness, slug: string): Promise<FeedbackOrg
   const byEmail = new Map(org.people.map((p) => [p.email, p.id]));
   const passwordHash = await hashPassword(PASSWORD);
   const managerId = await h.services.db.inOrganisation(org.organisationId, async (tx) => {
-    const [stage] = await tx.query.careerStages.findMany();
+    const [stage] = await listCareerStages(tx);
     const [m] = await tx
       .insert(people)
       .values({

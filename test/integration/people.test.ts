@@ -1,6 +1,6 @@
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { people } from '../../src/domains/people/schema.ts';
+import { people } from '../../src/identity/people/schema.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { addOrganisation, Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';
 

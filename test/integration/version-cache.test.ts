@@ -11,7 +11,7 @@ import {
   publishedVersionOf,
   publishedVersionsOf,
 } from '../../src/domains/framework/service.ts';
-import { createOrganisation } from '../../src/domains/organisations/service.ts';
+import { createOrganisation } from '../../src/modules.ts';
 import { queryRows } from '../../src/platform/db/rows.ts';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../support/databases.ts';
 

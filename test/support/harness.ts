@@ -3,17 +3,14 @@
 import type { Hono } from 'hono';
 import { loadConfig } from '../../src/config.ts';
 import { seedDemo } from '../../src/demo/seed-demo.ts';
-import { registerFeedbackJobs } from '../../src/domains/feedback/jobs.ts';
-import { createOrganisation } from '../../src/domains/organisations/service.ts';
-import { people } from '../../src/domains/people/schema.ts';
-import { hashPassword } from '../../src/platform/auth/password.ts';
+import { hashPassword } from '../../src/identity/auth/password.ts';
+import { listCareerStages } from '../../src/identity/organisations/service.ts';
+import { people } from '../../src/identity/people/schema.ts';
+import { createOrganisation } from '../../src/modules.ts';
 import type { DatabaseKind } from '../../src/platform/db/database.ts';
-import { createApp } from '../../src/platform/http/app.ts';
-import { JobQueue } from '../../src/platform/jobs/queue.ts';
 import { createLogger } from '../../src/platform/log.ts';
-import { registerMailJobs } from '../../src/platform/mail/mailer.ts';
 import type { Services } from '../../src/platform/services.ts';
-import { allRoutes } from '../../src/routes.ts';
+import { createLodestarApp, createServices } from '../../src/server.ts';
 import { openTestDatabase, type TestDatabase } from './databases.ts';
 
 export interface Harness {
@@ -27,11 +24,8 @@ export async function startHarness(kind: DatabaseKind): Promise<Harness> {
   const database = await openTestDatabase(kind);
   const config = loadConfig({ NODE_ENV: 'test', PUBLIC_URL: 'http://lodestar.test', LOG_LEVEL: 'silent' });
   const log = createLogger('silent');
-  const jobs = new JobQueue(database.db, log);
-  registerMailJobs(jobs, database.db, config, log);
-  await registerFeedbackJobs(jobs, { db: database.db, config, log });
-  const services: Services = { config, db: database.db, log, jobs };
-  const app = createApp({ services, routes: allRoutes }) as unknown as Hono;
+  const services = await createServices(config, log, database.db);
+  const app = createLodestarApp(services) as unknown as Hono;
   return { app, services, database, close: () => database.drop() };
 }
 
@@ -93,7 +87,7 @@ export async function addOrganisation(services: Services, slug: string) {
     createOrganisation(tx, { name: slug.toUpperCase(), slug }),
   );
   const made = await services.db.inOrganisation(organisationId, async (tx) => {
-    const stages = await tx.query.careerStages.findMany();
+    const stages = await listCareerStages(tx);
     const stageId = stages[0]!.id;
     const rows = await tx
       .insert(people)

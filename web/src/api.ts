@@ -17,6 +17,13 @@ import type {
   VersionSummary,
 } from '../../src/domains/framework/contracts.ts';
 import type {
+  acceptInvitationRequest,
+  invitationInfo,
+  loginRequest,
+  passwordResetConfirm,
+  ViewerResponse,
+} from '../../src/identity/auth/contracts.ts';
+import type {
   CareerStage,
   ImportResult,
   PeopleList,
@@ -25,14 +32,7 @@ import type {
   personInput,
   team,
   updatePersonRequest,
-} from '../../src/domains/people/contracts.ts';
-import type {
-  acceptInvitationRequest,
-  invitationInfo,
-  loginRequest,
-  passwordResetConfirm,
-  ViewerResponse,
-} from '../../src/platform/auth/contracts.ts';
+} from '../../src/identity/people/contracts.ts';
 import type { OutboxList } from '../../src/platform/mail/contracts.ts';
 
 export type Viewer = ViewerResponse;

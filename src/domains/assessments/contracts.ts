@@ -1,7 +1,7 @@
 // Self-assessment API contracts, shared by the server and the web app.
 import { z } from 'zod';
+import { BLOCK_KINDS, PRACTICES } from '../framework/constants.ts';
 import { definitionKey, MAX_SCALE_POINTS } from '../framework/definition.ts';
-import { BLOCK_KINDS, PRACTICES } from '../framework/schema.ts';
 import { ASSESSMENT_STATUSES } from './schema.ts';
 
 export const MAX_ANSWERS_PER_REQUEST = 500;

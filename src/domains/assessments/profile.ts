@@ -3,9 +3,9 @@
 // plain-language explanations come out. No I/O, so it is unit-tested exhaustively and any old
 // result can be re-scored against its own version at any time.
 import { scaleScore } from '../../core/psychometrics/index.ts';
+import type { BlockKind, Practice } from '../framework/constants.ts';
 import type { BlockDefinition, CapabilityDefinition, FrameworkDefinition } from '../framework/definition.ts';
 import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
-import type { BlockKind, Practice } from '../framework/schema.ts';
 
 /** Answers by item key; null is "can't say". An item absent from the map was not answered. */
 export type Answers = ReadonlyMap<string, number | null>;

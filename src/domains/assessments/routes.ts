@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { listCareerStages } from '../../identity/organisations/service.ts';
 import { type AnyRoute, type HandlerContext, route, type Viewer } from '../../platform/http/route.ts';
 import type { Services } from '../../platform/services.ts';
-import { listCareerStages } from '../organisations/service.ts';
 import {
   assessmentForm,
   history,

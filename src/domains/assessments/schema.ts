@@ -19,9 +19,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { careerStages } from '../../identity/organisations/schema.ts';
+import { people } from '../../identity/people/schema.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
 import { frameworkVersions } from '../framework/schema.ts';
-import { careerStages, organisations } from '../organisations/schema.ts';
-import { people } from '../people/schema.ts';
 
 export const ASSESSMENT_STATUSES = ['open', 'submitted'] as const;
 export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];

@@ -7,6 +7,7 @@
 // submit). A save racing a submit of the same assessment is ordered by the row lock it takes.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { careerStages } from '../../identity/organisations/schema.ts';
 import type { Database, DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
@@ -20,7 +21,6 @@ import {
   publishedVersionsOf,
 } from '../framework/service.ts';
 import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
-import { careerStages } from '../organisations/schema.ts';
 import { type AskedItems, answerProblems, askedItems, unansweredItems } from './answer-rules.ts';
 import type { AnswerInput, AssessmentForm, History, ProfileResponse, QualityReport } from './contracts.ts';
 import { FLAG_BELOW, instrumentQuality, MIN_RESPONDENTS } from './instrument-quality.ts';

@@ -2,13 +2,14 @@
 // source article: the ratio swings from managing towards leading with seniority, and nobody is
 // all one or the other. Admins change them per stage.
 import { and, eq, inArray } from 'drizzle-orm';
+import { careerStages } from '../../identity/organisations/schema.ts';
+import type { CareerStage } from '../../identity/people/contracts.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError } from '../../platform/http/errors.ts';
-import type { CareerStage } from '../people/contracts.ts';
 import type { StageBalanceList, StageBalanceUpdate } from './contracts.ts';
 import { stageBalanceExpectations } from './schema.ts';
 
-/** Expected lead share for the default career stages (organisations/schema.ts), by key. */
+/** Expected lead share for the default career stages (identity/organisations/schema.ts), by key. */
 export const DEFAULT_LEAD_SHARE: Readonly<Record<string, number>> = {
   'individual-contributor': 0.3,
   'team-lead': 0.4,
@@ -18,11 +19,12 @@ export const DEFAULT_LEAD_SHARE: Readonly<Record<string, number>> = {
 };
 
 /** Gives each default stage its default expectation (used when an organisation is created). */
-export async function installDefaultStageBalance(
-  tx: Tx,
-  organisationId: string,
-  stages: ReadonlyArray<{ id: string; key: string }>,
-): Promise<void> {
+export async function installDefaultStageBalance(tx: Tx, organisationId: string): Promise<void> {
+  // A system transaction (no row-level security yet): the organisation is named explicitly.
+  const stages = await tx
+    .select({ id: careerStages.id, key: careerStages.key })
+    .from(careerStages)
+    .where(eq(careerStages.organisationId, organisationId));
   const rows = stages
     .filter((s) => DEFAULT_LEAD_SHARE[s.key] !== undefined)
     .map((s) => ({ organisationId, careerStageId: s.id, leadShare: DEFAULT_LEAD_SHARE[s.key]! }));

@@ -5,13 +5,13 @@
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type MINIMUM_GROUPS, minimumForGroup } from '../../core/disclosure/index.ts';
+import { people } from '../../identity/people/schema.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/route.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
-import { people } from '../people/schema.ts';
 import {
   type AdminCampaignList,
   type CampaignDetail,

@@ -5,10 +5,10 @@
 // (hidden strengths), and raters differ from each other by a rater effect plus noise.
 import { and, desc, eq } from 'drizzle-orm';
 import { normalFrom, seededRandom } from '../../core/seeded-random.ts';
+import { people } from '../../identity/people/schema.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { assessments } from '../assessments/schema.ts';
 import { currentVersion } from '../framework/service.ts';
-import { people } from '../people/schema.ts';
 import type { RaterGroupKey } from './contracts.ts';
 import { instrumentOf } from './instrument.ts';
 import { freezeReport } from './release.ts';

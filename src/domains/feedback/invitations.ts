@@ -7,12 +7,12 @@
 // A resend (`resendInvitation`) is the same invitation again with a new link; it is not a reminder.
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { composeToken, newSecret } from '../../platform/auth/tokens.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
+import { composeToken, newSecret } from '../../platform/http/tokens.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
-import { organisations } from '../organisations/schema.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
 export const REMIND_TASK = 'feedback.remind';

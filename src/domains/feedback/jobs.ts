@@ -1,6 +1,7 @@
 // Background work of 360s: reminders (one job per reminder, see invitations.ts) and closing
 // campaigns whose deadline has passed (a schedule every minute; rater writes also check the deadline
-// themselves, so the job only has to make the status visible, not enforce it).
+// themselves, so the job only has to make the status visible, not enforce it). Handlers read
+// `services` when they run, so they see the configuration the server settled on (PORT=0).
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
 import { closeDueCampaigns } from './campaigns.ts';
@@ -12,10 +13,7 @@ import {
   sendReminder,
 } from './invitations.ts';
 
-export async function registerFeedbackJobs(
-  jobs: JobQueue,
-  services: Pick<Services, 'db' | 'config' | 'log'>,
-): Promise<void> {
+export async function registerFeedbackJobs(jobs: JobQueue, services: Services): Promise<void> {
   jobs.define<RemindPayload>(REMIND_TASK, (payload) =>
     services.db.inOrganisation(payload.organisationId, (tx) =>
       sendReminder(

@@ -8,10 +8,10 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { minimumForGroup } from '../../core/disclosure/index.ts';
-import { hashSecret, parseToken } from '../../platform/auth/tokens.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { col } from '../../platform/db/rows.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
+import { hashSecret, parseToken } from '../../platform/http/tokens.ts';
 import { publishedVersionOf, publishedVersionsOf } from '../framework/service.ts';
 import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
 import {

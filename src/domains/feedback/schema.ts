@@ -19,9 +19,9 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import type { DisclosurePolicy, ReleasedReport } from '../../core/disclosure/index.ts';
+import { people } from '../../identity/people/schema.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
 import { frameworkVersions } from '../framework/schema.ts';
-import { organisations } from '../organisations/schema.ts';
-import { people } from '../people/schema.ts';
 import { CAMPAIGN_STATUSES, RATER_GROUP_KEYS, RATER_STATUSES } from './contracts.ts';
 
 export const feedbackSettings = pgTable(

@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MIN_ACTIVE_ITEMS } from './constants.ts';
 import { DEFAULT_FRAMEWORK } from './default-framework.ts';
-import {
-  type FrameworkDefinition,
-  formatPath,
-  MIN_ACTIVE_ITEMS,
-  parseDefinition,
-  selfAssessedItems,
-} from './definition.ts';
+import { type FrameworkDefinition, formatPath, parseDefinition, selfAssessedItems } from './definition.ts';
 import { exportDefinition, readDefinitionFile } from './file-format.ts';
 
 const clone = (): FrameworkDefinition => structuredClone(DEFAULT_FRAMEWORK);

@@ -2,7 +2,7 @@
 // to import and export (JSON or YAML), and to hold the default framework. Pure: no I/O.
 // Errors name the path and the rule, e.g. `capabilities[3].items[1].self: is required`.
 import { z } from 'zod';
-import { BLOCK_KINDS, PRACTICES } from './schema.ts';
+import { BLOCK_KINDS, KEY_PATTERN, MIN_ACTIVE_ITEMS, PRACTICES } from './constants.ts';
 
 export const FRAMEWORK_FORMAT = 'lodestar-framework/1';
 
@@ -10,7 +10,6 @@ export const FRAMEWORK_FORMAT = 'lodestar-framework/1';
 export const MAX_SCALE_POINTS = 11;
 
 /** Fewest items (not retired) a capability needs: reliability needs several, and 3 is the floor. */
-export const MIN_ACTIVE_ITEMS = 3;
 
 const unknownFieldRule = 'is not a known field';
 
@@ -29,7 +28,7 @@ function flag() {
 
 export const definitionKey = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by hyphens')
+  .regex(KEY_PATTERN, 'must be lower-case letters and digits joined by hyphens')
   .max(60, 'must be at most 60 characters');
 
 // Strict objects, so a misspelt field ("slef") is reported rather than silently dropped.

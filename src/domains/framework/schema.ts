@@ -19,7 +19,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/schema.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
+import { BLOCK_KINDS, PRACTICES } from './constants.ts';
 
 export const VERSION_STATUSES = ['draft', 'published'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -30,12 +31,8 @@ export type VersionStatus = (typeof VERSION_STATUSES)[number];
  * `derailers` the old behaviours to unlearn; `climate` is rated by a leader's direct reports and is
  * not part of the self-assessment.
  */
-export const BLOCK_KINDS = ['building-block', 'practice', 'values', 'derailers', 'climate'] as const;
-export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 /** "Doing things right" (manage) or "doing the right things" (lead). */
-export const PRACTICES = ['manage', 'lead'] as const;
-export type Practice = (typeof PRACTICES)[number];
 
 /** One answer option set, e.g. 5-point agreement; answers are 1..labels.length. */
 export interface StoredResponseScale {

@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type ExtractTablesWithRelations, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -15,12 +15,12 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { z } from 'zod';
 import { inlineParameters } from './inline-sql.ts';
-import * as schema from './schema.ts';
 
-export type Schema = typeof schema;
-type Root = PgDatabase<PgQueryResultHKT, Schema>;
+// No schema is handed to Drizzle: queries name their tables (the modules own them), so the
+// platform needs to know none of them, and making a handle reads nothing.
+type Root = PgDatabase<PgQueryResultHKT>;
 /** The handle a transaction's work gets: Drizzle's API bound to that one transaction. */
-export type Tx = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type Tx = PgDatabase<PgQueryResultHKT>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export const MIGRATIONS_FOLDER = join(dirname(fileURLToPath(import.meta.url)), '../../../drizzle');
@@ -56,7 +56,7 @@ export class Database {
   readonly #root: Root;
   readonly #close: () => Promise<void>;
   readonly #pool: pg.Pool | undefined;
-  // One Drizzle handle per pooled connection, made once: building it reads the whole schema.
+  // One Drizzle handle per pooled connection, made once.
   readonly #handles = new WeakMap<pg.PoolClient, Tx>();
 
   private constructor(
@@ -79,7 +79,7 @@ export class Database {
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     });
-    const root = drizzlePglite(client, { schema }) as unknown as Root;
+    const root = drizzlePglite(client) as unknown as Root;
     return new Database('pglite', root, () => client.close(), client);
   }
 
@@ -92,7 +92,7 @@ export class Database {
     // Surface connection errors now, with the URL's host, instead of on the first request.
     const probe = await pool.connect();
     probe.release();
-    const root = drizzleNodePg(pool, { schema }) as unknown as Root;
+    const root = drizzleNodePg(pool) as unknown as Root;
     return new Database('postgres', root, () => pool.end(), undefined, pool);
   }
 
@@ -182,7 +182,7 @@ export class Database {
     const client = await this.#pool!.connect();
     let tx = this.#handles.get(client);
     if (!tx) {
-      tx = drizzleNodePg(client, { schema }) as unknown as Tx;
+      tx = drizzleNodePg(client) as unknown as Tx;
       this.#handles.set(client, tx);
     }
     let broken = false;

@@ -5,14 +5,13 @@ import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
-import { resolveViewer, SESSION_COOKIE } from '../auth/sessions.ts';
-import { safeEqual } from '../auth/tokens.ts';
 import type { Services } from '../services.ts';
-import { CSRF_COOKIE, CSRF_HEADER } from './cookies.ts';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies.ts';
 import { ApiError, invalidInput } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { type AnyRoute, canAccess, type Viewer } from './route.ts';
 import type { StaticSite } from './static.ts';
+import { safeEqual } from './tokens.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -22,11 +21,13 @@ type Env = { Variables: { requestId: string } };
 export interface AppOptions {
   services: Services;
   routes: AnyRoute[];
+  /** Who a session cookie belongs to (identity's sessions), or null for none. */
+  viewerOf: (sessionCookie: string) => Promise<Viewer | null>;
   site?: StaticSite | undefined;
   isReady?: () => boolean;
 }
 
-export function createApp({ services, routes, site, isReady = () => true }: AppOptions): Hono<Env> {
+export function createApp({ services, routes, viewerOf, site, isReady = () => true }: AppOptions): Hono<Env> {
   const app = new Hono<Env>();
   const { log } = services;
 
@@ -102,7 +103,7 @@ export function createApp({ services, routes, site, isReady = () => true }: AppO
   app.get('/api/openapi.json', (c) => c.json(document));
 
   for (const spec of routes) {
-    app.on(spec.method.toUpperCase(), spec.path, (c) => handle(c, spec, services));
+    app.on(spec.method.toUpperCase(), spec.path, (c) => handle(c, spec, services, viewerOf));
   }
 
   app.all('/api/*', (c) =>
@@ -200,9 +201,14 @@ async function readRaw(c: Context, spec: AnyRoute): Promise<Uint8Array> {
   return body;
 }
 
-async function handle(c: Context, spec: AnyRoute, services: Services): Promise<Response> {
+async function handle(
+  c: Context,
+  spec: AnyRoute,
+  services: Services,
+  viewerOf: AppOptions['viewerOf'],
+): Promise<Response> {
   const cookie = getCookie(c, SESSION_COOKIE);
-  const viewer: Viewer | null = cookie ? await resolveViewer(services.db, cookie) : null;
+  const viewer: Viewer | null = cookie ? await viewerOf(cookie) : null;
   if (!canAccess(spec.access, viewer)) {
     throw viewer
       ? new ApiError(403, 'forbidden', 'your roles do not allow this')

@@ -3,8 +3,9 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Config } from '../../config.ts';
-import { SESSION_COOKIE, SESSION_LIFETIME_MS } from '../auth/sessions.ts';
 
+export const SESSION_COOKIE = 'lodestar_session';
+export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000;
 export const CSRF_COOKIE = 'lodestar_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 

@@ -3,8 +3,11 @@
 // the authorisation test walks them all — so a route cannot exist without saying who may call it.
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import type { Role } from '../../domains/people/schema.ts';
 import type { Services } from '../services.ts';
+
+/** The roles a person can hold; routes declare which of them may call. */
+export const ROLES = ['participant', 'coach', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Who may call a route. Deny by default: a route with no access cannot be declared. */
 export type Access = 'public' | 'signed-in' | readonly Role[];

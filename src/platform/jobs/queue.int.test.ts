@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
 import { col, queryRows } from '../db/rows.ts';
-import { organisations } from '../db/schema.ts';
+import { organisations } from '../tenancy/schema.ts';
 import { JobQueue } from './queue.ts';
 
 const log = pino({ level: 'silent' });

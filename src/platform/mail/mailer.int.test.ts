@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from 'zod';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
 import { col, queryRows } from '../db/rows.ts';
-import { organisations } from '../db/schema.ts';
 import { JobQueue } from '../jobs/queue.ts';
+import { organisations } from '../tenancy/schema.ts';
 import { listOutbox, queueEmail, registerMailJobs } from './mailer.ts';
 import { emails } from './schema.ts';
 

@@ -1,5 +1,5 @@
 import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../../domains/organisations/schema.ts';
+import { organisations } from '../tenancy/schema.ts';
 
 /**
  * Every message Lodestar sends is recorded here first. With SMTP configured a job delivers it;

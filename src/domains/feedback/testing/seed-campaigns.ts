@@ -4,14 +4,15 @@
 // inserts, straight into the database, so 100,000 raters take seconds rather than an hour of API calls.
 import { sql } from 'drizzle-orm';
 import { resolveDisclosurePolicy } from '../../../core/disclosure/index.ts';
-import { hashPassword } from '../../../platform/auth/password.ts';
-import { composeToken, newSecret } from '../../../platform/auth/tokens.ts';
+import { hashPassword } from '../../../identity/auth/password.ts';
+import { listCareerStages } from '../../../identity/organisations/service.ts';
+import { people } from '../../../identity/people/schema.ts';
+import { createOrganisation } from '../../../modules.ts';
 import type { Database } from '../../../platform/db/database.ts';
+import { composeToken, newSecret } from '../../../platform/http/tokens.ts';
 import { DEFAULT_FRAMEWORK } from '../../framework/default-framework.ts';
 import { type FrameworkDefinition, parseDefinition } from '../../framework/definition.ts';
 import { importDraft, publishDraft } from '../../framework/service.ts';
-import { createOrganisation } from '../../organisations/service.ts';
-import { people } from '../../people/schema.ts';
 import type { RaterGroupKey } from '../contracts.ts';
 import { freezeReport } from '../release.ts';
 import { feedbackCampaigns, feedbackRaters } from '../schema.ts';
@@ -81,7 +82,7 @@ async function insertSubjects(
   passwordHash: string | null,
 ) {
   return db.inOrganisation(organisationId, async (tx) => {
-    const [stage] = await tx.query.careerStages.findMany();
+    const [stage] = await listCareerStages(tx);
     const rows: { id: string; email: string }[] = [];
     // Batches keep each statement under PostgreSQL's 65,535 parameters.
     for (let start = 0; start < count; start += 2000) {

@@ -15,13 +15,16 @@ import {
   useRef,
   useState,
 } from 'react';
+import {
+  type BlockKind,
+  KEY_PATTERN,
+  MIN_ACTIVE_ITEMS as MIN_ITEMS,
+} from '../../../../src/domains/framework/constants.ts';
 import type {
   BlockDefinition,
   CapabilityDefinition,
   ItemDefinition,
 } from '../../../../src/domains/framework/contracts.ts';
-import type { MIN_ACTIVE_ITEMS } from '../../../../src/domains/framework/definition.ts';
-import type { BlockKind } from '../../../../src/domains/framework/schema.ts';
 import {
   ApiError,
   api,
@@ -39,8 +42,6 @@ import { FrameworkAdminNav, VERSIONS_PATH } from './FrameworkAdminNav.tsx';
 import './framework.css';
 
 // The compiler checks this copy against the server's rule; importing the value would pull zod into the bundle.
-const MIN_ITEMS: typeof MIN_ACTIVE_ITEMS = 3;
-const KEY_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const KEY_MAX = 60;
 
 const KIND_LABELS: Record<BlockKind, () => string> = {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { IMPORT_COLUMNS } from '../../../../src/domains/people/contracts.ts';
+import type { IMPORT_COLUMNS } from '../../../../src/identity/people/contracts.ts';
 import { api, type CareerStage, type ImportResult } from '../../api.ts';
 import { Link } from '../../app/router.tsx';
 import { formatNumber, t, tn } from '../../i18n/index.ts';

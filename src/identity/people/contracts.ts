@@ -1,7 +1,7 @@
 // People directory contracts, shared by the server and the web app.
 import { z } from 'zod';
-import { email } from '../../platform/auth/contracts.ts';
-import { ROLES } from './schema.ts';
+import { ROLES } from '../../platform/http/route.ts';
+import { email } from '../auth/contracts.ts';
 
 export const role = z.enum(ROLES);
 const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');

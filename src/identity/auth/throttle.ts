@@ -1,9 +1,9 @@
 // Sign-in throttling per account and per client address, kept in the database so it holds
 // across restarts and server instances.
 import { eq, sql } from 'drizzle-orm';
-import type { Database } from '../db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
+import { hashSecret } from '../../platform/http/tokens.ts';
 import { loginThrottle } from './schema.ts';
-import { hashSecret } from './tokens.ts';
 
 export const THROTTLE = {
   windowMs: 15 * 60_000,

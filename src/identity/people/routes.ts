@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { ok } from '../../platform/auth/contracts.ts';
-import { sendLink } from '../../platform/auth/links.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
+import { ok } from '../auth/contracts.ts';
+import { sendLink } from '../auth/links.ts';
 import { listCareerStages } from '../organisations/service.ts';
 import {
   careerStage,
@@ -28,6 +28,7 @@ import {
   deletePerson,
   deleteTeam,
   getPerson,
+  listPeople,
   listTeams,
   replaceCareerStages,
   updatePerson,
@@ -46,7 +47,9 @@ export const peopleRoutes: AnyRoute[] = [
     query: peopleListQuery,
     response: peopleList,
     async handler({ viewer, query, services, c }) {
-      const list = await cachedPeopleList(services.db, viewer.organisationId, query);
+      const list = await cachedPeopleList(services.db, viewer.organisationId, query, (tx) =>
+        listPeople(tx, query),
+      );
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       return c.body(gzip ? list.gzip : list.json, 200, {
         'Content-Type': 'application/json',

@@ -4,19 +4,12 @@
 // plausible reliability: each person has a general level, each capability a level around it, and
 // each answer is that level seen through the item (its loading) plus noise, cut into the scale's
 // categories. Seniority shifts practice from managing towards leading, as the source article says.
-import { normalFrom, seededRandom } from '../core/seeded-random.ts';
-import { assessments } from '../domains/assessments/schema.ts';
-import { responseScaleOf, selfAssessedCapabilities } from '../domains/framework/definition.ts';
-import { currentVersion } from '../domains/framework/service.ts';
-import type { Database } from '../platform/db/database.ts';
-
-export interface DemoPerson {
-  id: string;
-  name: string;
-  careerStageId: string;
-  /** 0 = individual contributor … 4 = executive. */
-  seniority: number;
-}
+import { normalFrom, seededRandom } from '../../core/seeded-random.ts';
+import type { Database } from '../../platform/db/database.ts';
+import type { DemoPerson } from '../../platform/module.ts';
+import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
+import { currentVersion } from '../framework/service.ts';
+import { assessments } from './schema.ts';
 
 const SEED = 20_250_301;
 const DAY_MS = 24 * 3600_000;

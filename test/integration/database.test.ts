@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
-import { NestedTransactionError } from './database.ts';
-import { col, queryRows } from './rows.ts';
-import { careerStages, organisations, people } from './schema.ts';
+import { careerStages } from '../../src/identity/organisations/schema.ts';
+import { people } from '../../src/identity/people/schema.ts';
+import { NestedTransactionError } from '../../src/platform/db/database.ts';
+import { col, queryRows } from '../../src/platform/db/rows.ts';
+import { organisations } from '../../src/platform/tenancy/schema.ts';
+import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../support/databases.ts';
 
 describe.each(testDatabaseKinds())('database on %s', (kind) => {
   let t: TestDatabase;

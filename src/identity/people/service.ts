@@ -2,15 +2,17 @@
 // transaction, so row-level security scopes it and a failure rolls back everything it did.
 import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { forgetAllCachedSessions, forgetCachedSessions } from '../../platform/auth/sessions.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
+import type { Role } from '../../platform/http/route.ts';
+import { forgetAllCachedSessions, forgetCachedSessions } from '../auth/sessions.ts';
 import { careerStages } from '../organisations/schema.ts';
-import { listCareerStages, touchDirectory } from '../organisations/service.ts';
+import { listCareerStages } from '../organisations/service.ts';
 import type { PeopleList, PeopleListQuery, PersonDetail, PersonInput, PersonSummary } from './contracts.ts';
+import { touchDirectory } from './directory-cache.ts';
 import type { Directory, ImportPlan } from './import-plan.ts';
 import { findReportingCycle } from './reporting-lines.ts';
-import { people, type Role, teams } from './schema.ts';
+import { people, teams } from './schema.ts';
 
 const manager = alias(people, 'manager');
 

@@ -1,18 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
-
-/** The tenant root. Its own row is visible only to its own organisation (RLS on `id`). */
-export const organisations = pgTable('organisations', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  slug: text('slug').notNull().unique(),
-  name: text('name').notNull(),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  /**
-   * Bumped by every write to people, teams or stages, so read caches (the people directory)
-   * can tell cheaply whether what they hold is current.
-   */
-  directoryVersion: integer('directory_version').notNull().default(sql`0`),
-});
+import { integer, pgTable, primaryKey, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { organisations } from '../../platform/tenancy/schema.ts';
 
 /** Career stages are per organisation and editable; the default list is seeded at creation. */
 export const careerStages = pgTable(

@@ -1,12 +1,12 @@
 // Invitation and password-reset links: single-use, expiring, stored only as SHA-256 hashes.
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { organisations } from '../../domains/organisations/schema.ts';
-import { people } from '../../domains/people/schema.ts';
-import type { Tx } from '../db/database.ts';
-import type { JobQueue } from '../jobs/queue.ts';
-import { queueEmail } from '../mail/mailer.ts';
+import type { Tx } from '../../platform/db/database.ts';
+import { composeToken, hashSecret, newSecret, parseToken } from '../../platform/http/tokens.ts';
+import type { JobQueue } from '../../platform/jobs/queue.ts';
+import { queueEmail } from '../../platform/mail/mailer.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
+import { people } from '../people/schema.ts';
 import { authTokens } from './schema.ts';
-import { composeToken, hashSecret, newSecret, parseToken } from './tokens.ts';
 
 export type LinkPurpose = 'invitation' | 'password-reset';
 

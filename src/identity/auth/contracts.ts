@@ -1,6 +1,6 @@
 // Request and response contracts of sign-in, shared by the server and the web app.
 import { z } from 'zod';
-import { ROLES } from '../../domains/people/schema.ts';
+import { ROLES } from '../../platform/http/route.ts';
 
 export const email = z
   .string()

@@ -10,10 +10,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { careerStages, organisations } from '../organisations/schema.ts';
-
-export const ROLES = ['participant', 'coach', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { organisations } from '../../platform/tenancy/schema.ts';
+import { careerStages } from '../organisations/schema.ts';
 
 export const teams = pgTable(
   'teams',

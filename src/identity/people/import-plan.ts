@@ -1,11 +1,11 @@
 // Pure planning of a people CSV import: decode and parse the file, validate every row against the
 // organisation's current directory, and say what would change. No I/O; the service applies a plan.
 import { parse } from 'csv-parse/sync';
-import { email as emailSchema } from '../../platform/auth/contracts.ts';
+import { ROLES, type Role } from '../../platform/http/route.ts';
+import { email as emailSchema } from '../auth/contracts.ts';
 import type { ImportRowError } from './contracts.ts';
 import { IMPORT_COLUMNS } from './contracts.ts';
 import { findReportingCycle } from './reporting-lines.ts';
-import { ROLES, type Role } from './schema.ts';
 
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;

@@ -1,11 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { organisations } from '../../domains/organisations/schema.ts';
-import { people } from '../../domains/people/schema.ts';
-import { clearSessionCookie, clientAddress, csrfTokenOf, setSessionCookie } from '../http/cookies.ts';
-import { ApiError } from '../http/errors.ts';
-import { type AnyRoute, route, type Viewer } from '../http/route.ts';
-import type { Services } from '../services.ts';
+import {
+  clearSessionCookie,
+  clientAddress,
+  csrfTokenOf,
+  setSessionCookie,
+} from '../../platform/http/cookies.ts';
+import { ApiError } from '../../platform/http/errors.ts';
+import { type AnyRoute, route, type Viewer } from '../../platform/http/route.ts';
+import type { Services } from '../../platform/services.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
+import { people } from '../people/schema.ts';
 import {
   acceptInvitationRequest,
   invitationInfo,

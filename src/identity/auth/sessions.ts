@@ -1,13 +1,11 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { people, type Role } from '../../domains/people/schema.ts';
-import type { Database, Tx } from '../db/database.ts';
-import { ReadCache } from '../db/read-cache.ts';
-import type { Viewer } from '../http/route.ts';
+import type { Database, Tx } from '../../platform/db/database.ts';
+import { ReadCache } from '../../platform/db/read-cache.ts';
+import { SESSION_LIFETIME_MS } from '../../platform/http/cookies.ts';
+import type { Role, Viewer } from '../../platform/http/route.ts';
+import { composeToken, hashSecret, newSecret, parseToken } from '../../platform/http/tokens.ts';
+import { people } from '../people/schema.ts';
 import { sessions } from './schema.ts';
-import { composeToken, hashSecret, newSecret, parseToken } from './tokens.ts';
-
-export const SESSION_COOKIE = 'lodestar_session';
-export const SESSION_LIFETIME_MS = 14 * 24 * 3600_000;
 
 /** Creates a session and returns the cookie value (`organisationId.secret`). */
 export async function createSession(

@@ -9,8 +9,8 @@ import {
   unique,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { organisations } from '../../domains/organisations/schema.ts';
-import { people } from '../../domains/people/schema.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
+import { people } from '../people/schema.ts';
 
 /** Server-side sessions. Only a SHA-256 of the cookie's secret is stored. */
 export const sessions = pgTable(

@@ -1,0 +1,14 @@
+// 360° feedback: campaigns, nominations, rater links, reminders and anonymised reports.
+import { defineModule } from '../../platform/module.ts';
+import { seedDemoFeedback } from './demo.ts';
+import { registerFeedbackJobs } from './jobs.ts';
+import { feedbackRoutes } from './routes.ts';
+import * as schema from './schema.ts';
+
+export const feedbackModule = defineModule({
+  name: 'feedback',
+  schema,
+  routes: feedbackRoutes,
+  registerJobs: registerFeedbackJobs,
+  seedDemo: (services, organisationId) => seedDemoFeedback(services.db, organisationId),
+});

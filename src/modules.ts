@@ -1,0 +1,35 @@
+// Every module of the app, in the order they are set up. This list is the one place a domain is
+// named: the server, the CLI, the test harness and the access walk all read it
+// (docs/adding-a-domain.md).
+import { assessmentsModule } from './domains/assessments/module.ts';
+import { feedbackModule } from './domains/feedback/module.ts';
+import { frameworkModule } from './domains/framework/module.ts';
+import { identityModule } from './identity/module.ts';
+import { createOrganisationIdentity } from './identity/organisations/service.ts';
+import type { Tx } from './platform/db/database.ts';
+import type { AnyRoute } from './platform/http/route.ts';
+import { platformModule } from './platform/jobs/module.ts';
+import { mailModule } from './platform/mail/module.ts';
+import type { Module } from './platform/module.ts';
+
+export const modules: readonly Module[] = [
+  platformModule,
+  mailModule,
+  identityModule,
+  frameworkModule,
+  assessmentsModule,
+  feedbackModule,
+];
+
+/** Every API route of the app; the authorisation test walks this list. */
+export const allRoutes: AnyRoute[] = modules.flatMap((m) => m.routes);
+
+/**
+ * Creates an organisation with everything a new one starts with: career stages (identity), then
+ * each module's defaults (the framework, the expected balance per stage). System transaction.
+ */
+export async function createOrganisation(tx: Tx, input: { name: string; slug: string }): Promise<string> {
+  const { id } = await createOrganisationIdentity(tx, input);
+  for (const module of modules) await module.setUpOrganisation?.(tx, id);
+  return id;
+}

@@ -1,0 +1,12 @@
+// The job queue's own tables, and the nightly upkeep of the embedded database it schedules.
+import { registerDatabaseMaintenance } from '../db/maintenance.ts';
+import { defineModule } from '../module.ts';
+import * as tenancySchema from '../tenancy/schema.ts';
+import * as schema from './schema.ts';
+
+export const platformModule = defineModule({
+  name: 'platform',
+  schema: { ...tenancySchema, ...schema },
+  routes: [],
+  registerJobs: (jobs, services) => registerDatabaseMaintenance(jobs, services.db, services.log),
+});
