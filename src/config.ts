@@ -36,6 +36,8 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   seedDemo: boolean;
+  /** Parse every JSON response against its route's contract (NODE_ENV=test). */
+  checkResponses: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +71,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.LODESTAR_SEED_DEMO === 'auto',
+    checkResponses: e.NODE_ENV === 'test',
   };
 }

@@ -30,7 +30,13 @@ export async function createServices(
   db?: Database,
 ): Promise<Services> {
   const database = db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
-  const services: Services = { config, db: database, log, jobs: new JobQueue(database, log) };
+  const services: Services = {
+    config,
+    db: database,
+    log,
+    jobs: new JobQueue(database, log),
+    clock: () => new Date(),
+  };
   for (const module of modules) await module.registerJobs?.(services.jobs, services);
   return services;
 }

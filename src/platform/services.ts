@@ -9,4 +9,6 @@ export interface Services {
   db: Database;
   log: Logger;
   jobs: JobQueue;
+  /** The time now: every operation reads it here, so tests can set it. */
+  clock: () => Date;
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { BLOCK_KINDS, PRACTICES } from '../framework/constants.ts';
 import { definitionKey, MAX_SCALE_POINTS } from '../framework/definition.ts';
-import { ASSESSMENT_STATUSES } from './schema.ts';
+import { ASSESSMENT_STATUSES } from './constants.ts';
 
 export const MAX_ANSWERS_PER_REQUEST = 500;
 
@@ -233,3 +233,7 @@ export const qualityReport = z.object({
   scales: z.array(qualityScale),
 });
 export type QualityReport = z.infer<typeof qualityReport>;
+
+export const idParams = z.object({ id: z.uuid('must be an assessment id') });
+
+export const versionParams = z.object({ id: z.uuid('must be a framework version id') });

@@ -1,18 +1,8 @@
-import { z } from 'zod';
 import { listCareerStages } from '../../identity/organisations/service.ts';
-import { type AnyRoute, type HandlerContext, route, type Viewer } from '../../platform/http/route.ts';
+import { type AnyRoute, route } from '../../platform/http/route.ts';
+import type { Viewer } from '../../platform/http/viewer.ts';
 import type { Services } from '../../platform/services.ts';
-import {
-  assessmentForm,
-  history,
-  profileResponse,
-  qualityReport,
-  saveAnswersRequest,
-  saveAnswersResponse,
-  stageBalanceList,
-  stageBalanceUpdate,
-  submitRequest,
-} from './contracts.ts';
+import { assessmentsApi } from './endpoints.ts';
 import { qualityCsv } from './instrument-quality.ts';
 import {
   type AssessmentScope,
@@ -29,8 +19,6 @@ import {
 } from './service.ts';
 import { listStageBalance, updateStageBalance } from './stage-balance.ts';
 
-const idParams = z.object({ id: z.uuid('must be an assessment id') });
-const versionParams = z.object({ id: z.uuid('must be a framework version id') });
 const ADMIN = ['admin'] as const;
 
 /** Runs `work` in the viewer's organisation with what the assessment service needs. */
@@ -44,135 +32,94 @@ function asViewer<T>(
   );
 }
 
-type Ctx = Pick<HandlerContext<unknown, unknown, unknown, 'signed-in'>, 'services' | 'viewer'>;
+type Ctx = { services: Services; viewer: Viewer };
 const scoped =
   <T>(work: (scope: AssessmentScope) => Promise<T>) =>
   ({ services, viewer }: Ctx) =>
     asViewer(services, viewer, work);
 
 export const assessmentRoutes: AnyRoute[] = [
-  route({
-    method: 'post',
-    path: '/api/assessments',
+  route(assessmentsApi.startOrResume, {
     summary:
       'Start a self-assessment on the current framework version, or resume the one in progress ' +
       '(201 when started, 200 when resumed)',
     tag: 'assessments',
     access: 'signed-in',
-    response: assessmentForm,
     async handler({ services, viewer, c }) {
       const { form, created } = await asViewer(services, viewer, startOrResume);
       return c.json(form, created ? 201 : 200);
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/assessments/current',
+  route(assessmentsApi.current, {
     summary:
       'The assessment in progress: pages of items in self wording, answers so far, progress (404 if none)',
     tag: 'assessments',
     access: 'signed-in',
-    response: assessmentForm,
     handler: scoped(openForm),
   }),
-  route({
-    method: 'get',
-    path: '/api/assessments/:id',
+  route(assessmentsApi.get, {
     summary: 'One of your assessments, as a form with your answers',
     tag: 'assessments',
     access: 'signed-in',
-    params: idParams,
-    response: assessmentForm,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => getForm(scope, params.id)),
   }),
-  route({
-    method: 'put',
-    path: '/api/assessments/:id/answers',
+  route(assessmentsApi.saveAnswers, {
     summary:
       'Autosave some answers (value null is “can’t say”); saving the same answers again changes nothing',
     tag: 'assessments',
     access: 'signed-in',
-    params: idParams,
-    body: saveAnswersRequest,
-    response: saveAnswersResponse,
     handler: ({ services, viewer, params, body }) =>
       saveAnswers(services.db, viewer, params.id, body.answers),
   }),
-  route({
-    method: 'post',
-    path: '/api/assessments/:id/submit',
+  route(assessmentsApi.submit, {
     summary:
       'Submit, optionally with final answers; every question needs an answer or “can’t say”. Returns the profile',
     tag: 'assessments',
     access: 'signed-in',
-    params: idParams,
-    body: submitRequest,
-    response: profileResponse,
     handler: ({ services, viewer, params, body }) =>
       submitAssessment(services.db, viewer, params.id, body.answers),
   }),
-  route({
-    method: 'delete',
-    path: '/api/assessments/:id',
+  route(assessmentsApi.discard, {
     summary: 'Discard your assessment in progress (submitted ones stay)',
     tag: 'assessments',
     access: 'signed-in',
-    params: idParams,
-    status: 204,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => discardAssessment(scope, params.id)),
   }),
-  route({
-    method: 'get',
-    path: '/api/assessments/:id/profile',
+  route(assessmentsApi.profile, {
     summary: 'The leadership profile of one of your submitted assessments, scored on its own version',
     tag: 'assessments',
     access: 'signed-in',
-    params: idParams,
-    response: profileResponse,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => getProfile(scope, params.id)),
   }),
-  route({
-    method: 'get',
-    path: '/api/me/profile',
+  route(assessmentsApi.myProfile, {
     summary: 'Your leadership profile from your latest submitted self-assessment (404 if none)',
     tag: 'assessments',
     access: 'signed-in',
-    response: profileResponse,
     handler: scoped(latestProfile),
   }),
-  route({
-    method: 'get',
-    path: '/api/me/assessments',
+  route(assessmentsApi.myAssessments, {
     summary:
       'Your self-assessments, oldest first, with scores of the submitted ones for charts across retakes',
     tag: 'assessments',
     access: 'signed-in',
-    response: history,
     handler: scoped(assessmentHistory),
   }),
-  route({
-    method: 'get',
-    path: '/api/admin/stage-balance',
+  route(assessmentsApi.stageBalance, {
     summary: 'The manage/lead balance expected at each career stage (lead share 0..1, null when not set)',
     tag: 'assessments',
     access: ADMIN,
-    response: stageBalanceList,
     handler: ({ services, viewer }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) =>
         listStageBalance(tx, viewer.organisationId, await listCareerStages(tx)),
       ),
   }),
-  route({
-    method: 'put',
-    path: '/api/admin/stage-balance',
+  route(assessmentsApi.updateStageBalance, {
     summary: 'Set or clear (null) the expected lead share of the listed career stages',
     tag: 'assessments',
     access: ADMIN,
-    body: stageBalanceUpdate,
-    response: stageBalanceList,
     handler: ({ services, viewer, body }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         const stages = await listCareerStages(tx);
@@ -180,26 +127,19 @@ export const assessmentRoutes: AnyRoute[] = [
         return listStageBalance(tx, viewer.organisationId, stages);
       }),
   }),
-  route({
-    method: 'get',
-    path: '/api/framework/versions/:id/quality',
+  route(assessmentsApi.quality, {
     summary: `Reliability of each scale on this organisation's submitted responses (from n = 30), weak items flagged`,
     tag: 'framework',
     access: ADMIN,
-    params: versionParams,
-    response: qualityReport,
     handler: ({ services, viewer, params }) =>
       services.db.inOrganisation(viewer.organisationId, (tx) =>
         versionQuality(tx, services.db.kind, viewer.organisationId, params.id),
       ),
   }),
-  route({
-    method: 'get',
-    path: '/api/framework/versions/:id/quality.csv',
+  route(assessmentsApi.qualityCsv, {
     summary: 'The instrument quality report as a CSV file, one row per item',
     tag: 'framework',
     access: ADMIN,
-    params: versionParams,
     async handler({ services, viewer, params, c }) {
       const report = await services.db.inOrganisation(viewer.organisationId, (tx) =>
         versionQuality(tx, services.db.kind, viewer.organisationId, params.id),

@@ -23,9 +23,7 @@ import { careerStages } from '../../identity/organisations/schema.ts';
 import { people } from '../../identity/people/schema.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { frameworkVersions } from '../framework/schema.ts';
-
-export const ASSESSMENT_STATUSES = ['open', 'submitted'] as const;
-export type AssessmentStatus = (typeof ASSESSMENT_STATUSES)[number];
+import { ASSESSMENT_STATUSES } from './constants.ts';
 
 export const assessments = pgTable(
   'assessments',

@@ -11,7 +11,7 @@ import { careerStages } from '../../identity/organisations/schema.ts';
 import type { Database, DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
-import type { Viewer } from '../../platform/http/route.ts';
+import type { Viewer } from '../../platform/http/viewer.ts';
 import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
 import {
   currentVersion,
@@ -22,10 +22,11 @@ import {
 } from '../framework/service.ts';
 import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
 import { type AskedItems, answerProblems, askedItems, unansweredItems } from './answer-rules.ts';
+import type { AssessmentStatus } from './constants.ts';
 import type { AnswerInput, AssessmentForm, History, ProfileResponse, QualityReport } from './contracts.ts';
 import { FLAG_BELOW, instrumentQuality, MIN_RESPONDENTS } from './instrument-quality.ts';
 import { type Answers, scoreProfile } from './profile.ts';
-import { type AssessmentStatus, assessments, stageBalanceExpectations } from './schema.ts';
+import { assessments, stageBalanceExpectations } from './schema.ts';
 
 /** What every function here needs to know about the request. */
 export interface AssessmentScope {

@@ -9,7 +9,7 @@ import { people } from '../../identity/people/schema.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
-import type { Viewer } from '../../platform/http/route.ts';
+import type { Viewer } from '../../platform/http/viewer.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
 import {

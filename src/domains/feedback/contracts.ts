@@ -501,3 +501,9 @@ export const feedbackReport = z.object({
   ),
 });
 export type FeedbackReport = z.infer<typeof feedbackReport>;
+
+export const idParams = z.object({ id: z.uuid('must be a feedback campaign id') });
+
+export const raterParams = idParams.extend({ raterId: z.uuid('must be a rater id') });
+
+export const tokenParams = z.object({ token: z.string().min(1).max(200) });

@@ -1,6 +1,5 @@
-// 360° feedback routes; the list with contracts is at the top of contracts.ts.
-import { z } from 'zod';
-import { type AnyRoute, route, type Viewer } from '../../platform/http/route.ts';
+import { type AnyRoute, route } from '../../platform/http/route.ts';
+import type { Viewer } from '../../platform/http/viewer.ts';
 import type { Services } from '../../platform/services.ts';
 import {
   approveNominations,
@@ -18,28 +17,7 @@ import {
   updateNominations,
   updateSharing,
 } from './campaigns.ts';
-import {
-  adminCampaignList,
-  approveRequest,
-  campaignDetail as campaignDetailContract,
-  campaignList,
-  deadlineUpdate,
-  feedbackReport,
-  feedbackSettings,
-  feedbackSettingsUpdate,
-  launchCohortRequest,
-  launchCohortResponse,
-  nominationsUpdate,
-  raterDoneResponse,
-  raterForm as raterFormContract,
-  raterSaveRequest,
-  raterSaveResponse,
-  raterSubmitRequest,
-  reopenRequest,
-  requestOwnCampaign,
-  resendResponse,
-  sharingUpdate,
-} from './contracts.ts';
+import { feedbackApi } from './endpoints.ts';
 import { renderPdf } from './pdf.ts';
 import { declineRequest, raterForm, saveRaterAnswers, submitRaterAnswers } from './rater-form.ts';
 import { releaseCampaign } from './release.ts';
@@ -48,10 +26,7 @@ import { reportCsv, reportHtml } from './report-export.ts';
 import { loadSettings, settingsView, updateSettings } from './settings.ts';
 
 const ADMIN = ['admin'] as const;
-const idParams = z.object({ id: z.uuid('must be a feedback campaign id') });
-const raterParams = idParams.extend({ raterId: z.uuid('must be a rater id') });
 // Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
 
 function asViewer<T>(
   services: Services,
@@ -72,201 +47,128 @@ const fileName = (name: string, ext: string) =>
   }.${ext}`;
 
 export const feedbackRoutes: AnyRoute[] = [
-  route({
-    method: 'get',
-    path: '/api/admin/feedback/settings',
+  route(feedbackApi.settings, {
     summary:
       '360 settings: approval, rater fatigue, reminders, and the disclosure rules new campaigns promise',
     tag: 'feedback',
     access: ADMIN,
-    response: feedbackSettings,
     handler: ({ services, viewer }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) =>
         settingsView(await loadSettings(tx, viewer.organisationId)),
       ),
   }),
-  route({
-    method: 'put',
-    path: '/api/admin/feedback/settings',
+  route(feedbackApi.updateSettings, {
     summary: 'Change some 360 settings (campaigns already launched keep the rules their raters were told)',
     tag: 'feedback',
     access: ADMIN,
-    body: feedbackSettingsUpdate,
-    response: feedbackSettings,
     handler: ({ services, viewer, body }) =>
       services.db.inOrganisation(viewer.organisationId, (tx) =>
         updateSettings(tx, viewer.organisationId, body),
       ),
   }),
-  route({
-    method: 'post',
-    path: '/api/admin/feedback/campaigns',
+  route(feedbackApi.launchCohort, {
     summary: 'Launch a 360 for each person of a cohort (people with one in progress are skipped)',
     tag: 'feedback',
     access: ADMIN,
-    status: 201,
-    body: launchCohortRequest,
-    response: launchCohortResponse,
     handler: ({ services, viewer, body }) =>
       asViewer(services, viewer, (scope) => launchForCohort(scope, body.subjectIds, body.deadline)),
   }),
-  route({
-    method: 'get',
-    path: '/api/admin/feedback/campaigns',
+  route(feedbackApi.adminCampaigns, {
     summary: 'Every 360 with completion counts (never rater names or content)',
     tag: 'feedback',
     access: ADMIN,
-    response: adminCampaignList,
     handler: ({ services, viewer }) => asViewer(services, viewer, listForAdmin),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns',
+  route(feedbackApi.requestOwn, {
     summary: 'Ask for your own 360',
     tag: 'feedback',
     access: 'signed-in',
-    status: 201,
-    body: requestOwnCampaign,
-    response: campaignDetailContract,
     handler: ({ services, viewer, body }) =>
       asViewer(services, viewer, (scope) => requestOwn(scope, body.deadline)),
   }),
-  route({
-    method: 'get',
-    path: '/api/feedback/campaigns',
+  route(feedbackApi.campaigns, {
     summary: 'Your 360s, those of your reports, and those shared with you',
     tag: 'feedback',
     access: 'signed-in',
-    response: campaignList,
     handler: ({ services, viewer }) => asViewer(services, viewer, listCampaigns),
   }),
-  route({
-    method: 'get',
-    path: '/api/feedback/campaigns/:id',
+  route(feedbackApi.campaign, {
     summary: 'One 360: status, raters (subject and manager only), counts per group, what you may do',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => campaignDetail(scope, params.id)),
   }),
-  route({
-    method: 'put',
-    path: '/api/feedback/campaigns/:id/nominations',
+  route(feedbackApi.saveNominations, {
     summary: 'Replace the rater list; changed raters get a new link and the old one stops working',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    body: nominationsUpdate,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => updateNominations(scope, params.id, body.nominations)),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns/:id/submit-nominations',
+  route(feedbackApi.submitNominations, {
     summary: 'Send the rater list to your manager for approval (or straight out when no approval is needed)',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => submitNominations(scope, params.id)),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns/:id/approve',
+  route(feedbackApi.approve, {
     summary: 'As the manager, approve the rater list (optionally edited); invitations go out at once',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    body: approveRequest,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => approveNominations(scope, params.id, body.nominations)),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns/:id/close',
+  route(feedbackApi.close, {
     summary: 'Stop taking answers now (the subject or an admin)',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => closeCampaign(scope, params.id)),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns/:id/reopen',
+  route(feedbackApi.reopen, {
     summary: 'Take answers again until a new deadline (before release only)',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    body: reopenRequest,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => reopenCampaign(scope, params.id, body.deadline)),
   }),
-  route({
-    method: 'put',
-    path: '/api/feedback/campaigns/:id/deadline',
+  route(feedbackApi.changeDeadline, {
     summary:
       'Move the deadline of an open 360 without closing it (the subject or an admin); links and reminders follow',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    body: deadlineUpdate,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => changeDeadline(scope, params.id, body.deadline)),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns/:id/raters/:raterId/resend',
+  route(feedbackApi.resendInvitation, {
     summary:
       'Resend a rater’s invitation with a new link (the old one stops working); the same 202 whether or not they answered',
     tag: 'feedback',
     access: 'signed-in',
-    status: 202,
-    params: raterParams,
-    response: resendResponse,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => resendToRater(scope, params.id, params.raterId)),
   }),
-  route({
-    method: 'post',
-    path: '/api/feedback/campaigns/:id/release',
+  route(feedbackApi.release, {
     summary: 'Close and release the report: it is frozen from now on',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params }) =>
       asViewer(services, viewer, (scope) => releaseCampaign(scope, params.id)),
   }),
-  route({
-    method: 'put',
-    path: '/api/feedback/campaigns/:id/sharing',
+  route(feedbackApi.share, {
     summary: 'Choose whether your manager and/or a coach may read your released report',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    body: sharingUpdate,
-    response: campaignDetailContract,
     handler: ({ services, viewer, params, body }) =>
       asViewer(services, viewer, (scope) => updateSharing(scope, params.id, body)),
   }),
-  route({
-    method: 'get',
-    path: '/api/feedback/campaigns/:id/report',
+  route(feedbackApi.report, {
     summary:
       'The released report: self vs groups, blind spots, hidden strengths, derailers, balance, comments',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
-    response: feedbackReport,
     async handler({ services, viewer, params, c }) {
       const json =
         cachedReportForSubject(viewer.organisationId, viewer.personId, params.id) ??
@@ -274,13 +176,10 @@ export const feedbackRoutes: AnyRoute[] = [
       return c.body(json, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/feedback/campaigns/:id/report.csv',
+  route(feedbackApi.reportCsv, {
     summary: 'The released report as CSV',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
     async handler({ services, viewer, params, c }) {
       const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
       return c.body(reportCsv(report), 200, {
@@ -289,25 +188,19 @@ export const feedbackRoutes: AnyRoute[] = [
       });
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/feedback/campaigns/:id/report.html',
+  route(feedbackApi.reportHtml, {
     summary: 'The released report as a printable page',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
     async handler({ services, viewer, params, c }) {
       const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
       return c.html(reportHtml(report));
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/feedback/campaigns/:id/report.pdf',
+  route(feedbackApi.reportPdf, {
     summary: 'The released report as PDF (503 with advice when the server has no Chromium)',
     tag: 'feedback',
     access: 'signed-in',
-    params: idParams,
     async handler({ services, viewer, params, c }) {
       // Read in the transaction; render after it, so no transaction waits on a browser.
       const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
@@ -318,47 +211,29 @@ export const feedbackRoutes: AnyRoute[] = [
       });
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/rate/:token',
+  route(feedbackApi.raterForm, {
     summary:
       'The rater form behind a feedback link: items in observer wording, saved answers, the privacy promise',
     tag: 'feedback',
     access: 'public',
-    params: tokenParams,
-    response: raterFormContract,
     handler: ({ services, params }) => raterForm(services.db, params.token),
   }),
-  route({
-    method: 'put',
-    path: '/api/rate/:token',
+  route(feedbackApi.raterSave, {
     summary: 'Autosave some answers and comments (null is “can’t say”)',
     tag: 'feedback',
     access: 'public',
-    params: tokenParams,
-    body: raterSaveRequest,
-    response: raterSaveResponse,
     handler: ({ services, params, body }) => saveRaterAnswers(services.db, params.token, body),
   }),
-  route({
-    method: 'post',
-    path: '/api/rate/:token/submit',
+  route(feedbackApi.raterSubmit, {
     summary: 'Submit once; every item needs an answer or “can’t say” (409 after)',
     tag: 'feedback',
     access: 'public',
-    params: tokenParams,
-    body: raterSubmitRequest,
-    response: raterDoneResponse,
     handler: ({ services, params, body }) => submitRaterAnswers(services.db, params.token, body),
   }),
-  route({
-    method: 'post',
-    path: '/api/rate/:token/decline',
+  route(feedbackApi.raterDecline, {
     summary: 'Decline the request; anything saved is discarded',
     tag: 'feedback',
     access: 'public',
-    params: tokenParams,
-    response: raterDoneResponse,
     handler: ({ services, params }) => declineRequest(services.db, params.token),
   }),
 ];

@@ -1,8 +1,7 @@
 // Framework API contracts, shared by the server and the web app.
 import { z } from 'zod';
+import { FILE_FORMATS, VERSION_STATUSES } from './constants.ts';
 import { frameworkDefinition } from './definition.ts';
-import { FILE_FORMATS } from './file-format.ts';
-import { VERSION_STATUSES } from './schema.ts';
 
 export {
   type BlockDefinition,
@@ -35,3 +34,5 @@ export type VersionDetail = z.infer<typeof versionDetail>;
 export const exportQuery = z.object({
   format: z.enum(FILE_FORMATS, `must be one of: ${FILE_FORMATS.join(', ')}`).default('json'),
 });
+
+export const idParams = z.object({ id: z.uuid('must be a framework version id') });

@@ -2,6 +2,7 @@
 // Files are read with the YAML parser for both formats (JSON is YAML 1.2), so every problem can be
 // reported with the line it is on as well as its path.
 import { type Document, isNode, parseDocument, stringify } from 'yaml';
+import { type FileFormat, FRAMEWORK_FILE_MAX_BYTES } from './constants.ts';
 import {
   type DefinitionIssue,
   definitionIssues,
@@ -9,10 +10,6 @@ import {
   type FrameworkDefinition,
   frameworkDefinition,
 } from './definition.ts';
-
-export const FRAMEWORK_FILE_MAX_BYTES = 1024 * 1024;
-export const FILE_FORMATS = ['json', 'yaml'] as const;
-export type FileFormat = (typeof FILE_FORMATS)[number];
 
 export interface FileIssue extends DefinitionIssue {
   /** 1-based line of the value (or of its parent, when the value is missing); null if unknown. */

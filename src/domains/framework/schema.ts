@@ -20,10 +20,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/tenancy/schema.ts';
-import { BLOCK_KINDS, PRACTICES } from './constants.ts';
-
-export const VERSION_STATUSES = ['draft', 'published'] as const;
-export type VersionStatus = (typeof VERSION_STATUSES)[number];
+import { BLOCK_KINDS, PRACTICES, VERSION_STATUSES } from './constants.ts';
 
 /**
  * What a block is for. The three `building-block`s are self-knowledge, self-empowerment and

@@ -1,6 +1,6 @@
 // Request and response contracts of sign-in, shared by the server and the web app.
 import { z } from 'zod';
-import { ROLES } from '../../platform/http/route.ts';
+import { ROLES } from '../../platform/http/viewer.ts';
 
 export const email = z
   .string()
@@ -43,3 +43,5 @@ export const passwordResetRequest = z.object({ email });
 export const passwordResetConfirm = z.object({ token: linkToken, password: newPassword });
 export const invitationInfo = z.object({ name: z.string(), email: z.string(), organisation: z.string() });
 export const ok = z.object({ ok: z.literal(true) });
+
+export const tokenParams = z.object({ token: linkToken });

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { z } from 'zod';
 import {
   clearSessionCookie,
   clientAddress,
@@ -7,20 +6,12 @@ import {
   setSessionCookie,
 } from '../../platform/http/cookies.ts';
 import { ApiError } from '../../platform/http/errors.ts';
-import { type AnyRoute, route, type Viewer } from '../../platform/http/route.ts';
+import { type AnyRoute, route } from '../../platform/http/route.ts';
+import type { Viewer } from '../../platform/http/viewer.ts';
 import type { Services } from '../../platform/services.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { people } from '../people/schema.ts';
-import {
-  acceptInvitationRequest,
-  invitationInfo,
-  linkToken,
-  loginRequest,
-  ok,
-  passwordResetConfirm,
-  passwordResetRequest,
-  viewerResponse,
-} from './contracts.ts';
+import { authApi } from './endpoints.ts';
 import { redeemLink, sendLink } from './links.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
@@ -39,14 +30,10 @@ async function describeViewer(services: Services, viewer: Viewer, csrfToken: str
   };
 }
 
-const login = route({
-  method: 'post',
-  path: '/api/auth/login',
+const login = route(authApi.login, {
   summary: 'Sign in with email and password; sets the session cookie',
   tag: 'auth',
   access: 'public',
-  body: loginRequest,
-  response: viewerResponse,
   async handler({ body, services, c }) {
     const { db } = services;
     const address = clientAddress(c);
@@ -120,66 +107,48 @@ const login = route({
   },
 });
 
-const logout = route({
-  method: 'post',
-  path: '/api/auth/logout',
+const logout = route(authApi.logout, {
   summary: 'Sign out of this session',
   tag: 'auth',
   access: 'signed-in',
-  response: ok,
   async handler({ viewer, services, c }) {
     await services.db.inOrganisation(viewer.organisationId, (tx) => revokeSession(tx, viewer));
     clearSessionCookie(c, services.config);
-    return { ok: true };
+    return { ok: true as const };
   },
 });
 
-const logoutEverywhere = route({
-  method: 'post',
-  path: '/api/auth/logout-all',
+const logoutEverywhere = route(authApi.logoutEverywhere, {
   summary: 'Sign out of every session of the signed-in person',
   tag: 'auth',
   access: 'signed-in',
-  response: ok,
   async handler({ viewer, services, c }) {
     await services.db.inOrganisation(viewer.organisationId, (tx) =>
       revokeAllSessions(tx, viewer.organisationId, viewer.personId),
     );
     clearSessionCookie(c, services.config);
-    return { ok: true };
+    return { ok: true as const };
   },
 });
 
-const me = route({
-  method: 'get',
-  path: '/api/me',
+const me = route(authApi.me, {
   summary: 'The signed-in person, their organisation and the CSRF token for state-changing requests',
   tag: 'auth',
   access: 'signed-in',
-  response: viewerResponse,
   handler: ({ viewer, services, c }) => describeViewer(services, viewer, csrfTokenOf(c)),
 });
 
-const csrf = route({
-  method: 'get',
-  path: '/api/auth/csrf',
+const csrf = route(authApi.csrf, {
   summary: 'The CSRF token to send as the X-CSRF-Token header (also set as the lodestar_csrf cookie)',
   tag: 'auth',
   access: 'public',
-  response: z.object({ csrfToken: z.string() }),
   handler: async ({ c }) => ({ csrfToken: csrfTokenOf(c) }),
 });
 
-const tokenParams = z.object({ token: linkToken });
-
-const showInvitation = route({
-  method: 'get',
-  path: '/api/auth/invitation/:token',
+const showInvitation = route(authApi.invitation, {
   summary: 'Who an invitation link is for, if it is still valid',
   tag: 'auth',
   access: 'public',
-  params: tokenParams,
-  response: invitationInfo,
   async handler({ params, services }) {
     const organisationId = params.token.split('.')[0]!;
     const found = await services.db.inOrganisation(organisationId, async (tx) => {
@@ -236,30 +205,21 @@ async function setPasswordFromLink(
   );
 }
 
-const acceptInvitation = route({
-  method: 'post',
-  path: '/api/auth/invitation/accept',
+const acceptInvitation = route(authApi.acceptInvitation, {
   summary: 'Accept an invitation by choosing a password; signs in',
   tag: 'auth',
   access: 'public',
-  body: acceptInvitationRequest,
-  response: viewerResponse,
   handler: ({ body, services, c }) =>
     setPasswordFromLink(services, c, body.token, body.password, 'invitation'),
 });
 
-const requestReset = route({
-  method: 'post',
-  path: '/api/auth/password-reset',
+const requestReset = route(authApi.requestPasswordReset, {
   summary: 'Email a password-reset link; answers the same whether or not the email is known',
   tag: 'auth',
   access: 'public',
-  body: passwordResetRequest,
-  status: 202,
-  response: ok,
   async handler({ body, services, c }) {
     const wait = await retryAfterSeconds(services.db, body.email, clientAddress(c));
-    if (wait > 0) return { ok: true };
+    if (wait > 0) return { ok: true as const };
     const matches = await services.db.asSystem((tx) =>
       tx
         .select({
@@ -285,18 +245,14 @@ const requestReset = route({
     }
     // Counted like a failed sign-in, so the endpoint cannot be used to flood someone's inbox.
     await recordFailure(services.db, body.email, clientAddress(c));
-    return { ok: true };
+    return { ok: true as const };
   },
 });
 
-const confirmReset = route({
-  method: 'post',
-  path: '/api/auth/password-reset/confirm',
+const confirmReset = route(authApi.confirmPasswordReset, {
   summary: 'Set a new password from a reset link; signs out all other sessions and signs in',
   tag: 'auth',
   access: 'public',
-  body: passwordResetConfirm,
-  response: viewerResponse,
   handler: ({ body, services, c }) =>
     setPasswordFromLink(services, c, body.token, body.password, 'password-reset'),
 });

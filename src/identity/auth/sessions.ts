@@ -2,8 +2,8 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Database, Tx } from '../../platform/db/database.ts';
 import { ReadCache } from '../../platform/db/read-cache.ts';
 import { SESSION_LIFETIME_MS } from '../../platform/http/cookies.ts';
-import type { Role, Viewer } from '../../platform/http/route.ts';
 import { composeToken, hashSecret, newSecret, parseToken } from '../../platform/http/tokens.ts';
+import type { Role, Viewer } from '../../platform/http/viewer.ts';
 import { people } from '../people/schema.ts';
 import { sessions } from './schema.ts';
 

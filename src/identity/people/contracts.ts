@@ -1,6 +1,6 @@
 // People directory contracts, shared by the server and the web app.
 import { z } from 'zod';
-import { ROLES } from '../../platform/http/route.ts';
+import { ROLES } from '../../platform/http/viewer.ts';
 import { email } from '../auth/contracts.ts';
 
 export const role = z.enum(ROLES);
@@ -124,3 +124,6 @@ export const importResult = z.object({
 export type ImportResult = z.infer<typeof importResult>;
 
 export const IMPORT_COLUMNS = ['email', 'name', 'career_stage', 'team', 'manager_email', 'roles'] as const;
+
+/** A person's or a team's id in a path. */
+export const idParams = z.object({ id: z.uuid('must be an id') });

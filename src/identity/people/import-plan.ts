@@ -1,13 +1,13 @@
 // Pure planning of a people CSV import: decode and parse the file, validate every row against the
 // organisation's current directory, and say what would change. No I/O; the service applies a plan.
 import { parse } from 'csv-parse/sync';
-import { ROLES, type Role } from '../../platform/http/route.ts';
+import { ROLES, type Role } from '../../platform/http/viewer.ts';
 import { email as emailSchema } from '../auth/contracts.ts';
+import { IMPORT_MAX_BYTES } from './constants.ts';
 import type { ImportRowError } from './contracts.ts';
 import { IMPORT_COLUMNS } from './contracts.ts';
 import { findReportingCycle } from './reporting-lines.ts';
 
-export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_ROWS = 20_000;
 
 export class ImportFileError extends Error {}

@@ -1,26 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
-import { ok } from '../auth/contracts.ts';
 import { sendLink } from '../auth/links.ts';
 import { listCareerStages } from '../organisations/service.ts';
-import {
-  careerStage,
-  careerStagesUpdate,
-  createPersonRequest,
-  importQuery,
-  importResult,
-  peopleList,
-  peopleListQuery,
-  personDetail,
-  team,
-  teamInput,
-  updatePersonRequest,
-} from './contracts.ts';
 import { cachedPeopleList } from './directory-cache.ts';
+import { peopleApi } from './endpoints.ts';
 import { importPeople } from './import-people.ts';
-import { IMPORT_MAX_BYTES, ImportFileError } from './import-plan.ts';
+import { ImportFileError } from './import-plan.ts';
 import { people } from './schema.ts';
 import {
   createPerson,
@@ -34,18 +20,13 @@ import {
   updatePerson,
 } from './service.ts';
 
-const idParams = z.object({ id: z.uuid('must be an id') });
 const ADMIN = ['admin'] as const;
 
 export const peopleRoutes: AnyRoute[] = [
-  route({
-    method: 'get',
-    path: '/api/people',
+  route(peopleApi.list, {
     summary: 'The people directory of the signed-in person’s organisation',
     tag: 'people',
     access: 'signed-in',
-    query: peopleListQuery,
-    response: peopleList,
     async handler({ viewer, query, services, c }) {
       const list = await cachedPeopleList(services.db, viewer.organisationId, query, (tx) =>
         listPeople(tx, query),
@@ -58,26 +39,17 @@ export const peopleRoutes: AnyRoute[] = [
       });
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/people/:id',
+  route(peopleApi.get, {
     summary: 'One person, with their manager and direct reports',
     tag: 'people',
     access: 'signed-in',
-    params: idParams,
-    response: personDetail,
     handler: ({ viewer, params, services }) =>
       services.db.inOrganisation(viewer.organisationId, (tx) => getPerson(tx, params.id)),
   }),
-  route({
-    method: 'post',
-    path: '/api/people',
+  route(peopleApi.create, {
     summary: 'Add a person (optionally emailing an invitation)',
     tag: 'people',
     access: ADMIN,
-    body: createPersonRequest,
-    status: 201,
-    response: personDetail,
     handler: ({ viewer, body, services }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         const id = await createPerson(tx, viewer.organisationId, body);
@@ -94,15 +66,10 @@ export const peopleRoutes: AnyRoute[] = [
         return getPerson(tx, id);
       }),
   }),
-  route({
-    method: 'patch',
-    path: '/api/people/:id',
+  route(peopleApi.update, {
     summary: 'Change a person’s details, roles, reporting line or status',
     tag: 'people',
     access: ADMIN,
-    params: idParams,
-    body: updatePersonRequest,
-    response: personDetail,
     handler: ({ viewer, params, body, services }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         if (params.id === viewer.personId && body.roles && !body.roles.includes('admin')) {
@@ -114,14 +81,10 @@ export const peopleRoutes: AnyRoute[] = [
         return getPerson(tx, params.id);
       }),
   }),
-  route({
-    method: 'delete',
-    path: '/api/people/:id',
+  route(peopleApi.remove, {
     summary: 'Delete a person with their own assessments and 360s; their reports lose this manager',
     tag: 'people',
     access: ADMIN,
-    params: idParams,
-    status: 204,
     handler: ({ viewer, params, services }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         if (params.id === viewer.personId) {
@@ -132,15 +95,10 @@ export const peopleRoutes: AnyRoute[] = [
         await deletePerson(tx, viewer.organisationId, params.id);
       }),
   }),
-  route({
-    method: 'post',
-    path: '/api/people/:id/invite',
+  route(peopleApi.invite, {
     summary: 'Email the person a single-use invitation link (revokes earlier ones)',
     tag: 'people',
     access: ADMIN,
-    params: idParams,
-    status: 202,
-    response: ok,
     handler: ({ viewer, params, services }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         const [person] = await tx
@@ -168,19 +126,11 @@ export const peopleRoutes: AnyRoute[] = [
         return { ok: true as const };
       }),
   }),
-  route({
-    method: 'post',
-    path: '/api/people/import',
+  route(peopleApi.importCsv, {
     summary:
       'Import people from a CSV file (body: the file, text/csv). Writes nothing unless every row is valid or skipInvalid=true; dryRun=true only reports.',
     tag: 'people',
     access: ADMIN,
-    query: importQuery,
-    rawBody: {
-      contentTypes: ['text/csv', 'application/vnd.ms-excel', 'text/plain', 'application/octet-stream'],
-      maxBytes: IMPORT_MAX_BYTES,
-    },
-    response: importResult,
     async handler({ viewer, query, raw, services }) {
       try {
         return await importPeople(services.db, viewer.organisationId, raw, query);
@@ -191,59 +141,40 @@ export const peopleRoutes: AnyRoute[] = [
       }
     },
   }),
-  route({
-    method: 'get',
-    path: '/api/teams',
+  route(peopleApi.teams, {
     summary: 'Teams with their member counts',
     tag: 'people',
     access: 'signed-in',
-    response: z.array(team),
     handler: ({ viewer, services }) => services.db.inOrganisation(viewer.organisationId, listTeams),
   }),
-  route({
-    method: 'post',
-    path: '/api/teams',
+  route(peopleApi.createTeam, {
     summary: 'Create a team',
     tag: 'people',
     access: ADMIN,
-    body: teamInput,
-    status: 201,
-    response: team,
     handler: ({ viewer, body, services }) =>
       services.db.inOrganisation(viewer.organisationId, (tx) =>
         createTeam(tx, viewer.organisationId, body.name),
       ),
   }),
-  route({
-    method: 'delete',
-    path: '/api/teams/:id',
+  route(peopleApi.deleteTeam, {
     summary: 'Delete a team; its members stay, without a team',
     tag: 'people',
     access: ADMIN,
-    params: idParams,
-    status: 204,
     handler: ({ viewer, params, services }) =>
       services.db.inOrganisation(viewer.organisationId, (tx) =>
         deleteTeam(tx, viewer.organisationId, params.id),
       ),
   }),
-  route({
-    method: 'get',
-    path: '/api/career-stages',
+  route(peopleApi.careerStages, {
     summary: 'The organisation’s career stages, in order',
     tag: 'people',
     access: 'signed-in',
-    response: z.array(careerStage),
     handler: ({ viewer, services }) => services.db.inOrganisation(viewer.organisationId, listCareerStages),
   }),
-  route({
-    method: 'put',
-    path: '/api/career-stages',
+  route(peopleApi.replaceCareerStages, {
     summary: 'Replace the career stages (order matters); stages people are at cannot be removed',
     tag: 'people',
     access: ADMIN,
-    body: careerStagesUpdate,
-    response: z.array(careerStage),
     handler: ({ viewer, body, services }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
         await replaceCareerStages(tx, viewer.organisationId, body.stages);

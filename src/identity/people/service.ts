@@ -4,7 +4,7 @@ import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
-import type { Role } from '../../platform/http/route.ts';
+import type { Role } from '../../platform/http/viewer.ts';
 import { forgetAllCachedSessions, forgetCachedSessions } from '../auth/sessions.ts';
 import { careerStages } from '../organisations/schema.ts';
 import { listCareerStages } from '../organisations/service.ts';

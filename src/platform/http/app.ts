@@ -1,17 +1,20 @@
 // The HTTP application: middleware, the declared API routes, OpenAPI, health checks and the web app.
 import { randomUUID } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
 import { type Context, Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { secureHeaders } from 'hono/secure-headers';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { z } from 'zod';
+import { asViewer } from '../scope.ts';
 import type { Services } from '../services.ts';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './cookies.ts';
 import { ApiError, invalidInput } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
-import { type AnyRoute, canAccess, type Viewer } from './route.ts';
+import { type AnyRoute, canAccess } from './route.ts';
 import type { StaticSite } from './static.ts';
 import { safeEqual } from './tokens.ts';
+import type { Viewer } from './viewer.ts';
 
 const JSON_BODY_LIMIT = 1024 * 1024;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -220,9 +223,40 @@ async function handle(
   let raw: Uint8Array = new Uint8Array();
   if (spec.rawBody) raw = await readRaw(c, spec);
   else if (spec.body) body = parse(spec.body, await readJson(c), 'body');
-  const result = await spec.handler({ body, query, params, viewer, raw, services, c });
+  const context = { body, query, params, viewer, raw, services, c, scope: undefined };
+  const result = spec.tenant
+    ? await asViewer(services, viewer!, (scope) => spec.handler({ ...context, scope }))
+    : await spec.handler(context);
+  const response = toResponse(c, spec, result);
+  if (services.config.checkResponses) await checkResponse(spec, response);
+  return response;
+}
+
+function toResponse(c: Context, spec: AnyRoute, result: unknown): Response {
   if (result instanceof Response) return result;
   const status = spec.status ?? 200;
   if (status === 204) return c.body(null, 204);
   return c.json(result as object, status as ContentfulStatusCode);
+}
+
+/**
+ * Tests and development parse every successful JSON response against the route's contract, so the
+ * OpenAPI document cannot drift from what is sent: a mismatch is a 500 that fails the test.
+ */
+async function checkResponse(spec: AnyRoute, response: Response): Promise<void> {
+  if (!spec.response || response.status >= 300 || response.status === 204) return;
+  if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) return;
+  const copy = response.clone();
+  const bytes = new Uint8Array(await copy.arrayBuffer());
+  const text =
+    response.headers.get('content-encoding') === 'gzip'
+      ? new TextDecoder().decode(gunzipSync(bytes))
+      : new TextDecoder().decode(bytes);
+  const checked = spec.response.safeParse(JSON.parse(text));
+  if (!checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+    throw new Error(
+      `${spec.method.toUpperCase()} ${spec.path} sent a response its contract refuses: ${problems.join('; ')}`,
+    );
+  }
 }

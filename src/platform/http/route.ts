@@ -1,70 +1,77 @@
-// Every API route is declared with `route()`: method, path, who may call it, and zod contracts for
-// its input and output. The app mounts them, the OpenAPI document is generated from them, and
-// the authorisation test walks them all — so a route cannot exist without saying who may call it.
+// Every API route is declared with `route(endpoint, options)`: the endpoint (endpoint.ts: method,
+// path, zod contracts, shared with the web client) plus who may call it and the handler. The app
+// mounts them, the OpenAPI document is generated from them, and the authorisation test walks them
+// all — so a route cannot exist without saying who may call it.
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import type { TenantScope } from '../scope.ts';
 import type { Services } from '../services.ts';
+import type { Endpoint } from './endpoint.ts';
+import type { Access, Viewer } from './viewer.ts';
 
-/** The roles a person can hold; routes declare which of them may call. */
-export const ROLES = ['participant', 'coach', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-/** Who may call a route. Deny by default: a route with no access cannot be declared. */
-export type Access = 'public' | 'signed-in' | readonly Role[];
-
-export interface Viewer {
-  organisationId: string;
-  personId: string;
-  sessionId: string;
-  roles: Role[];
-  email: string;
-  name: string;
-}
-
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Schema = z.ZodType;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Maybe = z.ZodType | undefined;
+type AnyEndpoint = Endpoint<Maybe, Maybe, Maybe, Maybe>;
+// The endpoint's own type arguments (its optional fields would add `undefined` to each).
+type ParamsOf<E> = E extends Endpoint<infer P, Maybe, Maybe, Maybe> ? Out<P> : never;
+type QueryOf<E> = E extends Endpoint<Maybe, infer Q, Maybe, Maybe> ? Out<Q> : never;
+type BodyOf<E> = E extends Endpoint<Maybe, Maybe, infer B, Maybe> ? Out<B> : never;
+type ResponseOf<E> = E extends Endpoint<Maybe, Maybe, Maybe, infer R> ? R : never;
 
-export interface HandlerContext<B, Q, P, A extends Access> {
-  body: Out<B>;
-  query: Out<Q>;
-  params: Out<P>;
+export interface HandlerContext<E extends AnyEndpoint, A extends Access, T extends boolean> {
+  body: BodyOf<E>;
+  query: QueryOf<E>;
+  params: ParamsOf<E>;
   /** The signed-in person; null only on public routes. */
   viewer: A extends 'public' ? Viewer | null : Viewer;
-  /** The raw request body, for routes that take a file (rawBody: true). */
+  /** The viewer's organisation, in one transaction (routes declared with `tenant: true`). */
+  scope: T extends true ? TenantScope : undefined;
+  /** The raw request body, for routes that take a file (rawBody). */
   raw: Uint8Array;
   services: Services;
   c: Context;
 }
 
-export interface RouteSpec<B = undefined, Q = undefined, P = undefined, A extends Access = Access> {
-  method: Method;
-  /** Hono path syntax, e.g. /api/people/:id */
-  path: string;
+/**
+ * What a handler may return: the response contract's input (checked at compile time), or a
+ * Response it built itself (a file, a cached encoded body, another status) — tests parse those
+ * against the contract too when they are JSON (app.ts).
+ */
+export type Reply<E extends AnyEndpoint> =
+  ResponseOf<E> extends z.ZodType ? z.input<ResponseOf<E>> | Response : NoContent;
+// biome-ignore lint/suspicious/noConfusingVoidType: a handler without a response contract returns nothing (204).
+type NoContent = Response | void;
+
+export interface RouteOptions<E extends AnyEndpoint, A extends Access, T extends boolean> {
   summary: string;
   tag: string;
   access: A;
-  body?: B;
-  query?: Q;
-  params?: P;
-  /** The success body's contract; documented in OpenAPI. */
-  response?: Schema;
-  status?: 200 | 201 | 202 | 204;
-  /** Take the body as bytes (file uploads) instead of JSON. */
-  rawBody?: { contentTypes: readonly string[]; maxBytes: number };
-  handler(ctx: HandlerContext<B, Q, P, A>): Promise<unknown>;
+  /**
+   * Open a transaction in the viewer's organisation (row-level security applies) and hand the
+   * handler its scope. Hot single-statement paths leave it off (docs/decisions/0008).
+   */
+  tenant?: T;
+  handler(ctx: HandlerContext<E, A, T>): Promise<Reply<E>>;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a list of routes with different contracts; each was checked by route().
-export type AnyRoute = RouteSpec<any, any, any, Access>;
+export interface RouteSpec extends AnyEndpoint {
+  summary: string;
+  tag: string;
+  access: Access;
+  tenant?: boolean;
+  // biome-ignore lint/suspicious/noExplicitAny: routes of every contract in one list; route() checked each one.
+  handler(ctx: HandlerContext<any, Access, boolean>): Promise<unknown>;
+}
+export type AnyRoute = RouteSpec;
 
-export function route<
-  B extends Schema | undefined = undefined,
-  Q extends Schema | undefined = undefined,
-  P extends Schema | undefined = undefined,
-  const A extends Access = Access,
->(spec: RouteSpec<B, Q, P, A>): AnyRoute {
-  return spec as AnyRoute;
+export function route<E extends AnyEndpoint, const A extends Access, T extends boolean = false>(
+  endpoint: E,
+  options: RouteOptions<E, A, T>,
+): AnyRoute {
+  if (options.tenant && options.access === 'public') {
+    throw new Error(`${endpoint.method} ${endpoint.path}: a public route has no viewer, so no tenant scope`);
+  }
+  return { ...endpoint, ...options } as unknown as AnyRoute;
 }
 
 export function canAccess(access: Access, viewer: Viewer | null): boolean {

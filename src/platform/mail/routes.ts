@@ -1,16 +1,12 @@
 import { type AnyRoute, route } from '../http/route.ts';
-import { outboxList, outboxQuery } from './contracts.ts';
+import { mailApi } from './endpoints.ts';
 import { listOutbox } from './mailer.ts';
 
 export const mailRoutes: AnyRoute[] = [
-  route({
-    method: 'get',
-    path: '/api/admin/outbox',
+  route(mailApi.outbox, {
     summary: 'Messages Lodestar has sent or holds in the outbox (no SMTP configured), newest first',
     tag: 'admin',
     access: ['admin'],
-    query: outboxQuery,
-    response: outboxList,
     async handler({ viewer, query, services }) {
       const page = await services.db.inOrganisation(viewer.organisationId, (tx) => listOutbox(tx, query));
       return {
