@@ -111,6 +111,14 @@ export interface LoadResult {
   max_ms: number;
 }
 
+/** One request of a load, as `prepare` may shape it. */
+export interface PreparedRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 /** Closed-loop load: `connections` keep-alive clients each send the next request when one ends. */
 export async function load(options: {
   url: string;
@@ -125,16 +133,14 @@ export async function load(options: {
    * Runs before each request of a connection, unmeasured (e.g. to start the assessment the request
    * submits), and may replace the path, headers and body of that request.
    */
-  prepare?: (
-    connection: number,
-  ) => Promise<{ path?: string; headers?: Record<string, string>; body?: string }>;
+  prepare?: (connection: number) => Promise<PreparedRequest>;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(options.path, options.url);
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + options.seconds * 1000;
-  const one = (request: { path?: string; headers?: Record<string, string>; body?: string } = {}) =>
+  const one = (request: PreparedRequest = {}) =>
     new Promise<void>((resolve) => {
       const started = performance.now();
       const body = request.body ?? options.body?.();
@@ -142,7 +148,7 @@ export async function load(options: {
       const req = http.request(
         request.path ? new URL(request.path, options.url) : target,
         {
-          method: options.method ?? 'GET',
+          method: request.method ?? options.method ?? 'GET',
           agent,
           headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
         },
