@@ -39,11 +39,13 @@ export async function freshDatabaseEnv(ctx: BenchContext): Promise<Record<string
 export async function startServerProcess(
   env: Record<string, string>,
   port: number,
+  /** What to run instead of `bin/lodestar.js serve` (e.g. a floor server); it must answer /readyz. */
+  script: string[] = [join(ROOT, 'bin/lodestar.js'), 'serve'],
 ): Promise<ServerProcess & { readyMs: number }> {
   const started = performance.now();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/lodestar.js'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...script], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
