@@ -11,7 +11,7 @@ export default defineConfig({
           name: 'unit',
           // Projects with different worker limits run one after another: unit, integration, e2e.
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts', 'bin/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bin/**/*.test.ts', 'test/unit/**/*.test.ts'],
           exclude: ['src/**/*.int.test.ts'],
         },
       },

@@ -3,7 +3,9 @@
 // link: tokens are seeded beforehand (hashed in the database, as in production), each used once.
 // Afterwards the database is checked: one submitted rater row per successful submit, 40 answers and
 // both comments on each. On PostgreSQL, pgbench's single-row INSERT rate on the same server, in the
-// same run, is reported as the ceiling. Targets: ≥ 1,000/s on PostgreSQL, ≥ 300/s on PGlite, p99 < 50 ms.
+// same run, is reported as the ceiling; and on both, the stack's floor: a bare Hono endpoint on the
+// same driver inserting the same body without validation (bench/floor-server.ts), same load.
+// Targets: ≥ 1,000/s on PostgreSQL, ≥ 300/s on PGlite, p99 < 50 ms.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -51,6 +53,56 @@ async function pgbenchCeiling(ctx: BenchContext, url: string): Promise<number | 
   }
 }
 
+/** The rater's request body: every item (one in 13 "can't say") and both comments. */
+function submission(itemKeys: string[]): string {
+  const answers = itemKeys.map((item, i) => ({
+    item,
+    value: i % 13 === 0 ? null : 1 + Math.floor(Math.random() * 5),
+  }));
+  return JSON.stringify({
+    answers,
+    comments: {
+      keep: 'Keeps the team calm under pressure and explains decisions clearly.',
+      change: 'Could delegate more of the routine work and spend the time on direction.',
+    },
+  });
+}
+
+/**
+ * The stack's floor, in the same run: bench/floor-server.ts (Hono, node-server and the same
+ * database driver) inserting the same body under the same load, with no validation at all.
+ */
+async function floorRun(ctx: BenchContext, env: Record<string, string>, itemKeys: string[]) {
+  const floorEnv: Record<string, string> = env.DATABASE_URL
+    ? { DATABASE_URL: env.DATABASE_URL }
+    : { LODESTAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'lodestar-floor-')) };
+  const floor = await startServerProcess(floorEnv, 3914, [
+    '--import',
+    'tsx',
+    join(import.meta.dirname, 'floor-server.ts'),
+  ]);
+  try {
+    let n = 0;
+    const common = {
+      url: floor.url,
+      method: 'POST',
+      connections: CONNECTIONS,
+      expectStatus: 200,
+      prepare: async () => ({
+        path: `/api/rate/floor-${n++}/submit`,
+        headers: { 'content-type': 'application/json' },
+        body: submission(itemKeys),
+      }),
+    };
+    await load({ ...common, path: '/', seconds: 3 });
+    const result = await load({ ...common, path: '/', seconds: SECONDS });
+    ctx.log(`floor: ${result.rps}/s, p99 ${result.p99_ms} ms, ${result.errors} errors`);
+    return result;
+  } finally {
+    await floor.stop();
+  }
+}
+
 const bench: Benchmark = {
   name: 'feedback-submit',
   description: `a rater submits a ${ITEMS}-item form with comments, ${CONNECTIONS} connections, ${SECONDS} s`,
@@ -90,21 +142,7 @@ const bench: Benchmark = {
       const prepare = async () => {
         const token = tokens[next++];
         if (!token) throw new Error('ran out of seeded rater links: seed more');
-        const answers = itemKeys.map((item, i) => ({
-          item,
-          value: i % 13 === 0 ? null : 1 + Math.floor(Math.random() * 5),
-        }));
-        return {
-          path: `/api/rate/${token}/submit`,
-          headers,
-          body: JSON.stringify({
-            answers,
-            comments: {
-              keep: 'Keeps the team calm under pressure and explains decisions clearly.',
-              change: 'Could delegate more of the routine work and spend the time on direction.',
-            },
-          }),
-        };
+        return { path: `/api/rate/${token}/submit`, headers, body: submission(itemKeys) };
       };
       const common = {
         url: server.url,
@@ -120,6 +158,7 @@ const bench: Benchmark = {
     }
     const successful = warm.requests - warm.errors + (result.requests - result.errors);
 
+    const floor = await floorRun(ctx, env, itemKeys);
     const ceiling = ctx.db === 'postgres' ? await pgbenchCeiling(ctx, env.DATABASE_URL!) : null;
 
     const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.LODESTAR_DATA_DIR ?? '' });
@@ -149,6 +188,11 @@ const bench: Benchmark = {
         ...result,
         verified_rows: counts!.submitted,
         ...(ceiling !== null ? { pgbench_insert_tps: ceiling } : {}),
+        floor_rps: floor.rps,
+        floor_p50_ms: floor.p50_ms,
+        floor_p99_ms: floor.p99_ms,
+        floor_errors: floor.errors,
+        rps_to_floor: Math.round((result.rps / floor.rps) * 100) / 100,
         loadavg_1m: Math.round(loadavg()[0]! * 100) / 100,
       };
     } finally {

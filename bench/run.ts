@@ -13,6 +13,8 @@ export interface BenchContext {
   /** Connection string for --db postgres: DATABASE_URL, else the local server. */
   databaseUrl: string;
   log: (line: string) => void;
+  /** --minutes N, for benchmarks whose length is chosen per run (soak). */
+  minutes?: number;
 }
 
 export interface Benchmark {
@@ -33,7 +35,11 @@ function available(): string[] {
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { db: { type: 'string', default: 'pglite' }, list: { type: 'boolean', default: false } },
+    options: {
+      db: { type: 'string', default: 'pglite' },
+      list: { type: 'boolean', default: false },
+      minutes: { type: 'string' },
+    },
   });
   if (values.list || positionals.length === 0) {
     for (const name of available()) console.log(name);
@@ -53,10 +59,12 @@ async function main(): Promise<void> {
     db: values.db,
     databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     log: (line) => console.error(line),
+    ...(values.minutes !== undefined ? { minutes: Number(values.minutes) } : {}),
   };
   const figures = await mod.default.run(ctx);
   console.log(JSON.stringify({ name, db: ctx.db, ...figures }));
-  process.exit(0);
+  // A benchmark that verifies (e.g. crash-safety) sets process.exitCode when its check fails.
+  process.exit(process.exitCode ?? 0);
 }
 
 await main();

@@ -5,7 +5,13 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { z } from 'zod';
+import { DEMO_SLUG } from '../src/demo/seed-demo.ts';
+import { seedOpenCampaigns } from '../src/domains/feedback/testing/seed-campaigns.ts';
+import { openDatabase } from '../src/platform/db/database.ts';
+import { col, queryRows } from '../src/platform/db/rows.ts';
 import type { BenchContext } from './run.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -33,11 +39,13 @@ export async function freshDatabaseEnv(ctx: BenchContext): Promise<Record<string
 export async function startServerProcess(
   env: Record<string, string>,
   port: number,
+  /** What to run instead of `bin/lodestar.js serve` (e.g. a floor server); it must answer /readyz. */
+  script: string[] = [join(ROOT, 'bin/lodestar.js'), 'serve'],
 ): Promise<ServerProcess & { readyMs: number }> {
   const started = performance.now();
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'bin/lodestar.js'), 'serve'], {
+  const child = spawn(process.execPath, [...nodeArgs, ...script], {
     cwd: ROOT,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -105,6 +113,14 @@ export interface LoadResult {
   max_ms: number;
 }
 
+/** One request of a load, as `prepare` may shape it. */
+export interface PreparedRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
 /** Closed-loop load: `connections` keep-alive clients each send the next request when one ends. */
 export async function load(options: {
   url: string;
@@ -119,16 +135,14 @@ export async function load(options: {
    * Runs before each request of a connection, unmeasured (e.g. to start the assessment the request
    * submits), and may replace the path, headers and body of that request.
    */
-  prepare?: (
-    connection: number,
-  ) => Promise<{ path?: string; headers?: Record<string, string>; body?: string }>;
+  prepare?: (connection: number) => Promise<PreparedRequest>;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(options.path, options.url);
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + options.seconds * 1000;
-  const one = (request: { path?: string; headers?: Record<string, string>; body?: string } = {}) =>
+  const one = (request: PreparedRequest = {}) =>
     new Promise<void>((resolve) => {
       const started = performance.now();
       const body = request.body ?? options.body?.();
@@ -136,7 +150,7 @@ export async function load(options: {
       const req = http.request(
         request.path ? new URL(request.path, options.url) : target,
         {
-          method: options.method ?? 'GET',
+          method: request.method ?? options.method ?? 'GET',
           agent,
           headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
         },
@@ -177,4 +191,65 @@ export async function load(options: {
     p99_ms: q(0.99),
     max_ms: q(1),
   };
+}
+
+export interface DemoWithLinks {
+  /** Open rater links (single use) in the demo organisation, in random order. */
+  tokens: string[];
+  /** Demo people who can sign in with DEMO_PASSWORD. */
+  emails: string[];
+  /** A released 360 and its subject's email, for report reads. */
+  released: { campaignId: string; email: string } | null;
+}
+
+/**
+ * A first start (migrations and the demo organisation), then, with the server stopped (PGlite
+ * allows one process), `links` open rater links seeded into the demo organisation.
+ */
+export async function prepareDemoWithRaterLinks(
+  ctx: BenchContext,
+  env: Record<string, string>,
+  port: number,
+  links: number,
+): Promise<DemoWithLinks> {
+  await (await startServerProcess(env, port)).stop();
+  const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.LODESTAR_DATA_DIR ?? '' });
+  try {
+    const [org] = await db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`SELECT id::text AS id FROM organisations WHERE slug = ${DEMO_SLUG}`,
+        z.object({ id: col.text }),
+      ),
+    );
+    const t0 = performance.now();
+    const tokens = await seedOpenCampaigns(db, org!.id, Math.ceil(links / 8), 8);
+    ctx.log(`seeded ${tokens.length} rater links in ${Math.round(performance.now() - t0)} ms`);
+    return await db.inOrganisation(org!.id, async (tx) => {
+      const people = await queryRows(
+        tx,
+        sql`SELECT email FROM people WHERE password_hash IS NOT NULL AND status = 'active' ORDER BY email`,
+        z.object({ email: col.text }),
+      );
+      const [released] = await queryRows(
+        tx,
+        sql`SELECT c.id::text AS "campaignId", p.email FROM feedback_campaigns c
+              JOIN people p ON p.organisation_id = c.organisation_id AND p.id = c.subject_id
+             WHERE c.status = 'released' LIMIT 1`,
+        z.object({ campaignId: col.text, email: col.text }),
+      );
+      return { tokens, emails: people.map((p) => p.email), released: released ?? null };
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/** Drops a database freshDatabaseEnv made, for benchmarks that run in CI on every submission. */
+export async function dropFreshDatabase(ctx: BenchContext, env: Record<string, string>): Promise<void> {
+  if (!env.DATABASE_URL) return;
+  const admin = new pg.Client({ connectionString: ctx.databaseUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS "${new URL(env.DATABASE_URL).pathname.slice(1)}" WITH (FORCE)`);
+  await admin.end();
 }

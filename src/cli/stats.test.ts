@@ -1,14 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { psychometricsFixture } from '../../test/support/fixtures.ts';
 import { registerStatsCommands } from './stats.ts';
-
-const fixtureCandidates = ['../../fixtures/psychometrics/', '../../../shared/fixtures/psychometrics/'].map(
-  (path) => fileURLToPath(new URL(path, import.meta.url)),
-);
 
 const scratch = mkdtempSync(join(tmpdir(), 'lodestar-stats-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -17,12 +13,6 @@ function csvFile(name: string, text: string): string {
   const path = join(scratch, name);
   writeFileSync(path, text);
   return path;
-}
-
-function fixture(name: string): string {
-  const dir = fixtureCandidates.find((candidate) => existsSync(candidate));
-  if (dir === undefined) throw new Error('psychometrics fixtures not found');
-  return join(dir, name);
 }
 
 interface RunResult {
@@ -57,7 +47,7 @@ afterEach(() => {
 
 describe('stats reliability', () => {
   it('prints one JSON object with the psych::alpha figures', async () => {
-    const file = fixture('bfi-items-complete.csv');
+    const file = psychometricsFixture('bfi-items-complete.csv');
     const result = await run(
       'reliability',
       file,
@@ -105,7 +95,7 @@ describe('stats reliability', () => {
   });
 
   it('defaults --min/--max to the observed range (1..6 here)', async () => {
-    const file = fixture('bfi-items-complete.csv');
+    const file = psychometricsFixture('bfi-items-complete.csv');
     const result = await run('reliability', file, '--keys=-A1,A2,A3,A4,A5', '--json');
     expect(Math.abs(JSON.parse(result.stdout).items[0].mean - 4.5935960591133)).toBeLessThan(1e-9);
   });
@@ -182,7 +172,7 @@ describe('stats agreement', () => {
   const items = Array.from({ length: 11 }, (_, i) => `LEAD${String(i + 1).padStart(2, '0')}`).join(',');
 
   it('prints rwg(j) per group and the ICCs as one JSON object matching multilevel', async () => {
-    const file = fixture('lq2002-leadership-climate.csv');
+    const file = psychometricsFixture('lq2002-leadership-climate.csv');
     const result = await run(
       'agreement',
       file,

@@ -1,8 +1,8 @@
 // The engine against R: psych 2.2.9 alpha and multilevel 2.7-1 rwg/rwg.j/ICC1/ICC2 on the reference
-// data sets in fixtures/psychometrics/ (see its README), every figure to within 1e-9.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// data sets in test/fixtures/psychometrics/ (see its README), every figure to within 1e-9.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { psychometricsFixture } from '../../../test/support/fixtures.ts';
 import {
   agreementReport,
   groupReliability,
@@ -15,18 +15,8 @@ import {
   textColumn,
 } from './index.ts';
 
-// The fixtures live beside the repository (../shared) in this workspace; a copy inside the
-// repository (fixtures/psychometrics) takes precedence when present.
-const candidates = [
-  new URL('../../../fixtures/psychometrics/', import.meta.url),
-  new URL('../../../../shared/fixtures/psychometrics/', import.meta.url),
-];
-const fixtureDir = candidates.find((url) => existsSync(fileURLToPath(url)));
-if (fixtureDir === undefined)
-  throw new Error('psychometrics fixtures not found (fixtures/ or ../shared/fixtures/)');
-
 function readFixture(name: string): string {
-  return readFileSync(fileURLToPath(new URL(name, fixtureDir)), 'utf8');
+  return readFileSync(psychometricsFixture(name), 'utf8');
 }
 
 const TOLERANCE = 1e-9;
