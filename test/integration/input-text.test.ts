@@ -1,12 +1,19 @@
 // Text the database cannot store, or that is not text at all, is refused in one place (the HTTP
 // app) for every body, query and path parameter: 400 naming the field, never a 500, nothing written.
+// And ids cannot be probed by their format: on every route, a malformed id or link in the path is
+// answered exactly as a well-formed one that does not exist (same status, same body).
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allRoutes } from '../../src/routes.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { addOrganisation, Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';
 
 type ErrorBody = { error: { code: string; message: string; fields?: Record<string, string> } };
 
 const NUL = 'must not contain the NUL character (U+0000)';
+const MALFORMED = ['not-an-id', '1', 'x'.repeat(300), `${randomUUID()}x`];
+const unknownValue = (name: string) =>
+  name === 'token' ? `${randomUUID()}.${'A'.repeat(43)}` : randomUUID();
 
 describe.each(testDatabaseKinds())('text in requests on %s', (kind) => {
   let h: Harness;
@@ -72,5 +79,39 @@ describe.each(testDatabaseKinds())('text in requests on %s', (kind) => {
     expect(((await emoji.json()) as { name: string }).name).toBe('Ada 😀');
     const found = (await (await admin.get('/api/people?q=%F0%9F%98%80')).json()) as { total: number };
     expect(found.total).toBe(1);
+  });
+
+  const withParams = allRoutes.filter((r) => r.path.includes('/:'));
+
+  it('walks every route with a path parameter', () => {
+    expect(withParams.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('answers a malformed id as an unknown one, on every route', async () => {
+    const answer = async (method: string, path: string) => {
+      const res = await admin.request(method.toUpperCase(), path);
+      return { status: res.status, body: await res.text() };
+    };
+    for (const r of withParams) {
+      const names = [...r.path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      const unknown = Object.fromEntries(names.map((n) => [n, unknownValue(n)]));
+      const fill = (values: Record<string, string>) =>
+        r.path.replace(/:(\w+)/g, (_, n: string) => encodeURIComponent(values[n]!));
+      const expected = await answer(r.method, fill(unknown));
+      expect(expected.status, `${r.method} ${r.path}`).toBeLessThan(500);
+      for (const name of names) {
+        for (const bad of MALFORMED) {
+          const got = await answer(r.method, fill({ ...unknown, [name]: bad }));
+          // The unknown ids are random, so messages do not quote them; compare everything.
+          expect(got, `${r.method} ${r.path} with ${name}=${bad.slice(0, 20)}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
+  it('answers GET /api/people/<malformed> with the 404 of a missing person', async () => {
+    const res = await admin.get('/api/people/not-an-id');
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: { code: 'not_found', message: 'person not found' } });
   });
 });

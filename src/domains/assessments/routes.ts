@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { idParams } from '../../platform/http/params.ts';
 import { type AnyRoute, type HandlerContext, route, type Viewer } from '../../platform/http/route.ts';
 import type { Services } from '../../platform/services.ts';
 import { listCareerStages } from '../organisations/service.ts';
@@ -29,8 +29,6 @@ import {
 } from './service.ts';
 import { listStageBalance, updateStageBalance } from './stage-balance.ts';
 
-const idParams = z.object({ id: z.uuid('must be an assessment id') });
-const versionParams = z.object({ id: z.uuid('must be a framework version id') });
 const ADMIN = ['admin'] as const;
 
 /** Runs `work` in the viewer's organisation with what the assessment service needs. */
@@ -186,7 +184,7 @@ export const assessmentRoutes: AnyRoute[] = [
     summary: `Reliability of each scale on this organisation's submitted responses (from n = 30), weak items flagged`,
     tag: 'framework',
     access: ADMIN,
-    params: versionParams,
+    params: idParams,
     response: qualityReport,
     handler: ({ services, viewer, params }) =>
       services.db.inOrganisation(viewer.organisationId, (tx) =>
@@ -199,7 +197,7 @@ export const assessmentRoutes: AnyRoute[] = [
     summary: 'The instrument quality report as a CSV file, one row per item',
     tag: 'framework',
     access: ADMIN,
-    params: versionParams,
+    params: idParams,
     async handler({ services, viewer, params, c }) {
       const report = await services.db.inOrganisation(viewer.organisationId, (tx) =>
         versionQuality(tx, services.db.kind, viewer.organisationId, params.id),

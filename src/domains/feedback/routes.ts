@@ -1,5 +1,6 @@
 // 360° feedback routes; the list with contracts is at the top of contracts.ts.
 import { z } from 'zod';
+import { idParam, idParams, linkParam } from '../../platform/http/params.ts';
 import { type AnyRoute, route, type Viewer } from '../../platform/http/route.ts';
 import type { Services } from '../../platform/services.ts';
 import {
@@ -48,10 +49,9 @@ import { reportCsv, reportHtml } from './report-export.ts';
 import { loadSettings, settingsView, updateSettings } from './settings.ts';
 
 const ADMIN = ['admin'] as const;
-const idParams = z.object({ id: z.uuid('must be a feedback campaign id') });
-const raterParams = idParams.extend({ raterId: z.uuid('must be a rater id') });
+const raterParams = idParams.extend({ raterId: idParam });
 // Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
-const tokenParams = z.object({ token: z.string().min(1).max(200) });
+const tokenParams = z.object({ token: linkParam(z.string().min(1).max(200)) });
 
 function asViewer<T>(
   services: Services,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ApiError } from '../../platform/http/errors.ts';
+import { idParams } from '../../platform/http/params.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import { exportQuery, frameworkDefinition, versionDetail, versionSummary } from './contracts.ts';
 import { exportDefinition, FRAMEWORK_FILE_MAX_BYTES, readDefinitionFile } from './file-format.ts';
@@ -14,7 +15,6 @@ import {
   replaceDraft,
 } from './service.ts';
 
-const idParams = z.object({ id: z.uuid('must be a framework version id') });
 const ADMIN = ['admin'] as const;
 
 const FILE_TYPES: Record<'json' | 'yaml', string> = {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ok } from '../../platform/auth/contracts.ts';
 import { sendLink } from '../../platform/auth/links.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
+import { idParams } from '../../platform/http/params.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import { listCareerStages } from '../organisations/service.ts';
 import {
@@ -33,7 +34,6 @@ import {
   updatePerson,
 } from './service.ts';
 
-const idParams = z.object({ id: z.uuid('must be an id') });
 const ADMIN = ['admin'] as const;
 
 export const peopleRoutes: AnyRoute[] = [

@@ -4,6 +4,7 @@ import { organisations } from '../../domains/organisations/schema.ts';
 import { people } from '../../domains/people/schema.ts';
 import { clearSessionCookie, clientAddress, csrfTokenOf, setSessionCookie } from '../http/cookies.ts';
 import { ApiError } from '../http/errors.ts';
+import { linkParam } from '../http/params.ts';
 import { type AnyRoute, route, type Viewer } from '../http/route.ts';
 import type { Services } from '../services.ts';
 import {
@@ -165,7 +166,7 @@ const csrf = route({
   handler: async ({ c }) => ({ csrfToken: csrfTokenOf(c) }),
 });
 
-const tokenParams = z.object({ token: linkToken });
+const tokenParams = z.object({ token: linkParam(linkToken) });
 
 const showInvitation = route({
   method: 'get',
