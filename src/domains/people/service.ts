@@ -8,6 +8,7 @@ import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import { careerStages } from '../organisations/schema.ts';
 import { listCareerStages, touchDirectory } from '../organisations/service.ts';
 import type { PeopleList, PeopleListQuery, PersonDetail, PersonInput, PersonSummary } from './contracts.ts';
+import { findCareerStage } from './find-career-stage.ts';
 import type { Directory, ImportPlan } from './import-plan.ts';
 import { findReportingCycle } from './reporting-lines.ts';
 import { people, type Role, teams } from './schema.ts';
@@ -124,9 +125,7 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
 
 async function resolveStage(tx: Tx, label: string): Promise<string> {
   const stages = await listCareerStages(tx);
-  const found = stages.find(
-    (s) => s.key === label.toLowerCase() || s.name.toLowerCase() === label.toLowerCase(),
-  );
+  const found = findCareerStage(stages, label);
   if (!found) {
     throw new ApiError(400, 'invalid_input', 'unknown career stage', {
       careerStage: `must be one of: ${stages.map((s) => s.key).join(', ')}`,
