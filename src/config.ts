@@ -21,6 +21,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LODESTAR_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 or more')
+    .max(600_000, 'must be at most 600000 (10 minutes)')
+    .default(10_000),
 });
 
 export interface Config {
@@ -36,6 +42,8 @@ export interface Config {
   publicUrl: string;
   logLevel: string;
   seedDemo: boolean;
+  /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -69,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.PUBLIC_URL ?? `http://${shownHost}:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     seedDemo: e.LODESTAR_SEED_DEMO === 'auto',
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
