@@ -31,10 +31,13 @@ export async function createServices(
 ): Promise<Services> {
   const db: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   const jobs = new JobQueue(db, log);
+  const services: Services = { config, db, log, jobs };
   registerMailJobs(jobs, db, config, log);
-  await registerFeedbackJobs(jobs, { db, config, log });
+  // Given the services object itself, whose config the handlers read when they run: startServer
+  // replaces it once a PORT=0 server knows its port, and links in reminders must carry that port.
+  await registerFeedbackJobs(jobs, services);
   await registerDatabaseMaintenance(jobs, db, log);
-  return { config, db, log, jobs };
+  return services;
 }
 
 export async function startServer(config: Config, options: { web?: boolean } = {}): Promise<RunningServer> {
