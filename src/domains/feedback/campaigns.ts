@@ -12,6 +12,7 @@ import type { Viewer } from '../../platform/http/route.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
 import { people } from '../people/schema.ts';
+import { requestApproval } from './approval-emails.ts';
 import {
   type AdminCampaignList,
   type CampaignDetail,
@@ -105,7 +106,7 @@ export function canReadReport(role: ViewerRole, c: CampaignRow): boolean {
   return false;
 }
 
-const campaignQuery = (tx: Tx) =>
+export const campaignQuery = (tx: Tx) =>
   tx
     .select(campaignColumns)
     .from(feedbackCampaigns)
@@ -756,6 +757,7 @@ export async function submitNominations(scope: FeedbackScope, id: string): Promi
       });
     }
     await setStatus(scope.tx, scope.viewer.organisationId, c.id, 'awaiting_approval');
+    await requestApproval({ ...scope, organisationId: scope.viewer.organisationId }, c.id);
   } else {
     await openAndInvite(scope, c);
   }

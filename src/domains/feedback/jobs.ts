@@ -3,6 +3,7 @@
 // themselves, so the job only has to make the status visible, not enforce it).
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
+import { APPROVAL_REMIND_TASK, type ApprovalRemindPayload, sendApprovalReminder } from './approval-emails.ts';
 import { closeDueCampaigns } from './campaigns.ts';
 import {
   CLOSE_DUE_TASK,
@@ -19,6 +20,14 @@ export async function registerFeedbackJobs(
   jobs.define<RemindPayload>(REMIND_TASK, (payload) =>
     services.db.inOrganisation(payload.organisationId, (tx) =>
       sendReminder(
+        { tx, jobs, publicUrl: services.config.publicUrl, organisationId: payload.organisationId },
+        payload,
+      ),
+    ),
+  );
+  jobs.define<ApprovalRemindPayload>(APPROVAL_REMIND_TASK, (payload) =>
+    services.db.inOrganisation(payload.organisationId, (tx) =>
+      sendApprovalReminder(
         { tx, jobs, publicUrl: services.config.publicUrl, organisationId: payload.organisationId },
         payload,
       ),
