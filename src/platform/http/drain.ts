@@ -52,5 +52,6 @@ function closeAfter(res: ServerResponse): void {
     return;
   }
   const socket = res.socket;
-  res.once('finish', () => socket?.end());
+  if (res.writableFinished) socket?.end();
+  else res.once('finish', () => socket?.end());
 }
