@@ -9,9 +9,9 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { DEMO_PASSWORD } from '../src/demo/seed-demo.ts';
-import { hashSecret, parseToken } from '../src/platform/auth/tokens.ts';
 import { openDatabase } from '../src/platform/db/database.ts';
 import { col, queryRows } from '../src/platform/db/rows.ts';
+import { hashSecret, parseToken } from '../src/platform/http/tokens.ts';
 import type { Benchmark } from './run.ts';
 import {
   dropFreshDatabase,

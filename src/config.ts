@@ -21,6 +21,12 @@ const envSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LODESTAR_SEED_DEMO: z.enum(['auto', 'never']).default('auto'),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(0, 'must be 0 or more')
+    .max(600_000, 'must be at most 600000 (10 minutes)')
+    .default(10_000),
 });
 
 export interface Config {
@@ -38,6 +44,8 @@ export interface Config {
   seedDemo: boolean;
   /** Parse every JSON response against its route's contract (NODE_ENV=test). */
   checkResponses: boolean;
+  /** On SIGTERM/SIGINT, how long requests in flight may take before their connections are cut. */
+  shutdownTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +80,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     seedDemo: e.LODESTAR_SEED_DEMO === 'auto',
     checkResponses: e.NODE_ENV === 'test',
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -1,4 +1,5 @@
 // The composition root: configuration → database → jobs → HTTP, and an orderly shutdown.
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Config } from './config.ts';
@@ -7,6 +8,7 @@ import { resolveViewer } from './identity/auth/sessions.ts';
 import { allRoutes, modules } from './modules.ts';
 import { type Database, openDatabase } from './platform/db/database.ts';
 import { type AppOptions, createApp } from './platform/http/app.ts';
+import { drainable } from './platform/http/drain.ts';
 import { StaticSite } from './platform/http/static.ts';
 import { JobQueue } from './platform/jobs/queue.ts';
 import { createLogger, type Logger } from './platform/log.ts';
@@ -64,6 +66,8 @@ export async function startServer(config: Config, options: { web?: boolean } = {
   let closing = false;
   const app = createLodestarApp(services, { site, isReady: () => ready && !closing });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // serve() makes a plain HTTP/1.1 server unless given TLS or HTTP/2 options, which we never pass.
+  const http = drainable(server as Server);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
@@ -84,11 +88,10 @@ export async function startServer(config: Config, options: { web?: boolean } = {
     async close() {
       if (closing) return;
       closing = true;
-      // Stop taking connections, let in-flight requests finish, then in-flight jobs, then the database.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-      });
+      // Stop taking connections, let in-flight requests finish (until the deadline), then in-flight
+      // jobs, then the database.
+      const { cutOff } = await http.drain(config.shutdownTimeoutMs);
+      if (cutOff) log.warn({ cutOff }, 'requests still running at the shutdown deadline were cut off');
       await services.jobs.stop();
       await services.db.close();
       log.info('Lodestar stopped');

@@ -12,9 +12,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { seedOpenCampaigns } from '../../src/domains/feedback/testing/seed-campaigns.ts';
+import { allRoutes } from '../../src/modules.ts';
 import { col, queryRows } from '../../src/platform/db/rows.ts';
 import type { AnyRoute } from '../../src/platform/http/route.ts';
-import { allRoutes } from '../../src/routes.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { addOrganisation, Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';
 

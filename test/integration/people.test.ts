@@ -134,6 +134,30 @@ describe.each(testDatabaseKinds())('people on %s', (kind) => {
     expect(again.changes).toMatchObject({ create: 0, unchanged: 4 });
   });
 
+  it('takes a career stage by key or name in any common spelling, in imports and the API', async () => {
+    const csv = [
+      'email,name,career_stage',
+      'snake@acme.test,Snake Case,individual_contributor',
+      'shout@acme.test,Shouting,TEAM-LEAD',
+      'named@acme.test,By Name,senior leader',
+    ].join('\n');
+    const res = (await (await upload(csv)).json()) as ImportBody;
+    expect(res).toMatchObject({ applied: true, errors: [], changes: { create: 3 } });
+    const created = await admin.post('/api/people', {
+      name: 'Spaced',
+      email: 'spaced@acme.test',
+      careerStage: 'Individual Contributor',
+    });
+    expect(await created.json()).toMatchObject({ careerStage: { key: 'individual-contributor' } });
+    const list = (await (await admin.get('/api/people?q=acme.test&limit=1000')).json()) as {
+      items: { email: string; careerStage: { key: string } }[];
+    };
+    const stageOf = (email: string) => list.items.find((p) => p.email === email)?.careerStage.key;
+    expect(stageOf('snake@acme.test')).toBe('individual-contributor');
+    expect(stageOf('shout@acme.test')).toBe('team-lead');
+    expect(stageOf('named@acme.test')).toBe('senior-leader');
+  });
+
   it('imports the valid rows only when asked, dropping rows that depend on invalid ones', async () => {
     const before = await headcount();
     const csv = [

@@ -1,5 +1,6 @@
 // Self-assessment API contracts, shared by the server and the web app.
 import { z } from 'zod';
+import { idParams } from '../../platform/http/params.ts';
 import { BLOCK_KINDS, PRACTICES } from '../framework/constants.ts';
 import { definitionKey, MAX_SCALE_POINTS } from '../framework/definition.ts';
 import { ASSESSMENT_STATUSES } from './constants.ts';
@@ -234,6 +235,5 @@ export const qualityReport = z.object({
 });
 export type QualityReport = z.infer<typeof qualityReport>;
 
-export const idParams = z.object({ id: z.uuid('must be an assessment id') });
-
-export const versionParams = z.object({ id: z.uuid('must be a framework version id') });
+export { idParams };
+export const versionParams = idParams;

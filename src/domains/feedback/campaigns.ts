@@ -12,6 +12,8 @@ import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
+import { requestApproval } from './approval-emails.ts';
+import { type CampaignRow, campaignQuery } from './campaign-row.ts';
 import {
   type AdminCampaignList,
   type CampaignDetail,
@@ -54,40 +56,6 @@ export const GUIDANCE: Record<RaterGroupKey, { label: string; min: number; max: 
   others: { label: 'Others', min: 0, max: 8 },
 };
 
-const campaignColumns = {
-  id: feedbackCampaigns.id,
-  subjectId: feedbackCampaigns.subjectId,
-  origin: feedbackCampaigns.origin,
-  versionId: feedbackCampaigns.versionId,
-  status: feedbackCampaigns.status,
-  deadline: feedbackCampaigns.deadline,
-  policy: feedbackCampaigns.policy,
-  approvalRequired: feedbackCampaigns.approvalRequired,
-  sharedWithManager: feedbackCampaigns.sharedWithManager,
-  sharedCoachId: feedbackCampaigns.sharedCoachId,
-  releasedAt: feedbackCampaigns.releasedAt,
-  createdAt: feedbackCampaigns.createdAt,
-  subjectName: people.name,
-  subjectManagerId: people.managerId,
-};
-
-export type CampaignRow = {
-  id: string;
-  subjectId: string;
-  origin: 'admin' | 'self';
-  versionId: string;
-  status: CampaignStatus;
-  deadline: Date;
-  policy: (typeof feedbackCampaigns.$inferSelect)['policy'];
-  approvalRequired: boolean;
-  sharedWithManager: boolean;
-  sharedCoachId: string | null;
-  releasedAt: Date | null;
-  createdAt: Date;
-  subjectName: string;
-  subjectManagerId: string | null;
-};
-
 function roleOf(viewer: Viewer, c: CampaignRow): ViewerRole | null {
   if (c.subjectId === viewer.personId) return 'subject';
   if (c.subjectManagerId === viewer.personId) return 'manager';
@@ -104,18 +72,6 @@ export function canReadReport(role: ViewerRole, c: CampaignRow): boolean {
   if (role === 'coach') return true; // roleOf only gives 'coach' to the coach it is shared with
   return false;
 }
-
-const campaignQuery = (tx: Tx) =>
-  tx
-    .select(campaignColumns)
-    .from(feedbackCampaigns)
-    .innerJoin(
-      people,
-      and(
-        eq(people.organisationId, feedbackCampaigns.organisationId),
-        eq(people.id, feedbackCampaigns.subjectId),
-      ),
-    );
 
 export async function findCampaignFor(
   scope: Pick<FeedbackScope, 'tx' | 'viewer'>,
@@ -756,6 +712,7 @@ export async function submitNominations(scope: FeedbackScope, id: string): Promi
       });
     }
     await setStatus(scope.tx, scope.viewer.organisationId, c.id, 'awaiting_approval');
+    await requestApproval({ ...scope, organisationId: scope.viewer.organisationId }, c.id);
   } else {
     await openAndInvite(scope, c);
   }

@@ -40,6 +40,7 @@
 // replaced, expired, or whose campaign is not open answers 404/410 with code `link_invalid` /
 // `link_closed` and no detail about the campaign.
 import { z } from 'zod';
+import { idParam, idParams, linkParam } from '../../platform/http/params.ts';
 
 export const RATER_GROUP_KEYS = ['manager', 'peers', 'direct_reports', 'others'] as const;
 export type RaterGroupKey = (typeof RATER_GROUP_KEYS)[number];
@@ -502,8 +503,7 @@ export const feedbackReport = z.object({
 });
 export type FeedbackReport = z.infer<typeof feedbackReport>;
 
-export const idParams = z.object({ id: z.uuid('must be a feedback campaign id') });
-
-export const raterParams = idParams.extend({ raterId: z.uuid('must be a rater id') });
-
-export const tokenParams = z.object({ token: z.string().min(1).max(200) });
+export { idParams };
+export const raterParams = idParams.extend({ raterId: idParam });
+// Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
+export const tokenParams = z.object({ token: linkParam(z.string().min(1).max(200)) });

@@ -4,6 +4,7 @@
 // `services` when they run, so they see the configuration the server settled on (PORT=0).
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
+import { APPROVAL_REMIND_TASK, type ApprovalRemindPayload, sendApprovalReminder } from './approval-emails.ts';
 import { closeDueCampaigns } from './campaigns.ts';
 import {
   CLOSE_DUE_TASK,
@@ -17,6 +18,14 @@ export async function registerFeedbackJobs(jobs: JobQueue, services: Services): 
   jobs.define<RemindPayload>(REMIND_TASK, (payload) =>
     services.db.inOrganisation(payload.organisationId, (tx) =>
       sendReminder(
+        { tx, jobs, publicUrl: services.config.publicUrl, organisationId: payload.organisationId },
+        payload,
+      ),
+    ),
+  );
+  jobs.define<ApprovalRemindPayload>(APPROVAL_REMIND_TASK, (payload) =>
+    services.db.inOrganisation(payload.organisationId, (tx) =>
+      sendApprovalReminder(
         { tx, jobs, publicUrl: services.config.publicUrl, organisationId: payload.organisationId },
         payload,
       ),

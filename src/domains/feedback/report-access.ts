@@ -3,7 +3,8 @@
 import { and, eq } from 'drizzle-orm';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
 import { publishedVersion } from '../framework/service.ts';
-import { type CampaignRow, canReadReport, type FeedbackScope, findCampaignFor } from './campaigns.ts';
+import type { CampaignRow } from './campaign-row.ts';
+import { canReadReport, type FeedbackScope, findCampaignFor } from './campaigns.ts';
 import type { FeedbackReport } from './contracts.ts';
 import { buildReport } from './report.ts';
 import { feedbackCampaigns } from './schema.ts';

@@ -13,6 +13,8 @@ export {
   type ResponseScaleDefinition,
 } from './definition.ts';
 
+import { idParams } from '../../platform/http/params.ts';
+
 export const versionSummary = z.object({
   id: z.uuid(),
   number: z.number().int(),
@@ -35,4 +37,4 @@ export const exportQuery = z.object({
   format: z.enum(FILE_FORMATS, `must be one of: ${FILE_FORMATS.join(', ')}`).default('json'),
 });
 
-export const idParams = z.object({ id: z.uuid('must be a framework version id') });
+export { idParams };

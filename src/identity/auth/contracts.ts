@@ -1,5 +1,6 @@
 // Request and response contracts of sign-in, shared by the server and the web app.
 import { z } from 'zod';
+import { linkParam } from '../../platform/http/params.ts';
 import { ROLES } from '../../platform/http/viewer.ts';
 
 export const email = z
@@ -44,4 +45,4 @@ export const passwordResetConfirm = z.object({ token: linkToken, password: newPa
 export const invitationInfo = z.object({ name: z.string(), email: z.string(), organisation: z.string() });
 export const ok = z.object({ ok: z.literal(true) });
 
-export const tokenParams = z.object({ token: linkToken });
+export const tokenParams = z.object({ token: linkParam(linkToken) });

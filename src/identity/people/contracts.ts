@@ -1,5 +1,6 @@
 // People directory contracts, shared by the server and the web app.
 import { z } from 'zod';
+import { idParams } from '../../platform/http/params.ts';
 import { ROLES } from '../../platform/http/viewer.ts';
 import { email } from '../auth/contracts.ts';
 
@@ -126,4 +127,4 @@ export type ImportResult = z.infer<typeof importResult>;
 export const IMPORT_COLUMNS = ['email', 'name', 'career_stage', 'team', 'manager_email', 'roles'] as const;
 
 /** A person's or a team's id in a path. */
-export const idParams = z.object({ id: z.uuid('must be an id') });
+export { idParams };

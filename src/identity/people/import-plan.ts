@@ -6,6 +6,7 @@ import { email as emailSchema } from '../auth/contracts.ts';
 import { IMPORT_MAX_BYTES } from './constants.ts';
 import type { ImportRowError } from './contracts.ts';
 import { IMPORT_COLUMNS } from './contracts.ts';
+import { findCareerStage } from './find-career-stage.ts';
 import { findReportingCycle } from './reporting-lines.ts';
 
 export const IMPORT_MAX_ROWS = 20_000;
@@ -121,11 +122,6 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
   const existingByEmail = new Map(directory.people.map((p) => [p.email, p]));
   const emailById = new Map(directory.people.map((p) => [p.id, p.email]));
   const managerEmailOf = (p: DirectoryPerson) => (p.managerId ? (emailById.get(p.managerId) ?? null) : null);
-  const stageByLabel = new Map<string, string>();
-  for (const s of directory.stages) {
-    stageByLabel.set(s.key.toLowerCase(), s.id);
-    stageByLabel.set(s.name.toLowerCase(), s.id);
-  }
   const teamNameById = new Map(directory.teams.map((t) => [t.id, t.name]));
   const teamByLower = new Map(directory.teams.map((t) => [t.name.toLowerCase(), t.name]));
   const firstLineOf = new Map<string, number>();
@@ -151,7 +147,7 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
     else if (name.length > 200) fail('name', 'must be at most 200 characters');
 
     const stageLabel = v.career_stage ?? '';
-    const careerStageId = stageByLabel.get(stageLabel.toLowerCase());
+    const careerStageId = findCareerStage(directory.stages, stageLabel)?.id;
     if (!stageLabel) fail('career_stage', 'is required');
     else if (!careerStageId) {
       fail('career_stage', `must be one of: ${directory.stages.map((s) => s.key).join(', ')}`);

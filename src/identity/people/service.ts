@@ -10,6 +10,7 @@ import { careerStages } from '../organisations/schema.ts';
 import { listCareerStages } from '../organisations/service.ts';
 import type { PeopleList, PeopleListQuery, PersonDetail, PersonInput, PersonSummary } from './contracts.ts';
 import { touchDirectory } from './directory-cache.ts';
+import { findCareerStage } from './find-career-stage.ts';
 import type { Directory, ImportPlan } from './import-plan.ts';
 import { findReportingCycle } from './reporting-lines.ts';
 import { people, teams } from './schema.ts';
@@ -126,9 +127,7 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
 
 async function resolveStage(tx: Tx, label: string): Promise<string> {
   const stages = await listCareerStages(tx);
-  const found = stages.find(
-    (s) => s.key === label.toLowerCase() || s.name.toLowerCase() === label.toLowerCase(),
-  );
+  const found = findCareerStage(stages, label);
   if (!found) {
     throw new ApiError(400, 'invalid_input', 'unknown career stage', {
       careerStage: `must be one of: ${stages.map((s) => s.key).join(', ')}`,

@@ -144,44 +144,98 @@ async function readJson(c: Context): Promise<unknown> {
   } catch {
     throw new ApiError(400, 'invalid_json', 'the request body is not valid JSON');
   }
-  // PostgreSQL stores no NUL character in text or JSON: refuse it here, naming where it is,
-  // rather than fail inside a statement.
-  const withNul = text.includes('\\u0000') ? pathToNul(body) : null;
-  if (withNul !== null) {
-    const field = withNul || 'body';
-    throw new ApiError(
-      400,
-      'invalid_input',
-      `invalid body: ${field}: must not contain the NUL character (U+0000)`,
-      {
-        [field]: 'must not contain the NUL character (U+0000)',
-      },
-    );
-  }
+  // PostgreSQL stores no NUL character in text or JSON, and a lone surrogate is not text at all
+  // (it would be stored as U+FFFD): refuse both here, naming where they are, rather than fail inside
+  // a statement or store something other than what was sent. JSON carries either only as a \u escape.
+  if (/\\u(0000|d[89a-f])/i.test(text)) refuseBadText(body, 'body');
   return body;
 }
 
+const NUL_RULE = 'must not contain the NUL character (U+0000)';
+const SURROGATE_RULE = 'must be valid Unicode text (it holds a lone surrogate)';
+const UTF8_RULE = 'must be valid UTF-8 text, percent-encoded';
+
+/** Why a string cannot be stored as text, or null if it can. */
+function textProblem(value: string): string | null {
+  if (value.includes('\0')) return NUL_RULE;
+  // ES2024's String.prototype.isWellFormed: in Node 20, not in our ES2023 lib types.
+  if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) return SURROGATE_RULE;
+  return null;
+}
+
 /**
- * The dotted path of the first string (or key) holding U+0000, '' for the root, null if none.
- * Walks with its own stack: a body nested thousands deep must not overflow the call stack.
+ * The dotted path ('' for the root) of the first string or key that cannot be stored as text, with
+ * the rule it breaks; null if none. Walks with its own stack: a body nested thousands deep must not
+ * overflow the call stack.
  */
-function pathToNul(root: unknown): string | null {
+function findBadText(root: unknown): { path: string; rule: string } | null {
   const stack: Array<{ value: unknown; path: string }> = [{ value: root, path: '' }];
   while (stack.length) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.includes('\0')) return path;
+      const rule = textProblem(value);
+      if (rule) return { path, rule };
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
     // Pushed in reverse, so the first field is looked at first.
     for (const [key, inner] of Object.entries(value).reverse()) {
       const at = path ? `${path}.${key}` : key;
-      if (key.includes('\0')) return at;
+      const rule = textProblem(key);
+      if (rule) return { path: at, rule };
       stack.push({ value: inner, path: at });
     }
   }
   return null;
+}
+
+function badText(where: string, field: string, rule: string): ApiError {
+  return new ApiError(400, 'invalid_input', `invalid ${where}: ${field}: ${rule}`, { [field]: rule });
+}
+
+function refuseBadText(value: unknown, where: 'body' | 'query parameter' | 'path parameter'): void {
+  const bad = findBadText(value);
+  if (bad) throw badText(where, bad.path || where, bad.rule);
+}
+
+function decodes(raw: string): boolean {
+  try {
+    decodeURIComponent(raw);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A parameter name for an error message, decoded where it can be. */
+function leniently(raw: string): string {
+  return raw.replace(/(%[0-9a-f]{2})+/gi, (m) => (decodes(m) ? decodeURIComponent(m) : m)) || '(empty)';
+}
+
+/**
+ * Every query and path parameter must be text the database can store: no NUL, no lone surrogate,
+ * and no percent-encoding that is not UTF-8 (Hono would pass such a value on undecoded, as if it
+ * were the text sent). Checked for every route in this one place, before any contract.
+ */
+function refuseBadParameters(c: Context, spec: AnyRoute): void {
+  const url = new URL(c.req.url);
+  for (const pair of url.search.slice(1).split('&')) {
+    const [name = '', value = ''] = pair.replace(/\+/g, ' ').split(/=(.*)/s);
+    if (!decodes(name) || !decodes(value)) throw badText('query parameter', leniently(name), UTF8_RULE);
+  }
+  // Route paths are fixed segments and `:name` segments, so they line up with the request's.
+  const pattern = spec.path.split('/');
+  url.pathname.split('/').forEach((segment, i) => {
+    const name = pattern[i]?.startsWith(':') ? pattern[i]!.slice(1) : null;
+    if (name && !decodes(segment)) throw badText('path parameter', name, UTF8_RULE);
+  });
+  for (const [name, values] of Object.entries(c.req.queries())) {
+    for (const value of values) {
+      const rule = textProblem(name) ?? textProblem(value);
+      if (rule) throw badText('query parameter', name, rule);
+    }
+  }
+  refuseBadText(c.req.param(), 'path parameter');
 }
 
 async function readRaw(c: Context, spec: AnyRoute): Promise<Uint8Array> {
@@ -217,6 +271,7 @@ async function handle(
       ? new ApiError(403, 'forbidden', 'your roles do not allow this')
       : new ApiError(401, 'unauthenticated', 'sign in first');
   }
+  refuseBadParameters(c, spec);
   const params = parse(spec.params, c.req.param(), 'path parameter');
   const query = parse(spec.query, c.req.query(), 'query parameter');
   let body: unknown;

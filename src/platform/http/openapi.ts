@@ -11,7 +11,16 @@ const errorSchema = z.object({
 });
 
 function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): unknown {
-  return z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'openapi-3.0' });
+  return z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'openapi-3.0',
+    // What `.catch()` puts in place of a bad value (e.g. a malformed id, see params.ts) is not a
+    // default a client may rely on by leaving the value out.
+    override: (ctx) => {
+      if (ctx.zodSchema._zod.def.type === 'catch') delete ctx.jsonSchema.default;
+    },
+  });
 }
 
 export function openApiDocument(routes: AnyRoute[]): object {
