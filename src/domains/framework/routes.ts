@@ -1,5 +1,4 @@
 import { ApiError } from '../../platform/http/errors.ts';
-import { idParams } from '../../platform/http/params.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import { frameworkApi } from './endpoints.ts';
 import { exportDefinition, readDefinitionFile } from './file-format.ts';

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
-import { idParams } from '../../platform/http/params.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import { sendLink } from '../auth/links.ts';
 import { listCareerStages } from '../organisations/service.ts';
