@@ -33,6 +33,8 @@ import type {
   team,
   updatePersonRequest,
 } from '../../src/identity/people/contracts.ts';
+import { type CallArgs, type CallResult, type Endpoint, pathOf } from '../../src/platform/http/endpoint.ts';
+import { peopleApi } from '../../src/identity/people/endpoints.ts';
 import type { OutboxList } from '../../src/platform/mail/contracts.ts';
 
 export type Viewer = ViewerResponse;
@@ -155,6 +157,28 @@ async function toError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, 'http_error', response.statusText);
 }
 
+/**
+ * Calls a server endpoint (its module's endpoints.ts): the path, its parameters and the types of
+ * what is sent and returned all come from the route's own declaration.
+ */
+export function call<E extends Endpoint>(
+  endpoint: E,
+  args: CallArgs<E>,
+  options: Omit<RequestOptions, 'json'> = {},
+): Promise<CallResult<E>> {
+  const { params, query, body } = args as { params?: object; query?: object; body?: unknown };
+  return request<CallResult<E>>(endpoint.method.toUpperCase(), pathOf(endpoint, params, query), {
+    ...options,
+    ...(body !== undefined ? { json: body } : {}),
+  });
+}
+
+/** A plain link target (not fetched), e.g. a download the browser makes with the session cookie. */
+export function hrefOf<E extends Endpoint>(endpoint: E, args: Omit<CallArgs<E>, 'body'>): string {
+  const { params, query } = args as { params?: object; query?: object };
+  return pathOf(endpoint, params, query);
+}
+
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const safe = SAFE_METHODS.has(method);
   let response = await send(method, path, options, safe ? undefined : await csrfToken(false));
@@ -188,8 +212,8 @@ export const api = {
   acceptInvitation: (body: z.input<typeof acceptInvitationRequest>) =>
     request<Viewer>('POST', '/api/auth/invitation/accept', { json: body, quiet401: true }),
 
-  people: () => request<PeopleList>('GET', '/api/people'),
-  person: (id: string) => request<PersonDetail>('GET', `/api/people/${enc(id)}`),
+  people: () => call(peopleApi.list, {}),
+  person: (id: string) => call(peopleApi.get, { params: { id } }),
   updatePerson: (id: string, changes: PersonUpdate) =>
     request<PersonDetail>('PATCH', `/api/people/${enc(id)}`, { json: changes }),
   invitePerson: (id: string) => request<{ ok: true }>('POST', `/api/people/${enc(id)}/invite`),
