@@ -5,6 +5,7 @@ import { listCareerStages } from '../organisations/service.ts';
 import {
   assessmentForm,
   history,
+  personAssessments,
   profileResponse,
   qualityReport,
   saveAnswersRequest,
@@ -14,6 +15,7 @@ import {
   submitRequest,
 } from './contracts.ts';
 import { qualityCsv } from './instrument-quality.ts';
+import { listPersonAssessments } from './list-person-assessments.ts';
 import {
   type AssessmentScope,
   assessmentHistory,
@@ -31,6 +33,7 @@ import { listStageBalance, updateStageBalance } from './stage-balance.ts';
 
 const idParams = z.object({ id: z.uuid('must be an assessment id') });
 const versionParams = z.object({ id: z.uuid('must be a framework version id') });
+const personParams = z.object({ id: z.uuid('must be a person id') });
 const ADMIN = ['admin'] as const;
 
 /** Runs `work` in the viewer's organisation with what the assessment service needs. */
@@ -152,6 +155,19 @@ export const assessmentRoutes: AnyRoute[] = [
     access: 'signed-in',
     response: history,
     handler: scoped(assessmentHistory),
+  }),
+  route({
+    method: 'get',
+    path: '/api/people/:id/assessments',
+    summary:
+      'A person’s self-assessments, status only (started, submitted, progress; never answers or scores): ' +
+      'for the person, their manager and admins (403 for anyone else)',
+    tag: 'assessments',
+    access: 'signed-in',
+    params: personParams,
+    response: personAssessments,
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => listPersonAssessments(scope, params.id)),
   }),
   route({
     method: 'get',
