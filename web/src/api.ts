@@ -5,6 +5,7 @@ import type {
   AnswerInput,
   AssessmentForm,
   History,
+  PersonAssessments,
   ProfileResponse,
   QualityReport,
   StageBalanceList,
@@ -18,6 +19,7 @@ import type {
 } from '../../src/domains/framework/contracts.ts';
 import type {
   CareerStage,
+  createPersonRequest,
   ImportResult,
   PeopleList,
   PersonDetail,
@@ -40,6 +42,7 @@ export type Role = PersonDetail['roles'][number];
 export type Team = z.infer<typeof team>;
 export type InvitationInfo = z.infer<typeof invitationInfo>;
 export type PersonUpdate = z.input<typeof updatePersonRequest>;
+export type NewPerson = z.input<typeof createPersonRequest>;
 export type PersonField = keyof z.input<typeof personInput> | 'status';
 export type OutboxMessage = OutboxList['items'][number];
 export type {
@@ -51,6 +54,7 @@ export type {
   ImportResult,
   OutboxList,
   PeopleList,
+  PersonAssessments,
   PersonDetail,
   PersonSummary,
   ProfileResponse,
@@ -190,6 +194,10 @@ export const api = {
 
   people: () => request<PeopleList>('GET', '/api/people'),
   person: (id: string) => request<PersonDetail>('GET', `/api/people/${enc(id)}`),
+  /** Adds one person; with `invite`, emails them an invitation in the same transaction. */
+  createPerson: (person: NewPerson) => request<PersonDetail>('POST', '/api/people', { json: person }),
+  /** Status only (never answers or scores); 403 unless the viewer is the person, their manager or an admin. */
+  personAssessments: (id: string) => request<PersonAssessments>('GET', `/api/people/${enc(id)}/assessments`),
   updatePerson: (id: string, changes: PersonUpdate) =>
     request<PersonDetail>('PATCH', `/api/people/${enc(id)}`, { json: changes }),
   invitePerson: (id: string) => request<{ ok: true }>('POST', `/api/people/${enc(id)}/invite`),
