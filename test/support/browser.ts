@@ -3,9 +3,12 @@
 import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { eq } from 'drizzle-orm';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
+import { DEMO_PASSWORD, DEMO_SLUG, demoEmail } from '../../src/demo/seed-demo.ts';
+import { organisations } from '../../src/platform/tenancy/schema.ts';
 import { type RunningServer, startServer } from '../../src/server.ts';
 
 export const CHROMIUM = process.env.LODESTAR_CHROMIUM ?? '/usr/bin/chromium';
@@ -91,4 +94,29 @@ export async function axeScan(
 export async function expectAccessible(page: Page, name: string): Promise<void> {
   const serious = (await axeScan(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, `${name}: ${JSON.stringify(serious)}`).toEqual([]);
+}
+
+/** The id of the demo organisation the demo server seeded. */
+export async function demoOrganisationId(server: RunningServer): Promise<string> {
+  const [org] = await server.services.db.asSystem((tx) =>
+    tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.slug, DEMO_SLUG)),
+  );
+  return org!.id;
+}
+
+/** A fresh browser context signed in as a demo person (by name), on the People page. */
+export async function signedInAs(
+  browser: Browser,
+  server: RunningServer,
+  name: string,
+  width = 1280,
+): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/people`);
+  await page.getByLabel('Email').fill(demoEmail(name));
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+  return page;
 }

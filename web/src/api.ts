@@ -5,6 +5,7 @@ import type {
   AnswerInput,
   AssessmentForm,
   History,
+  PersonAssessments,
   ProfileResponse,
   QualityReport,
   StageBalanceList,
@@ -25,6 +26,7 @@ import type {
 } from '../../src/identity/auth/contracts.ts';
 import type {
   CareerStage,
+  createPersonRequest,
   ImportResult,
   PeopleList,
   PersonDetail,
@@ -33,8 +35,8 @@ import type {
   team,
   updatePersonRequest,
 } from '../../src/identity/people/contracts.ts';
-import { type CallArgs, type CallResult, type Endpoint, pathOf } from '../../src/platform/http/endpoint.ts';
 import { peopleApi } from '../../src/identity/people/endpoints.ts';
+import { type CallArgs, type CallResult, type Endpoint, pathOf } from '../../src/platform/http/endpoint.ts';
 import type { OutboxList } from '../../src/platform/mail/contracts.ts';
 
 export type Viewer = ViewerResponse;
@@ -42,6 +44,7 @@ export type Role = PersonDetail['roles'][number];
 export type Team = z.infer<typeof team>;
 export type InvitationInfo = z.infer<typeof invitationInfo>;
 export type PersonUpdate = z.input<typeof updatePersonRequest>;
+export type NewPerson = z.input<typeof createPersonRequest>;
 export type PersonField = keyof z.input<typeof personInput> | 'status';
 export type OutboxMessage = OutboxList['items'][number];
 export type {
@@ -53,6 +56,7 @@ export type {
   ImportResult,
   OutboxList,
   PeopleList,
+  PersonAssessments,
   PersonDetail,
   PersonSummary,
   ProfileResponse,
@@ -214,6 +218,10 @@ export const api = {
 
   people: () => call(peopleApi.list, {}),
   person: (id: string) => call(peopleApi.get, { params: { id } }),
+  /** Adds one person; with `invite`, emails them an invitation in the same transaction. */
+  createPerson: (person: NewPerson) => request<PersonDetail>('POST', '/api/people', { json: person }),
+  /** Status only (never answers or scores); 403 unless the viewer is the person, their manager or an admin. */
+  personAssessments: (id: string) => request<PersonAssessments>('GET', `/api/people/${enc(id)}/assessments`),
   updatePerson: (id: string, changes: PersonUpdate) =>
     request<PersonDetail>('PATCH', `/api/people/${enc(id)}`, { json: changes }),
   invitePerson: (id: string) => request<{ ok: true }>('POST', `/api/people/${enc(id)}/invite`),

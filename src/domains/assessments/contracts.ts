@@ -170,6 +170,24 @@ export const historyEntry = z.object({
 export const history = z.object({ items: z.array(historyEntry) });
 export type History = z.infer<typeof history>;
 
+/**
+ * Another person's self-assessments as status only (for their person page): never answers,
+ * scores or profile, which stay the person's own.
+ */
+export const personAssessments = z.object({
+  items: z.array(
+    historyEntry.pick({
+      id: true,
+      status: true,
+      version: true,
+      startedAt: true,
+      submittedAt: true,
+      progress: true,
+    }),
+  ),
+});
+export type PersonAssessments = z.infer<typeof personAssessments>;
+
 export const stageBalance = z.object({
   stage: z.object({ id: z.uuid(), key: z.string(), name: z.string(), position: z.number().int() }),
   /** Expected share of leading at this stage, 0..1; null when not set. */

@@ -4,6 +4,7 @@ import {
   assessmentForm,
   history,
   idParams,
+  personAssessments,
   profileResponse,
   qualityReport,
   saveAnswersRequest,
@@ -66,6 +67,12 @@ export const assessmentsApi = {
     method: 'get',
     path: '/api/me/assessments',
     response: history,
+  }),
+  personAssessments: endpoint({
+    method: 'get',
+    path: '/api/people/:id/assessments',
+    params: idParams,
+    response: personAssessments,
   }),
   stageBalance: endpoint({
     method: 'get',

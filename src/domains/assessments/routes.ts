@@ -4,6 +4,7 @@ import type { Viewer } from '../../platform/http/viewer.ts';
 import type { Services } from '../../platform/services.ts';
 import { assessmentsApi } from './endpoints.ts';
 import { qualityCsv } from './instrument-quality.ts';
+import { listPersonAssessments } from './list-person-assessments.ts';
 import {
   type AssessmentScope,
   assessmentHistory,
@@ -106,6 +107,15 @@ export const assessmentRoutes: AnyRoute[] = [
     tag: 'assessments',
     access: 'signed-in',
     handler: scoped(assessmentHistory),
+  }),
+  route(assessmentsApi.personAssessments, {
+    summary:
+      'A person’s self-assessments, status only (started, submitted, progress; never answers or scores): ' +
+      'for the person, their manager and admins (403 for anyone else)',
+    tag: 'assessments',
+    access: 'signed-in',
+    handler: ({ services, viewer, params }) =>
+      asViewer(services, viewer, (scope) => listPersonAssessments(scope, params.id)),
   }),
   route(assessmentsApi.stageBalance, {
     summary: 'The manage/lead balance expected at each career stage (lead share 0..1, null when not set)',

@@ -338,11 +338,14 @@ async function warningsFor(
   organisationId: string,
   c: CampaignRow,
   raters: ReadonlyArray<Pick<RaterRow, 'group' | 'email'>>,
+  subjectDirectReports: number,
 ): Promise<Warning[]> {
   const warnings: Warning[] = [];
   const settings = await loadSettings(tx, organisationId);
   for (const group of RATER_GROUP_KEYS) {
     const n = raters.filter((r) => r.group === group).length;
+    // Someone nobody reports to has no direct reports to ask: an empty group is right, not short.
+    if (group === 'direct_reports' && n === 0 && subjectDirectReports === 0) continue;
     const g = GUIDANCE[group];
     const minimum = minimumForGroup(c.policy, group);
     if (group !== 'manager' && n > 0 && n < minimum) {
@@ -355,14 +358,14 @@ async function warningsFor(
       warnings.push({
         field: `groups.${group}`,
         code: 'below-guidance',
-        message: `${g.label}: we suggest ${g.min === g.max ? g.min : `${g.min}–${g.max}`}; you have ${n}`,
+        message: `${g.label}: we suggest ${g.min === g.max ? g.min : `${g.min}–${g.max}`}; the list has ${n}`,
       });
     }
     if (n > g.max) {
       warnings.push({
         field: `groups.${group}`,
         code: 'above-guidance',
-        message: `${g.label}: we suggest at most ${g.max}; you have ${n}`,
+        message: `${g.label}: we suggest at most ${g.max}; the list has ${n}`,
       });
     }
   }
@@ -403,6 +406,17 @@ async function warningsFor(
   return warnings;
 }
 
+/** How many people (not disabled) have the subject as their manager in the directory. */
+async function directReportsOf(tx: Tx, organisationId: string, personId: string): Promise<number> {
+  const [row] = await queryRows(
+    tx,
+    sql`SELECT count(*)::int AS n FROM people
+         WHERE organisation_id = ${organisationId} AND manager_id = ${personId} AND status <> 'disabled'`,
+    z.object({ n: col.count }),
+  );
+  return row?.n ?? 0;
+}
+
 export async function campaignDetail(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
   const { tx, kind, viewer } = scope;
   const { campaign: c, role } = await findCampaignFor(scope, id);
@@ -425,6 +439,7 @@ export async function campaignDetail(scope: FeedbackScope, id: string): Promise<
       : [];
   const isSubject = role === 'subject';
   const before = c.status !== 'released';
+  const subjectDirectReports = await directReportsOf(tx, viewer.organisationId, c.subjectId);
   return {
     ...summarise(c, role, counts),
     version: { id: version.id, number: version.number, name: version.definition.name },
@@ -443,7 +458,9 @@ export async function campaignDetail(scope: FeedbackScope, id: string): Promise<
             : minimumForGroup(c.policy, 'manager')
           : c.policy.minimumByGroup[group as (typeof MINIMUM_GROUPS)[number]],
     })),
-    warnings: seesList && before ? await warningsFor(tx, viewer.organisationId, c, raters) : [],
+    subjectDirectReports,
+    warnings:
+      seesList && before ? await warningsFor(tx, viewer.organisationId, c, raters, subjectDirectReports) : [],
     groups: RATER_GROUP_KEYS.map((group) => {
       const row = counts.find((r) => r.group === group);
       return {

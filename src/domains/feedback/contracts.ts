@@ -41,6 +41,13 @@
 // `link_closed` and no detail about the campaign.
 import { z } from 'zod';
 import { idParam, idParams, linkParam } from '../../platform/http/params.ts';
+import {
+  MAX_COMMENT_LENGTH,
+  MAX_NOMINATIONS,
+  NOMINATION_EMAIL_MAX,
+  NOMINATION_EMAIL_PATTERN,
+  NOMINATION_NAME_MAX,
+} from './constants.ts';
 
 export const RATER_GROUP_KEYS = ['manager', 'peers', 'direct_reports', 'others'] as const;
 export type RaterGroupKey = (typeof RATER_GROUP_KEYS)[number];
@@ -58,8 +65,7 @@ export const OPEN_QUESTIONS = [
 ] as const;
 export type OpenQuestionKey = (typeof OPEN_QUESTIONS)[number]['key'];
 
-export const MAX_COMMENT_LENGTH = 2000;
-export const MAX_NOMINATIONS = 40;
+export { MAX_COMMENT_LENGTH, MAX_NOMINATIONS };
 
 const uuid = (what: string) => z.uuid(`must be ${what}`);
 const isoDate = z.string();
@@ -155,10 +161,10 @@ export const nominationInput = z.strictObject({
     .string({ error: 'is required' })
     .trim()
     .min(1, 'is required')
-    .max(200, 'must be at most 200 characters'),
+    .max(NOMINATION_NAME_MAX, `must be at most ${NOMINATION_NAME_MAX} characters`),
   email: z
-    .email({ error: 'must be an email address' })
-    .max(320, 'must be at most 320 characters')
+    .email({ pattern: NOMINATION_EMAIL_PATTERN, error: 'must be an email address' })
+    .max(NOMINATION_EMAIL_MAX, `must be at most ${NOMINATION_EMAIL_MAX} characters`)
     .transform((e) => e.toLowerCase()),
 });
 export type NominationInput = z.infer<typeof nominationInput>;
@@ -262,6 +268,8 @@ export const campaignDetail = campaignSummary.extend({
   /** The nominated raters (subject and manager only; empty for coaches and admins). */
   nominations: z.array(nomination),
   guidance: z.array(groupGuidance),
+  /** People who report to the subject in the directory (not disabled): with none, the direct-reports group may stay empty. */
+  subjectDirectReports: z.number().int(),
   warnings: z.array(warning),
   groups: z.array(groupProgress),
   sharing: z.object({ withManager: z.boolean(), coach: personRef.nullable() }),

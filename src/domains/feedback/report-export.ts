@@ -100,9 +100,27 @@ function bar(value: number | null, min: number, max: number, cls: string): strin
   return `<span class="bar ${cls}" style="width:${pct.toFixed(1)}%"></span>`;
 }
 
-/** A self-contained page (inline CSS, no scripts) that prints well; the PDF is this page. */
-export function reportHtml(report: FeedbackReport): string {
+/** What the `others` column counts: all raters together, the average of the groups shown, or either. */
+function othersHeading(report: FeedbackReport): string {
+  const bases = new Set(report.capabilities.map((c) => c.othersBasis).filter((b) => b !== null));
+  if (bases.size > 1) return 'All raters / group average';
+  return bases.has('mean-of-groups') ? 'Average of groups' : 'All raters';
+}
+
+/** The thresholds sentence (the server's speaks to the subject) for another reader. */
+const statementAbout = ({ subject, thresholds }: FeedbackReport) =>
+  `A blind spot is a capability ${subject.name} rates at least ${thresholds.gap} points higher than others do; ` +
+  `a hidden strength one they rate at least ${thresholds.gap} points lower. “Others” is the all-raters figure ` +
+  `where it can be shown, otherwise the average of the groups shown. Raters disagree strongly where r_wg is ` +
+  `below ${thresholds.agreementFlagBelow}.`;
+
+/**
+ * A self-contained page (inline CSS, no scripts) that prints well; the PDF is this page. `own` is
+ * whether its reader is the subject ("you"); anyone else reads about the subject by name.
+ */
+export function reportHtml(report: FeedbackReport, { own }: { own: boolean }): string {
   const cols = report.columns.map((c) => c.group);
+  const who = own ? 'you' : esc(report.subject.name);
   const capRows = report.capabilities
     .map((c) => {
       const cells = cols
@@ -132,7 +150,7 @@ export function reportHtml(report: FeedbackReport): string {
   const gapList = (title: string, list: FeedbackReport['blindSpots']) =>
     `<h2>${title}</h2>${
       list.length
-        ? `<ul>${list.map((g) => `<li>${esc(g.name)}: you ${num(g.self)}, others ${num(g.others)}</li>`).join('')}</ul>`
+        ? `<ul>${list.map((g) => `<li>${esc(g.name)}: ${own ? 'you' : 'self'} ${num(g.self)}, others ${num(g.others)}</li>`).join('')}</ul>`
         : '<p>None.</p>'
     }`;
   const behaviours = (title: string, list: FeedbackReport['highest']) =>
@@ -170,15 +188,15 @@ tr.cap{background:#f5f7fb}tr.item td:first-child{padding-left:1.2rem;color:#3b44
 <h1>360° feedback: ${esc(report.subject.name)}</h1>
 <p>Released ${esc(report.releasedAt.slice(0, 10))} · ${esc(report.version.name)} (version ${report.version.number})</p>
 <h2>Who responded</h2><ul>${rates}</ul><p><small>Invited counts everyone who was asked, including raters taken off the list later; answers they gave before that are part of this report.</small></p>
-<p><small>${esc(report.thresholds.statement)}</small></p>
+<p><small>${esc(own ? report.thresholds.statement : statementAbout(report))}</small></p>
 ${gapList('Blind spots', report.blindSpots)}
 ${gapList('Hidden strengths', report.hiddenStrengths)}
-${gapList('Derailers others see more than you do', report.derailerBlindSpots)}
+${gapList(`Derailers others see more than ${who} ${own ? 'do' : 'does'}`, report.derailerBlindSpots)}
 ${behaviours('Highest rated behaviours', report.highest)}
 ${behaviours('Lowest rated behaviours', report.lowest)}
-<h2>Managing and leading</h2><p>Lead share as you see it: ${pct(report.balance.self)}; as others see it: ${pct(report.balance.others)}.</p><p><small>${esc(report.balance.definition)}</small></p>
+<h2>Managing and leading</h2><p>Lead share as ${who} ${own ? 'see' : 'sees'} it: ${pct(report.balance.self)}; as others see it: ${pct(report.balance.others)}.</p><p><small>${esc(report.balance.definition)}</small></p>
 <h2>By capability</h2>
-<table><thead><tr><th>Capability / behaviour</th><th>Self</th>${cols.map((g) => `<th>${esc(GROUP_LABELS[g] ?? g)}</th>`).join('')}<th>Others</th></tr></thead><tbody>${capRows}</tbody></table>
+<table><thead><tr><th>Capability / behaviour</th><th>Self</th>${cols.map((g) => `<th>${esc(GROUP_LABELS[g] ?? g)}</th>`).join('')}<th>${othersHeading(report)}</th></tr></thead><tbody>${capRows}</tbody></table>
 <h2>Comments</h2>${comments || '<p>No comments can be shown.</p>'}
 </body></html>`;
 }

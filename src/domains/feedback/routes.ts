@@ -194,7 +194,7 @@ export const feedbackRoutes: AnyRoute[] = [
     access: 'signed-in',
     async handler({ services, viewer, params, c }) {
       const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
-      return c.html(reportHtml(report));
+      return c.html(reportHtml(report, { own: report.subject.id === viewer.personId }));
     },
   }),
   route(feedbackApi.reportPdf, {
@@ -204,7 +204,7 @@ export const feedbackRoutes: AnyRoute[] = [
     async handler({ services, viewer, params, c }) {
       // Read in the transaction; render after it, so no transaction waits on a browser.
       const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
-      const pdf = await renderPdf(reportHtml(report));
+      const pdf = await renderPdf(reportHtml(report, { own: report.subject.id === viewer.personId }));
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': 'application/pdf',
         'Content-Disposition': `attachment; filename="${fileName(report.subject.name, 'pdf')}"`,

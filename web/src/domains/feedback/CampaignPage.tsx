@@ -2,7 +2,12 @@
 // manager; the manager approves it (editing if needed); then status, deadline and response counts,
 // with close / reopen / release / a deadline change as the server allows (`can`). The server decides every permission;
 // the page only hides buttons that would be refused.
-import { type ReactNode, useId, useState } from 'react';
+import { type ReactNode, useId, useRef, useState } from 'react';
+import {
+  NOMINATION_EMAIL_MAX,
+  NOMINATION_EMAIL_PATTERN,
+  NOMINATION_NAME_MAX,
+} from '../../../../src/domains/feedback/constants.ts';
 import { ApiError, api, type PersonSummary } from '../../api.ts';
 import { Link } from '../../app/router.tsx';
 import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
@@ -17,7 +22,7 @@ import {
   ScrollTable,
 } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
-import { errorText } from '../../ui/errors.ts';
+import { errorText, fieldRule } from '../../ui/errors.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import {
   type CampaignDetail,
@@ -108,7 +113,8 @@ function CampaignView({
       setConfirmRelease(false);
       onChange(updated, done);
     } catch (e) {
-      setError(errorText(e));
+      // The list editor already showed a refused list beside its rows: say it once, not twice.
+      if (!(e instanceof ShownError)) setError(errorText(e));
     } finally {
       setBusy(null);
     }
@@ -492,6 +498,36 @@ interface Draft extends NominationDraft {
   key: string;
 }
 
+/** A refusal the nomination editor has already shown beside its rows and in its own message. */
+class ShownError extends Error {}
+
+/**
+ * What is wrong with a rater typed in by name and email, by the server's own limits
+ * (src/domains/feedback/constants.ts), in words; `tooLong` problems show while typing.
+ */
+function nomineeProblems(name: string, email: string) {
+  const nameLabel = t('campaign.field.name');
+  const emailLabel = t('campaign.field.email');
+  const trimmedName = name.trim();
+  const trimmedEmail = email.trim();
+  const tooLong = (label: string, max: number, length: number) =>
+    fieldRule(label, t('campaign.rule.tooLong', { max, length }));
+  return {
+    name:
+      trimmedName.length > NOMINATION_NAME_MAX
+        ? { text: tooLong(nameLabel, NOMINATION_NAME_MAX, trimmedName.length), whileTyping: true }
+        : trimmedName
+          ? null
+          : { text: fieldRule(nameLabel, t('form.ruleRequired')), whileTyping: false },
+    email:
+      trimmedEmail.length > NOMINATION_EMAIL_MAX
+        ? { text: tooLong(emailLabel, NOMINATION_EMAIL_MAX, trimmedEmail.length), whileTyping: true }
+        : NOMINATION_EMAIL_PATTERN.test(trimmedEmail)
+          ? null
+          : { text: fieldRule(emailLabel, t('form.ruleEmail')), whileTyping: false },
+  };
+}
+
 let localKeys = 0;
 const toDrafts = (campaign: CampaignDetail): Draft[] =>
   campaign.nominations.map((n) => ({ key: n.id, id: n.id, group: n.group, name: n.name, email: n.email }));
@@ -523,6 +559,10 @@ function NominationEditor({
     setDrafts(next);
     setDirty(true);
     setMessage(null);
+    // A row's server error stays beside it until the row goes or the list is saved.
+    setRowErrors((errors) =>
+      Object.fromEntries(Object.entries(errors).filter(([k]) => next.some((d) => d.key === k))),
+    );
   };
 
   /** Saves the list when it changed; throws (after showing the errors) when the server refuses it. */
@@ -537,19 +577,23 @@ function NominationEditor({
       onSaved(updated);
       return payload(toDrafts(updated));
     } catch (e) {
-      // Field paths are `nominations.<index>.<field>`: show each beside its row.
+      // Field paths are `nominations.<index>.<field>`: show each beside its row, in words.
       const errors: Record<string, string> = {};
       if (e instanceof ApiError) {
         for (const [path, rule] of Object.entries(e.fields)) {
           const [, index, field] = path.split('.');
           const draft = drafts[Number(index)];
-          if (draft)
-            errors[draft.key] =
-              `${field ? t(`campaign.field.${field === 'email' ? 'email' : 'name'}`) : ''} ${rule}`.trim();
+          if (!draft) continue;
+          const label = field === 'email' ? t('campaign.field.email') : t('campaign.field.name');
+          // "(nominations.3)" points into the request body; the rows speak for themselves.
+          errors[draft.key] ??= fieldRule(label, rule.replace(/\s*\(nominations\.\d+\)/g, ''));
         }
       }
       setRowErrors(errors);
-      throw e;
+      if (Object.keys(errors).length === 0) throw e;
+      // One message for the list, the details beside the rows; callers show nothing more.
+      setMessage({ tone: 'error', text: t('campaign.fixRows') });
+      throw new ShownError(errorText(e));
     }
   };
 
@@ -561,7 +605,7 @@ function NominationEditor({
       await save();
       setMessage({ tone: 'success', text: t('campaign.saved') });
     } catch (e) {
-      setMessage({ tone: 'error', text: errorText(e) });
+      if (!(e instanceof ShownError)) setMessage({ tone: 'error', text: errorText(e) });
     } finally {
       setBusy(false);
     }
@@ -627,7 +671,15 @@ function GroupEditor({
   const [personId, setPersonId] = useState('');
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [touched, setTouched] = useState({ name: false, email: false });
+  const nameInput = useRef<HTMLInputElement>(null);
+  const emailInput = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
+  const problems = nomineeProblems(name, email);
+  const shownProblem = (field: 'name' | 'email') => {
+    const p = problems[field];
+    return p && (p.whileTyping || touched[field]) ? p.text : undefined;
+  };
   const guidance = campaign.guidance.find((g) => g.group === group);
   const headingId = `${base}-heading`;
   const available = directory.filter((p) => !taken.has(p.email.toLowerCase()));
@@ -648,8 +700,10 @@ function GroupEditor({
     setPersonId('');
   };
   const addOther = () => {
-    if (!name.trim() || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
-      setError(t('campaign.nameAndEmail'));
+    if (problems.name || problems.email) {
+      setTouched({ name: true, email: true });
+      setError(null);
+      (problems.name ? nameInput : emailInput).current?.focus();
       return;
     }
     if (taken.has(email.trim().toLowerCase())) {
@@ -660,6 +714,7 @@ function GroupEditor({
     onAdd({ group, name: name.trim(), email: email.trim() });
     setName('');
     setEmail('');
+    setTouched({ name: false, email: false });
   };
 
   return (
@@ -670,13 +725,19 @@ function GroupEditor({
       {guidance ? (
         <p className="hint">
           {group === 'manager'
-            ? t('campaign.guidanceManager')
-            : t('campaign.guidance', {
-                min: guidance.recommendedMin,
-                max: guidance.recommendedMax,
-                group: groupInSentence(group),
-                minimum: guidance.disclosureMinimum,
-              })}
+            ? campaign.viewerRole === 'subject'
+              ? t('campaign.guidanceManager')
+              : t('campaign.guidanceManagerOf', { name: campaign.subject.name })
+            : group === 'direct_reports' && campaign.subjectDirectReports === 0
+              ? campaign.viewerRole === 'subject'
+                ? t('campaign.guidanceNoReportsOwn')
+                : t('campaign.guidanceNoReports', { name: campaign.subject.name })
+              : t('campaign.guidance', {
+                  min: guidance.recommendedMin,
+                  max: guidance.recommendedMax,
+                  group: groupInSentence(group),
+                  minimum: guidance.disclosureMinimum,
+                })}
         </p>
       ) : null}
       {drafts.length ? (
@@ -731,26 +792,32 @@ function GroupEditor({
       <details className="other-rater">
         <summary>{t('campaign.someoneElse')}</summary>
         <div className="picker">
-          <div className="field">
-            <label htmlFor={`${base}-name`}>{t('campaign.field.name')}</label>
-            <input
-              id={`${base}-name`}
-              type="text"
-              value={name}
-              autoComplete="off"
-              onChange={(e) => setName(e.target.value)}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor={`${base}-email`}>{t('campaign.field.email')}</label>
-            <input
-              id={`${base}-email`}
-              type="email"
-              value={email}
-              autoComplete="off"
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          </div>
+          <Field label={t('campaign.field.name')} error={shownProblem('name')}>
+            {(p) => (
+              <input
+                {...p}
+                ref={nameInput}
+                type="text"
+                value={name}
+                autoComplete="off"
+                onChange={(e) => setName(e.target.value)}
+                onBlur={() => setTouched((x) => ({ ...x, name: true }))}
+              />
+            )}
+          </Field>
+          <Field label={t('campaign.field.email')} error={shownProblem('email')}>
+            {(p) => (
+              <input
+                {...p}
+                ref={emailInput}
+                type="email"
+                value={email}
+                autoComplete="off"
+                onChange={(e) => setEmail(e.target.value)}
+                onBlur={() => setTouched((x) => ({ ...x, email: true }))}
+              />
+            )}
+          </Field>
           <Button
             variant="secondary"
             onClick={addOther}

@@ -19,6 +19,7 @@ import {
 } from './feedback-api.ts';
 import { groupInSentence, groupLabel } from './labels.ts';
 import {
+  type AllBasis,
   BalanceBar,
   DotRow,
   Figures,
@@ -82,6 +83,23 @@ export function ReportPage({ id }: { id: string }) {
   );
 }
 
+/**
+ * Who is reading: the subject is spoken to ("you"); anyone else (their manager, a coach) reads
+ * about the subject by name. The report itself is the same frozen figures for every reader.
+ */
+interface Voice {
+  own: boolean;
+  name: string;
+}
+
+/** How the `all` figures of these rows were formed: one basis, or a mix of both. */
+function basisOf(rows: ReadonlyArray<{ others: number | null; allRaters: unknown }>): AllBasis {
+  const bases = new Set(
+    rows.filter((r) => r.others !== null).map((r) => (r.allRaters ? 'all-raters' : 'mean-of-groups')),
+  );
+  return bases.size > 1 ? 'mixed' : bases.has('mean-of-groups') ? 'mean-of-groups' : 'all-raters';
+}
+
 function Report({
   report,
   campaign,
@@ -92,10 +110,12 @@ function Report({
   onShared: () => void;
 }) {
   const columns = report.columns.map((c) => c.group);
-  const series: Series[] = ['self', ...columns, 'others'];
+  const series: Series[] = ['self', ...columns, 'all'];
   const capabilities = report.capabilities.filter((c) => !c.derailer);
   const derailers = report.capabilities.filter((c) => c.derailer);
   const scale = report.capabilities[0]?.scale;
+  const voice: Voice = { own: campaign.viewerRole === 'subject', name: report.subject.name };
+  const name = voice.name;
 
   return (
     <>
@@ -108,7 +128,9 @@ function Report({
       </p>
       <p className="muted">
         {report.selfSource.submittedAt
-          ? t('report.selfFrom', { date: formatDate(report.selfSource.submittedAt) })
+          ? voice.own
+            ? t('report.selfFrom', { date: formatDate(report.selfSource.submittedAt) })
+            : t('report.of.selfFrom', { name, date: formatDate(report.selfSource.submittedAt) })
           : t('report.noSelf')}
       </p>
       <Downloads id={report.campaignId} />
@@ -125,9 +147,21 @@ function Report({
                 maxLabel: scale.labels[scale.labels.length - 1] ?? '',
               })
             : null}{' '}
-          {t('report.othersIntro')}
+          {voice.own ? t('report.othersIntro') : t('report.of.othersIntro', { name })}
         </p>
-        <p>{report.thresholds.statement}</p>
+        {/* The server's own sentence (thresholds.statement) speaks to the subject; this one to whoever reads. */}
+        <p>
+          {voice.own
+            ? t('report.statement', {
+                gap: formatNumber(report.thresholds.gap),
+                rwg: formatNumber(report.thresholds.agreementFlagBelow),
+              })
+            : t('report.of.statement', {
+                name,
+                gap: formatNumber(report.thresholds.gap),
+                rwg: formatNumber(report.thresholds.agreementFlagBelow),
+              })}
+        </p>
         <p className="muted">
           {t('report.privacyIntro', {
             peers: report.policy.minimumByGroup.peers,
@@ -139,10 +173,12 @@ function Report({
       </section>
 
       <Responses report={report} />
-      <Gaps report={report} />
+      <Gaps report={report} voice={voice} />
 
       <section className="report-section" aria-labelledby="r-caps">
-        <h2 id="r-caps">{t('report.capabilitiesTitle')}</h2>
+        <h2 id="r-caps">
+          {voice.own ? t('report.capabilitiesTitle') : t('report.of.capabilitiesTitle', { name })}
+        </h2>
         <CapabilityChart
           capabilities={capabilities}
           columns={columns}
@@ -151,25 +187,29 @@ function Report({
         />
       </section>
 
-      <Behaviours report={report} />
+      <Behaviours report={report} voice={voice} />
 
       {derailers.length ? (
         <section className="report-section" aria-labelledby="r-derailers">
           <h2 id="r-derailers">{t('report.derailersTitle')}</h2>
-          <p>{t('report.derailersIntro')}</p>
+          <p>{voice.own ? t('report.derailersIntro') : t('report.of.derailersIntro', { name })}</p>
           <CapabilityChart capabilities={derailers} columns={columns} series={series} caption="r-der-table" />
           {report.derailerBlindSpots.length ? (
             <>
-              <h3>{t('report.derailerBlindSpots')}</h3>
-              <GapList entries={report.derailerBlindSpots} />
+              <h3>
+                {voice.own ? t('report.derailerBlindSpots') : t('report.of.derailerBlindSpots', { name })}
+              </h3>
+              <GapList entries={report.derailerBlindSpots} voice={voice} />
             </>
           ) : (
-            <p className="muted">{t('report.noDerailerBlindSpots')}</p>
+            <p className="muted">
+              {voice.own ? t('report.noDerailerBlindSpots') : t('report.of.noDerailerBlindSpots', { name })}
+            </p>
           )}
         </section>
       ) : null}
 
-      <Balance report={report} />
+      <Balance report={report} voice={voice} />
       <Items report={report} columns={columns} />
       <Comments report={report} />
     </>
@@ -359,14 +399,14 @@ function Responses({ report }: { report: FeedbackReport }) {
   );
 }
 
-function GapList({ entries }: { entries: FeedbackReport['blindSpots'] }) {
+function GapList({ entries, voice }: { entries: FeedbackReport['blindSpots']; voice: Voice }) {
   return (
     <ul className="gap-list">
       {entries.map((e) => (
         <li key={e.capability}>
           <strong>{e.name}</strong>
           <span>
-            {t('report.gapFigures', {
+            {t(voice.own ? 'report.gapFigures' : 'report.of.gapFigures', {
               self: formatScore(e.self),
               others: formatScore(e.others),
               gap: formatScore(Math.abs(e.gap)),
@@ -378,25 +418,32 @@ function GapList({ entries }: { entries: FeedbackReport['blindSpots'] }) {
   );
 }
 
-function Gaps({ report }: { report: FeedbackReport }) {
+function Gaps({ report, voice }: { report: FeedbackReport; voice: Voice }) {
   // The threshold exactly as the server applies it (0.75 stays 0.75), not rounded like a score.
   const gap = formatNumber(report.thresholds.gap);
+  const { name } = voice;
   return (
     <section className="report-section grid-halves" aria-label={t('report.gapsTitle')}>
       <div className="card gap-card gap-blind">
         <h2>{t('report.blindSpots')}</h2>
-        <p className="hint">{t('report.blindSpotsIntro', { gap })}</p>
+        <p className="hint">
+          {voice.own ? t('report.blindSpotsIntro', { gap }) : t('report.of.blindSpotsIntro', { gap, name })}
+        </p>
         {report.blindSpots.length ? (
-          <GapList entries={report.blindSpots} />
+          <GapList entries={report.blindSpots} voice={voice} />
         ) : (
-          <p>{t('report.noBlindSpots')}</p>
+          <p>{voice.own ? t('report.noBlindSpots') : t('report.of.noBlindSpots', { name })}</p>
         )}
       </div>
       <div className="card gap-card gap-hidden">
         <h2>{t('report.hiddenStrengths')}</h2>
-        <p className="hint">{t('report.hiddenStrengthsIntro', { gap })}</p>
+        <p className="hint">
+          {voice.own
+            ? t('report.hiddenStrengthsIntro', { gap })
+            : t('report.of.hiddenStrengthsIntro', { gap, name })}
+        </p>
         {report.hiddenStrengths.length ? (
-          <GapList entries={report.hiddenStrengths} />
+          <GapList entries={report.hiddenStrengths} voice={voice} />
         ) : (
           <p>{t('report.noHiddenStrengths')}</p>
         )}
@@ -411,7 +458,7 @@ const pointsOf = (
 ): Point[] => [
   { series: 'self', value: c.self },
   ...columns.map((g) => ({ series: g, value: c.groups.find((x) => x.group === g)?.mean ?? null })),
-  { series: 'others', value: c.others },
+  { series: 'all', value: c.others },
 ];
 
 function CapabilityChart({
@@ -425,9 +472,10 @@ function CapabilityChart({
   series: Series[];
   caption: string;
 }) {
+  const basis = basisOf(capabilities);
   return (
     <>
-      <Legend series={series} />
+      <Legend series={series} basis={basis} />
       <ol className="dot-chart">
         {capabilities.map((c) => {
           const points = pointsOf(c, columns);
@@ -444,7 +492,8 @@ function CapabilityChart({
                 ) : null}
               </div>
               <DotRow points={points} min={c.scale.min} max={c.scale.max} />
-              <Figures points={points} />
+              {/* Each row names its own figure precisely; the legend covers the rows together. */}
+              <Figures points={points} basis={c.othersBasis ?? basis} />
             </li>
           );
         })}
@@ -459,7 +508,7 @@ function CapabilityChart({
                 <th scope="col">{t('report.col.capability')}</th>
                 {series.map((s) => (
                   <th key={s} scope="col" className="num">
-                    {seriesLabel(s)}
+                    {seriesLabel(s, basis)}
                   </th>
                 ))}
                 <th scope="col" className="num">
@@ -489,7 +538,7 @@ function CapabilityChart({
 
 const formatSigned = (n: number): string => (n > 0 ? `+${formatScore(n)}` : formatScore(n));
 
-function Behaviours({ report }: { report: FeedbackReport }) {
+function Behaviours({ report, voice }: { report: FeedbackReport; voice: Voice }) {
   const list = (entries: FeedbackReport['highest']) => (
     <ol className="behaviour-list">
       {entries.map((b) => (
@@ -503,7 +552,9 @@ function Behaviours({ report }: { report: FeedbackReport }) {
     <section className="report-section grid-halves" aria-label={t('report.behavioursTitle')}>
       <div className="card">
         <h2>{t('report.highest')}</h2>
-        <p className="hint">{t('report.highestIntro')}</p>
+        <p className="hint">
+          {voice.own ? t('report.highestIntro') : t('report.of.highestIntro', { name: voice.name })}
+        </p>
         {report.highest.length ? list(report.highest) : <p>{t('report.noFigureLong')}</p>}
       </div>
       <div className="card">
@@ -515,7 +566,7 @@ function Behaviours({ report }: { report: FeedbackReport }) {
   );
 }
 
-function Balance({ report }: { report: FeedbackReport }) {
+function Balance({ report, voice }: { report: FeedbackReport; voice: Voice }) {
   const { self, others, definition } = report.balance;
   const row = (label: string, share: number | null) => (
     <div className="balance-row">
@@ -542,14 +593,15 @@ function Balance({ report }: { report: FeedbackReport }) {
           {t('report.leading')}
         </li>
       </ul>
-      {row(t('report.balanceSelf'), self)}
+      {row(voice.own ? t('report.balanceSelf') : t('report.of.balanceSelf', { name: voice.name }), self)}
       {row(t('report.balanceOthers'), others)}
     </section>
   );
 }
 
 function Items({ report, columns }: { report: FeedbackReport; columns: Series[] }) {
-  const series: Series[] = ['self', ...columns, 'others'];
+  const series: Series[] = ['self', ...columns, 'all'];
+  const basis = basisOf(report.capabilities.flatMap((c) => c.items));
   return (
     <section className="report-section" aria-labelledby="r-items">
       <h2 id="r-items">{t('report.itemsTitle')}</h2>
@@ -575,7 +627,7 @@ function Items({ report, columns }: { report: FeedbackReport; columns: Series[] 
                     <th scope="col">{t('report.col.statement')}</th>
                     {series.map((s) => (
                       <th key={s} scope="col" className="num">
-                        {seriesLabel(s)}
+                        {seriesLabel(s, basis)}
                       </th>
                     ))}
                     <th scope="col">{t('report.col.agreement')}</th>

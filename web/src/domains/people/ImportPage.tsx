@@ -166,7 +166,9 @@ function ImportForm() {
   };
 
   const hasErrors = (checked?.result.errors.length ?? 0) > 0;
-  const canImport = checked !== null && (!hasErrors || skipInvalid) && !imported;
+  // With every row invalid, "skip the invalid rows" would import nobody: it is not offered.
+  const noValidRows = checked !== null && validRows(checked.result) === 0;
+  const canImport = checked !== null && (!hasErrors || skipInvalid) && !noValidRows && !imported;
 
   const runImport = async () => {
     if (busy || !checked || !canImport) return;
@@ -228,9 +230,7 @@ function ImportForm() {
           <h2 id="import-result" ref={resultHeading} tabIndex={-1}>
             {t('import.resultTitle')}
           </h2>
-          <Alert tone={imported.applied ? 'success' : 'error'}>
-            {imported.applied ? t('import.applied') : t('import.notApplied')}
-          </Alert>
+          <Outcome result={imported} />
           <Summary result={imported} />
           {imported.errors.length ? <ErrorTable errors={imported.errors} /> : null}
           <p>
@@ -259,7 +259,7 @@ function ImportForm() {
           <Preview result={checked.result} />
 
           <div className="import-confirm stack">
-            {hasErrors ? (
+            {hasErrors && !noValidRows ? (
               <div className="checkbox">
                 <input
                   id={ids.skip}
@@ -278,7 +278,7 @@ function ImportForm() {
             ) : null}
             {!canImport ? (
               <p id={ids.blocked} className="hint">
-                {t('import.blocked')}
+                {noValidRows ? t('import.blockedNoValidRows') : t('import.blocked')}
               </p>
             ) : null}
             <div className="form-actions">
@@ -297,6 +297,20 @@ function ImportForm() {
       ) : null}
     </div>
   );
+}
+
+const validRows = ({ changes }: ImportResult) => changes.create + changes.update + changes.unchanged;
+
+/** What the import did, in words: all of it, part of it (rows skipped), nothing to change, or nothing. */
+function Outcome({ result }: { result: ImportResult }) {
+  const { create, update, skipped } = result.changes;
+  const counts = { created: create, updated: update, skipped };
+  if (!result.applied) return <Alert tone="error">{t('import.notApplied')}</Alert>;
+  if (skipped > 0 && validRows(result) === 0)
+    return <Alert tone="error">{tn('import.allSkipped', skipped, counts)}</Alert>;
+  if (skipped > 0) return <Alert tone="info">{tn('import.partial', skipped, counts)}</Alert>;
+  if (create + update === 0) return <Alert tone="info">{t('import.nothingChanged')}</Alert>;
+  return <Alert tone="success">{t('import.applied', counts)}</Alert>;
 }
 
 function Summary({ result }: { result: ImportResult }) {

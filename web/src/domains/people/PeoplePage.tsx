@@ -1,6 +1,6 @@
-import { type ReactNode, useId, useMemo } from 'react';
+import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { api, type PersonSummary } from '../../api.ts';
-import { Link, replaceQuery, useLocation } from '../../app/router.tsx';
+import { Link, navigate, replaceQuery, useLocation } from '../../app/router.tsx';
 import { isAdmin, useViewer } from '../../app/session.tsx';
 import { t, tn } from '../../i18n/index.ts';
 import { Button, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/components.tsx';
@@ -8,6 +8,7 @@ import { errorText } from '../../ui/errors.ts';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { StatusBadge } from './labels.tsx';
+import { PersonEditForm } from './PersonEditForm.tsx';
 
 /** Case- and accent-insensitive, so "zoe" finds "Zoë". */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -25,6 +26,8 @@ function matches(person: PersonSummary, q: string, team: string, stage: string):
 export function PeoplePage() {
   const viewer = useViewer();
   const { query } = useLocation();
+  const [adding, setAdding] = useState(false);
+  const addButton = useRef<HTMLButtonElement>(null);
   const ids = { search: useId(), team: useId(), stage: useId(), count: useId() };
   const data = useResource(
     () =>
@@ -141,16 +144,37 @@ export function PeoplePage() {
       <div className="page-header">
         <PageHeading title={t('people.title')} />
         {isAdmin(viewer) ? (
-          <Link to="/admin/import" className="button button-secondary">
-            {t('nav.import')}
-          </Link>
+          <div className="form-actions">
+            {adding ? null : (
+              <Button ref={addButton} onClick={() => setAdding(true)}>
+                {t('people.add')}
+              </Button>
+            )}
+            <Link to="/admin/import" className="button button-secondary">
+              {t('nav.import')}
+            </Link>
+          </div>
         ) : null}
       </div>
+      {adding ? (
+        // One person without a CSV: the person form in add mode; the new person's page opens after.
+        <div className="card add-person">
+          <PersonEditForm
+            person={null}
+            onDone={() => {
+              setAdding(false);
+              requestAnimationFrame(() => addButton.current?.focus());
+            }}
+            onCreated={(created, invited) =>
+              navigate(`/people/${encodeURIComponent(created.id)}?added=${invited ? 'invited' : 'yes'}`)
+            }
+          />
+        </div>
+      ) : null}
       {content}
     </section>
   );
 }
-
 /** A table where there is room for one; on phones, a card per person, which needs no sideways scrolling. */
 function PeopleList(props: { people: PersonSummary[]; organisation: string }) {
   const narrow = useMediaQuery('(max-width: 640px)');

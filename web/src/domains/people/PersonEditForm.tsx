@@ -1,5 +1,12 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { api, type PersonDetail, type PersonField, type PersonUpdate, type Role } from '../../api.ts';
+import {
+  api,
+  type CareerStage,
+  type PersonDetail,
+  type PersonField,
+  type PersonUpdate,
+  type Role,
+} from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { looksLikeEmail } from '../../platform/auth/validation.ts';
 import { Alert, Button, Field, focusFirstInvalid, LoadError, Loading } from '../../ui/components.tsx';
@@ -27,6 +34,17 @@ const draftOf = (p: PersonDetail): Draft => ({
   status: p.status,
 });
 
+/** A new person: the first career stage, no team or manager, a participant. */
+const blankDraft = (stages: CareerStage[]): Draft => ({
+  name: '',
+  email: '',
+  careerStage: [...stages].sort((a, b) => a.position - b.position)[0]?.key ?? '',
+  team: '',
+  managerId: '',
+  roles: ['participant'],
+  status: 'invited',
+});
+
 /** Only what changed is sent, so a concurrent edit of another field by someone else is not overwritten. */
 function changesOf(before: Draft, after: Draft): PersonUpdate {
   const changes: PersonUpdate = {};
@@ -50,34 +68,43 @@ const loadOptions = () =>
   }));
 type Options = Awaited<ReturnType<typeof loadOptions>>;
 
+/**
+ * Edits a person, or with `person` null adds one (with an optional invitation): `onDone(null)` is
+ * cancel, `onDone(saved)` after an edit, `onCreated` with the new person after an add.
+ */
 export function PersonEditForm({
   person,
   onDone,
+  onCreated,
 }: {
-  person: PersonDetail;
+  person: PersonDetail | null;
   onDone: (saved: boolean | null) => void;
+  onCreated?: (created: PersonDetail, invited: boolean) => void;
 }) {
   const options = useResource(loadOptions, []);
   if (options.status === 'loading') return <Loading />;
   if (options.status === 'error')
     return <LoadError message={errorText(options.error)} onRetry={options.reload} />;
-  return <EditForm person={person} onDone={onDone} {...options.data} />;
+  return <EditForm person={person} onDone={onDone} onCreated={onCreated} {...options.data} />;
 }
 
 function EditForm({
   person,
   onDone,
+  onCreated,
   stages,
   teams,
   people,
 }: {
-  person: PersonDetail;
+  person: PersonDetail | null;
   onDone: (saved: boolean | null) => void;
+  onCreated?: ((created: PersonDetail, invited: boolean) => void) | undefined;
 } & Options) {
   const form = useRef<HTMLFormElement>(null);
-  const ids = { teams: useId(), roles: useId(), rolesError: useId(), heading: useId() };
-  const [initial] = useState(() => draftOf(person));
+  const ids = { teams: useId(), roles: useId(), rolesError: useId(), heading: useId(), invite: useId() };
+  const [initial] = useState(() => (person ? draftOf(person) : blankDraft(stages)));
   const [draft, setDraft] = useState(initial);
+  const [invite, setInvite] = useState(true);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<Partial<Record<PersonField, string>>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -107,15 +134,28 @@ function EditForm({
       focusFirstInvalid(form.current);
       return;
     }
-    const changes = changesOf(initial, draft);
-    if (Object.keys(changes).length === 0) {
+    const changes = person ? changesOf(initial, draft) : null;
+    if (changes && Object.keys(changes).length === 0) {
       onDone(false);
       return;
     }
     setBusy(true);
     try {
-      await api.updatePerson(person.id, changes);
-      onDone(true);
+      if (person && changes) {
+        await api.updatePerson(person.id, changes);
+        onDone(true);
+      } else {
+        const created = await api.createPerson({
+          name: draft.name.trim(),
+          email: draft.email.trim(),
+          careerStage: draft.careerStage,
+          team: draft.team.trim() || null,
+          managerId: draft.managerId || null,
+          roles: ROLE_ORDER.filter((r) => draft.roles.includes(r)),
+          invite,
+        });
+        onCreated?.(created, invite);
+      }
     } catch (error) {
       setBusy(false);
       const split = splitFieldErrors(error, labels);
@@ -128,12 +168,12 @@ function EditForm({
   const statusChoices: PersonDetail['status'][] =
     initial.status === 'invited' ? ['invited', 'disabled'] : ['active', 'disabled'];
   const managers = people.items
-    .filter((p) => p.id !== person.id && p.status !== 'disabled')
+    .filter((p) => p.id !== person?.id && p.status !== 'disabled')
     .sort((a, b) => a.name.localeCompare(b.name));
 
   return (
     <form ref={form} onSubmit={submit} noValidate className="stack" aria-labelledby={ids.heading}>
-      <h3 id={ids.heading}>{t('person.editTitle', { name: person.name })}</h3>
+      <h3 id={ids.heading}>{person ? t('person.editTitle', { name: person.name }) : t('person.addTitle')}</h3>
       {formError ? <Alert tone="error">{formError}</Alert> : null}
       <div className="form-grid">
         <Field label={labels.name} error={errors.name}>
@@ -203,21 +243,23 @@ function EditForm({
             </select>
           )}
         </Field>
-        <Field label={labels.status} error={errors.status}>
-          {(p) => (
-            <select
-              {...p}
-              value={draft.status}
-              onChange={(e) => set('status', e.target.value as PersonDetail['status'])}
-            >
-              {statusChoices.map((s) => (
-                <option key={s} value={s}>
-                  {s === 'invited' ? t('person.field.statusInvited') : t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {person ? (
+          <Field label={labels.status} error={errors.status}>
+            {(p) => (
+              <select
+                {...p}
+                value={draft.status}
+                onChange={(e) => set('status', e.target.value as PersonDetail['status'])}
+              >
+                {statusChoices.map((s) => (
+                  <option key={s} value={s}>
+                    {s === 'invited' ? t('person.field.statusInvited') : t(`status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
       </div>
       <fieldset
         className={`fieldset${errors.roles ? ' field-invalid' : ''}`}
@@ -253,9 +295,26 @@ function EditForm({
           })}
         </div>
       </fieldset>
+      {person ? null : (
+        <div className="checkbox">
+          <input
+            id={ids.invite}
+            type="checkbox"
+            checked={invite}
+            aria-describedby={`${ids.invite}-hint`}
+            onChange={(e) => setInvite(e.target.checked)}
+          />
+          <label htmlFor={ids.invite}>
+            {t('person.field.invite')}
+            <span id={`${ids.invite}-hint`} className="hint">
+              {t('person.field.inviteHint')}
+            </span>
+          </label>
+        </div>
+      )}
       <div className="form-actions">
         <Button type="submit" busy={busy} busyLabel={t('form.saving')}>
-          {t('person.save')}
+          {person ? t('person.save') : t('person.add')}
         </Button>
         <Button variant="secondary" onClick={() => onDone(null)}>
           {t('person.cancel')}

@@ -1,6 +1,6 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { ApiError, api, type PersonDetail } from '../../api.ts';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link, navigate, useLocation } from '../../app/router.tsx';
 import { isAdmin, useViewer } from '../../app/session.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
@@ -8,11 +8,14 @@ import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { roleLabel, StatusBadge } from './labels.tsx';
+import { PersonActivity } from './PersonActivity.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 
 export function PersonPage({ id }: { id: string }) {
   const viewer = useViewer();
   const person = useResource(() => api.person(id), [id]);
+  /** Set by the people page's add form: says what just happened, once, above the new person. */
+  const added = useLocation().query.get('added');
 
   let title = t('person.title');
   let content: ReactNode;
@@ -27,7 +30,18 @@ export function PersonPage({ id }: { id: string }) {
     );
   } else {
     title = person.data.name;
-    content = <PersonView person={person.data} admin={isAdmin(viewer)} onChanged={person.reload} />;
+    content = (
+      <>
+        {added ? (
+          <Alert tone="success">
+            {added === 'invited'
+              ? t('person.addedInvited', { name: person.data.name, email: person.data.email })
+              : t('person.added', { name: person.data.name })}
+          </Alert>
+        ) : null}
+        <PersonView person={person.data} admin={isAdmin(viewer)} onChanged={person.reload} />
+      </>
+    );
   }
 
   return (
@@ -56,6 +70,7 @@ function PersonView({
   admin: boolean;
   onChanged: () => void;
 }) {
+  const viewer = useViewer();
   const none = (text: string) => <span className="muted">{text}</span>;
   return (
     <>
@@ -124,6 +139,7 @@ function PersonView({
           )}
         </section>
       </div>
+      <PersonActivity personId={person.id} own={viewer.person.id === person.id} admin={admin} />
       {admin ? <AdminPanel person={person} onChanged={onChanged} /> : null}
     </>
   );
