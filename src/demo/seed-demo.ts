@@ -138,7 +138,7 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
     return createOrganisation(tx, { name: 'Northwind Collective', slug: DEMO_SLUG });
   });
   const seated = await services.db.inOrganisation(organisationId, async (tx) => {
-    const stages = await listCareerStages(tx);
+    const stages = await listCareerStages({ tx });
     const stageId = new Map(stages.map((s) => [s.key, s.id]));
     const teamNames = [...new Set(SEATS.map((s) => s.team))];
     const teamRows = await tx

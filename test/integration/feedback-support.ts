@@ -36,7 +36,7 @@ export async function feedbackOrg(h: Harness, slug: string): Promise<FeedbackOrg
   const byEmail = new Map(org.people.map((p) => [p.email, p.id]));
   const passwordHash = await hashPassword(PASSWORD);
   const managerId = await h.services.db.inOrganisation(org.organisationId, async (tx) => {
-    const [stage] = await listCareerStages(tx);
+    const [stage] = await listCareerStages({ tx });
     const [m] = await tx
       .insert(people)
       .values({

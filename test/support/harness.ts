@@ -87,7 +87,7 @@ export async function addOrganisation(services: Services, slug: string) {
     createOrganisation(tx, { name: slug.toUpperCase(), slug }),
   );
   const made = await services.db.inOrganisation(organisationId, async (tx) => {
-    const stages = await listCareerStages(tx);
+    const stages = await listCareerStages({ tx });
     const stageId = stages[0]!.id;
     const rows = await tx
       .insert(people)

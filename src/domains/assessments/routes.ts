@@ -123,7 +123,7 @@ export const assessmentRoutes: AnyRoute[] = [
     access: ADMIN,
     handler: ({ services, viewer }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) =>
-        listStageBalance(tx, viewer.organisationId, await listCareerStages(tx)),
+        listStageBalance(tx, viewer.organisationId, await listCareerStages({ tx })),
       ),
   }),
   route(assessmentsApi.updateStageBalance, {
@@ -132,7 +132,7 @@ export const assessmentRoutes: AnyRoute[] = [
     access: ADMIN,
     handler: ({ services, viewer, body }) =>
       services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        const stages = await listCareerStages(tx);
+        const stages = await listCareerStages({ tx });
         await updateStageBalance(tx, viewer.organisationId, stages, body);
         return listStageBalance(tx, viewer.organisationId, stages);
       }),

@@ -2,8 +2,8 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
 import { composeToken, hashSecret, newSecret, parseToken } from '../../platform/http/tokens.ts';
-import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { people } from '../people/schema.ts';
 import { authTokens } from './schema.ts';
@@ -22,13 +22,10 @@ const PATHS: Record<LinkPurpose, string> = { invitation: '/invitation', 'passwor
  * links of the same purpose are revoked, so only the newest works.
  */
 export async function sendLink(
-  tx: Tx,
-  jobs: JobQueue,
-  publicUrl: string,
-  organisationId: string,
-  person: { id: string; name: string; email: string },
-  purpose: LinkPurpose,
+  scope: Pick<OrganisationScope, 'tx' | 'jobs' | 'publicUrl' | 'organisationId'>,
+  { person, purpose }: { person: { id: string; name: string; email: string }; purpose: LinkPurpose },
 ): Promise<string> {
+  const { tx, jobs, publicUrl, organisationId } = scope;
   await tx
     .update(authTokens)
     .set({ usedAt: new Date() })

@@ -8,6 +8,7 @@ import {
 import { ApiError } from '../../platform/http/errors.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
+import { inOrganisationScope } from '../../platform/scope.ts';
 import type { Services } from '../../platform/services.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { people } from '../people/schema.ts';
@@ -18,7 +19,7 @@ import { createSession, revokeAllSessions, revokeSession } from './sessions.ts';
 import { clearAccount, recordFailure, retryAfterSeconds } from './throttle.ts';
 
 async function describeViewer(services: Services, viewer: Viewer, csrfToken: string) {
-  const [org] = await services.db.inOrganisation(viewer.organisationId, (tx) =>
+  const [org] = await inOrganisationScope(services, viewer.organisationId, ({ tx }) =>
     tx
       .select({ id: organisations.id, name: organisations.name, slug: organisations.slug })
       .from(organisations),
@@ -84,11 +85,11 @@ const login = route(authApi.login, {
     }
     const match = matches[0]!;
     await clearAccount(db, body.email);
-    const cookie = await db.inOrganisation(match.organisationId, (tx) =>
+    const cookie = await inOrganisationScope(services, match.organisationId, ({ tx }) =>
       createSession(tx, match.organisationId, match.personId, c.req.header('user-agent')),
     );
     setSessionCookie(c, cookie, services.config);
-    const viewer = await services.db.inOrganisation(match.organisationId, async (tx) => {
+    const viewer = await inOrganisationScope(services, match.organisationId, async ({ tx }) => {
       const [p] = await tx.select().from(people).where(eq(people.id, match.personId));
       return p!;
     });
@@ -111,8 +112,9 @@ const logout = route(authApi.logout, {
   summary: 'Sign out of this session',
   tag: 'auth',
   access: 'signed-in',
-  async handler({ viewer, services, c }) {
-    await services.db.inOrganisation(viewer.organisationId, (tx) => revokeSession(tx, viewer));
+  tenant: true,
+  async handler({ scope, services, c }) {
+    await revokeSession(scope.tx, scope.viewer);
     clearSessionCookie(c, services.config);
     return { ok: true as const };
   },
@@ -122,10 +124,9 @@ const logoutEverywhere = route(authApi.logoutEverywhere, {
   summary: 'Sign out of every session of the signed-in person',
   tag: 'auth',
   access: 'signed-in',
-  async handler({ viewer, services, c }) {
-    await services.db.inOrganisation(viewer.organisationId, (tx) =>
-      revokeAllSessions(tx, viewer.organisationId, viewer.personId),
-    );
+  tenant: true,
+  async handler({ scope, services, c }) {
+    await revokeAllSessions(scope.tx, scope.organisationId, scope.viewer.personId);
     clearSessionCookie(c, services.config);
     return { ok: true as const };
   },
@@ -151,7 +152,7 @@ const showInvitation = route(authApi.invitation, {
   access: 'public',
   async handler({ params, services }) {
     const organisationId = params.token.split('.')[0]!;
-    const found = await services.db.inOrganisation(organisationId, async (tx) => {
+    const found = await inOrganisationScope(services, organisationId, async ({ tx }) => {
       const person = await redeemLink(tx, params.token, 'invitation', false);
       const [org] = await tx.select({ name: organisations.name }).from(organisations);
       return person && org ? { name: person.name, email: person.email, organisation: org.name } : null;
@@ -176,7 +177,7 @@ async function setPasswordFromLink(
 ) {
   const organisationId = token.split('.')[0]!;
   const passwordHash = await hashPassword(password);
-  const result = await services.db.inOrganisation(organisationId, async (tx) => {
+  const result = await inOrganisationScope(services, organisationId, async ({ tx }) => {
     const person = await redeemLink(tx, token, purpose, true);
     if (!person) return null;
     await tx
@@ -232,15 +233,8 @@ const requestReset = route(authApi.requestPasswordReset, {
         .where(and(eq(people.email, body.email), eq(people.status, 'active'))),
     );
     for (const person of matches) {
-      await services.db.inOrganisation(person.organisationId, (tx) =>
-        sendLink(
-          tx,
-          services.jobs,
-          services.config.publicUrl,
-          person.organisationId,
-          person,
-          'password-reset',
-        ),
+      await inOrganisationScope(services, person.organisationId, (scope) =>
+        sendLink(scope, { person, purpose: 'password-reset' }),
       );
     }
     // Counted like a failed sign-in, so the endpoint cannot be used to flood someone's inbox.

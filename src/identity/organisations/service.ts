@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm';
 import type { Tx } from '../../platform/db/database.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { careerStages, DEFAULT_CAREER_STAGES } from './schema.ts';
 
@@ -26,7 +27,8 @@ export async function createOrganisationIdentity(
   return { id: org!.id, stages };
 }
 
-export function listCareerStages(tx: Tx) {
+/** The organisation's career stages, in order. */
+export function listCareerStages({ tx }: Pick<OrganisationScope, 'tx'>) {
   return tx
     .select({
       id: careerStages.id,

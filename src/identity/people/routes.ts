@@ -29,7 +29,7 @@ export const peopleRoutes: AnyRoute[] = [
     access: 'signed-in',
     async handler({ viewer, query, services, c }) {
       const list = await cachedPeopleList(services.db, viewer.organisationId, query, (tx) =>
-        listPeople(tx, query),
+        listPeople({ tx }, query),
       );
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       return c.body(gzip ? list.gzip : list.json, 200, {
@@ -43,65 +43,57 @@ export const peopleRoutes: AnyRoute[] = [
     summary: 'One person, with their manager and direct reports',
     tag: 'people',
     access: 'signed-in',
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) => getPerson(tx, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => getPerson(scope, params.id),
   }),
   route(peopleApi.create, {
     summary: 'Add a person (optionally emailing an invitation)',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, body, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        const id = await createPerson(tx, viewer.organisationId, body);
-        if (body.invite) {
-          await sendLink(
-            tx,
-            services.jobs,
-            services.config.publicUrl,
-            viewer.organisationId,
-            { id, ...body },
-            'invitation',
-          );
-        }
-        return getPerson(tx, id);
-      }),
+    tenant: true,
+    async handler({ scope, body }) {
+      const id = await createPerson(scope, body);
+      if (body.invite) await sendLink(scope, { person: { id, ...body }, purpose: 'invitation' });
+      return getPerson(scope, id);
+    },
   }),
   route(peopleApi.update, {
     summary: 'Change a person’s details, roles, reporting line or status',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, params, body, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        if (params.id === viewer.personId && body.roles && !body.roles.includes('admin')) {
-          throw new ApiError(400, 'invalid_input', 'you cannot remove your own admin role', {
-            roles: 'must keep admin for yourself',
-          });
-        }
-        await updatePerson(tx, viewer.organisationId, params.id, body);
-        return getPerson(tx, params.id);
-      }),
+    tenant: true,
+    async handler({ scope, params, body }) {
+      if (params.id === scope.viewer.personId && body.roles && !body.roles.includes('admin')) {
+        throw new ApiError(400, 'invalid_input', 'you cannot remove your own admin role', {
+          roles: 'must keep admin for yourself',
+        });
+      }
+      await updatePerson(scope, { id: params.id, changes: body });
+      return getPerson(scope, params.id);
+    },
   }),
   route(peopleApi.remove, {
     summary: 'Delete a person with their own assessments and 360s; their reports lose this manager',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        if (params.id === viewer.personId) {
-          throw new ApiError(400, 'invalid_input', 'you cannot delete yourself', {
-            id: 'must not be yourself',
-          });
-        }
-        await deletePerson(tx, viewer.organisationId, params.id);
-      }),
+    tenant: true,
+    async handler({ scope, params }) {
+      if (params.id === scope.viewer.personId) {
+        throw new ApiError(400, 'invalid_input', 'you cannot delete yourself', {
+          id: 'must not be yourself',
+        });
+      }
+      await deletePerson(scope, params.id);
+    },
   }),
   route(peopleApi.invite, {
     summary: 'Email the person a single-use invitation link (revokes earlier ones)',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        const [person] = await tx
+    tenant: true,
+    async handler({ scope, params }) {
+      {
+        const [person] = await scope.tx
           .select({ id: people.id, name: people.name, email: people.email, status: people.status })
           .from(people)
           .where(eq(people.id, params.id));
@@ -115,16 +107,10 @@ export const peopleRoutes: AnyRoute[] = [
             `this person is ${person.status}; only people not yet joined can be invited`,
           );
         }
-        await sendLink(
-          tx,
-          services.jobs,
-          services.config.publicUrl,
-          viewer.organisationId,
-          person,
-          'invitation',
-        );
+        await sendLink(scope, { person, purpose: 'invitation' });
         return { ok: true as const };
-      }),
+      }
+    },
   }),
   route(peopleApi.importCsv, {
     summary:
@@ -145,40 +131,38 @@ export const peopleRoutes: AnyRoute[] = [
     summary: 'Teams with their member counts',
     tag: 'people',
     access: 'signed-in',
-    handler: ({ viewer, services }) => services.db.inOrganisation(viewer.organisationId, listTeams),
+    tenant: true,
+    handler: ({ scope }) => listTeams(scope),
   }),
   route(peopleApi.createTeam, {
     summary: 'Create a team',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, body, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) =>
-        createTeam(tx, viewer.organisationId, body.name),
-      ),
+    tenant: true,
+    handler: ({ scope, body }) => createTeam(scope, body.name),
   }),
   route(peopleApi.deleteTeam, {
     summary: 'Delete a team; its members stay, without a team',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) =>
-        deleteTeam(tx, viewer.organisationId, params.id),
-      ),
+    tenant: true,
+    handler: ({ scope, params }) => deleteTeam(scope, params.id),
   }),
   route(peopleApi.careerStages, {
     summary: 'The organisation’s career stages, in order',
     tag: 'people',
     access: 'signed-in',
-    handler: ({ viewer, services }) => services.db.inOrganisation(viewer.organisationId, listCareerStages),
+    tenant: true,
+    handler: ({ scope }) => listCareerStages(scope),
   }),
   route(peopleApi.replaceCareerStages, {
     summary: 'Replace the career stages (order matters); stages people are at cannot be removed',
     tag: 'people',
     access: ADMIN,
-    handler: ({ viewer, body, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        await replaceCareerStages(tx, viewer.organisationId, body.stages);
-        return listCareerStages(tx);
-      }),
+    tenant: true,
+    async handler({ scope, body }) {
+      await replaceCareerStages(scope, body.stages);
+      return listCareerStages(scope);
+    },
   }),
 ];

@@ -5,6 +5,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Role } from '../../platform/http/viewer.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import { forgetAllCachedSessions, forgetCachedSessions } from '../auth/sessions.ts';
 import { careerStages } from '../organisations/schema.ts';
 import { listCareerStages } from '../organisations/service.ts';
@@ -14,6 +15,11 @@ import { findCareerStage } from './find-career-stage.ts';
 import type { Directory, ImportPlan } from './import-plan.ts';
 import { findReportingCycle } from './reporting-lines.ts';
 import { people, teams } from './schema.ts';
+
+/** What a read of the directory needs: the organisation's transaction. */
+export type TxScope = Pick<OrganisationScope, 'tx'>;
+/** What a write to the directory needs: the transaction and whose directory it is. */
+export type DirectoryScope = Pick<OrganisationScope, 'tx' | 'organisationId'>;
 
 const manager = alias(people, 'manager');
 
@@ -61,7 +67,8 @@ function toSummary(r: SummaryRow): PersonSummary {
   };
 }
 
-export async function listPeople(tx: Tx, query: PeopleListQuery): Promise<PeopleList> {
+export async function listPeople(scope: TxScope, query: PeopleListQuery): Promise<PeopleList> {
+  const { tx } = scope;
   const filters = [];
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
@@ -94,7 +101,8 @@ export async function listPeople(tx: Tx, query: PeopleListQuery): Promise<People
   return { items: rows.map(toSummary), total: Number(total) };
 }
 
-export async function getPerson(tx: Tx, id: string): Promise<PersonDetail> {
+export async function getPerson(scope: TxScope, id: string): Promise<PersonDetail> {
+  const { tx } = scope;
   const [row] = await selectSummaries(tx).where(eq(people.id, id));
   if (!row) throw notFound('person');
   const reports = await tx
@@ -108,7 +116,7 @@ export async function getPerson(tx: Tx, id: string): Promise<PersonDetail> {
 /** Loads what an import or an edit is validated against. */
 export async function loadDirectory(tx: Tx): Promise<Directory> {
   const [stages, teamRows, peopleRows] = await Promise.all([
-    listCareerStages(tx),
+    listCareerStages({ tx }),
     tx.select({ id: teams.id, name: teams.name }).from(teams),
     tx
       .select({
@@ -126,7 +134,7 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
 }
 
 async function resolveStage(tx: Tx, label: string): Promise<string> {
-  const stages = await listCareerStages(tx);
+  const stages = await listCareerStages({ tx });
   const found = findCareerStage(stages, label);
   if (!found) {
     throw new ApiError(400, 'invalid_input', 'unknown career stage', {
@@ -174,7 +182,8 @@ async function emailTaken(tx: Tx, email: string, exceptId?: string): Promise<boo
   return !!row && row.id !== exceptId;
 }
 
-export async function createPerson(tx: Tx, organisationId: string, input: PersonInput): Promise<string> {
+export async function createPerson(scope: DirectoryScope, input: PersonInput): Promise<string> {
+  const { tx, organisationId } = scope;
   if (await emailTaken(tx, input.email)) {
     throw conflict('someone in this organisation already has this email', { email: 'is already in use' });
   }
@@ -198,11 +207,13 @@ export async function createPerson(tx: Tx, organisationId: string, input: Person
 }
 
 export async function updatePerson(
-  tx: Tx,
-  organisationId: string,
-  id: string,
-  input: Partial<PersonInput> & { status?: 'active' | 'disabled' | undefined },
+  scope: DirectoryScope,
+  {
+    id,
+    changes: input,
+  }: { id: string; changes: Partial<PersonInput> & { status?: 'active' | 'disabled' | undefined } },
 ): Promise<void> {
+  const { tx, organisationId } = scope;
   const [current] = await tx.select().from(people).where(eq(people.id, id));
   if (!current) throw notFound('person');
   if (input.email && (await emailTaken(tx, input.email, id))) {
@@ -233,7 +244,8 @@ export async function updatePerson(
  * erasure); their direct reports are left without a manager. Reports they rated keep their
  * frozen, anonymous figures.
  */
-export async function deletePerson(tx: Tx, organisationId: string, id: string): Promise<void> {
+export async function deletePerson(scope: DirectoryScope, id: string): Promise<void> {
+  const { tx, organisationId } = scope;
   const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.id, id));
   if (!row) throw notFound('person');
   await tx.update(people).set({ managerId: null, updatedAt: new Date() }).where(eq(people.managerId, id));
@@ -311,7 +323,7 @@ function chunks<T>(items: T[], size: number): T[][] {
   return out;
 }
 
-export async function listTeams(tx: Tx) {
+export async function listTeams({ tx }: TxScope) {
   const rows = await tx
     .select({ id: teams.id, name: teams.name, members: count(people.id) })
     .from(teams)
@@ -321,7 +333,8 @@ export async function listTeams(tx: Tx) {
   return rows.map((r) => ({ ...r, members: Number(r.members) }));
 }
 
-export async function createTeam(tx: Tx, organisationId: string, name: string) {
+export async function createTeam(scope: DirectoryScope, name: string) {
+  const { tx, organisationId } = scope;
   const [existing] = await tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
   if (existing) throw conflict('a team with this name exists', { name: 'is already in use' });
   const [row] = await tx
@@ -332,7 +345,8 @@ export async function createTeam(tx: Tx, organisationId: string, name: string) {
   return { ...row!, members: 0 };
 }
 
-export async function deleteTeam(tx: Tx, organisationId: string, id: string): Promise<void> {
+export async function deleteTeam(scope: DirectoryScope, id: string): Promise<void> {
+  const { tx, organisationId } = scope;
   const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id));
   if (!row) throw notFound('team');
   await tx.update(people).set({ teamId: null }).where(eq(people.teamId, id));
@@ -342,17 +356,17 @@ export async function deleteTeam(tx: Tx, organisationId: string, id: string): Pr
 
 /** Replaces the organisation's career stages (order = position). Stages still in use stay. */
 export async function replaceCareerStages(
-  tx: Tx,
-  organisationId: string,
+  scope: DirectoryScope,
   stages: { id?: string | undefined; key: string; name: string }[],
 ): Promise<void> {
+  const { tx, organisationId } = scope;
   const keys = stages.map((s) => s.key);
   const dup = keys.find((k, i) => keys.indexOf(k) !== i);
   if (dup)
     throw new ApiError(400, 'invalid_input', `stage key ${dup} appears twice`, {
       stages: `key ${dup} appears twice`,
     });
-  const current = await listCareerStages(tx);
+  const current = await listCareerStages({ tx });
   const keptIds = new Set(stages.map((s) => s.id).filter(Boolean));
   const removed = current.filter((s) => !keptIds.has(s.id));
   if (removed.length) {

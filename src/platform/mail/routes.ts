@@ -7,8 +7,9 @@ export const mailRoutes: AnyRoute[] = [
     summary: 'Messages Lodestar has sent or holds in the outbox (no SMTP configured), newest first',
     tag: 'admin',
     access: ['admin'],
-    async handler({ viewer, query, services }) {
-      const page = await services.db.inOrganisation(viewer.organisationId, (tx) => listOutbox(tx, query));
+    tenant: true,
+    async handler({ scope, query }) {
+      const page = await listOutbox(scope.tx, query);
       return {
         total: page.total,
         items: page.items.map((m) => ({

@@ -82,7 +82,7 @@ async function insertSubjects(
   passwordHash: string | null,
 ) {
   return db.inOrganisation(organisationId, async (tx) => {
-    const [stage] = await listCareerStages(tx);
+    const [stage] = await listCareerStages({ tx });
     const rows: { id: string; email: string }[] = [];
     // Batches keep each statement under PostgreSQL's 65,535 parameters.
     for (let start = 0; start < count; start += 2000) {
