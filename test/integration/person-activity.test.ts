@@ -57,12 +57,13 @@ describe.each(testDatabaseKinds())('person activity on %s', (kind) => {
     }
   });
 
-  it('refuses another participant and a coach who is not their manager', async () => {
+  it('refuses another participant and a coach who is not their manager, as for an unknown person', async () => {
     const res = await coach.get(path('participant'));
-    expect(res.status).toBe(403);
+    // 404, like an unknown id: a signed-in route does not tell who exists beyond what it shows.
+    expect(res.status).toBe(404);
     const text = await res.text();
     expect(text).not.toContain(form.id);
-    expect((await participant.get(path('admin'))).status).toBe(403);
+    expect((await participant.get(path('admin'))).status).toBe(404);
   });
 
   it('lets their manager and admins read the status, never answers, scores or items', async () => {

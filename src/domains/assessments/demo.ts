@@ -5,8 +5,8 @@
 // each answer is that level seen through the item (its loading) plus noise, cut into the scale's
 // categories. Seniority shifts practice from managing towards leading, as the source article says.
 import { normalFrom, seededRandom } from '../../core/seeded-random.ts';
-import type { Database } from '../../platform/db/database.ts';
 import type { DemoPerson } from '../../platform/module.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
 import { currentVersion } from '../framework/service.ts';
 import { assessments } from './schema.ts';
@@ -40,92 +40,90 @@ const WEAK_ITEM = 'wellbeing-energy-2';
 const CANT_SAY_RATE = 0.02;
 
 export async function seedDemoAssessments(
-  db: Database,
-  organisationId: string,
+  scope: Pick<OrganisationScope, 'tx' | 'kind' | 'organisationId' | 'now'>,
   people: DemoPerson[],
 ): Promise<void> {
+  const { tx, kind, organisationId } = scope;
   const random = seededRandom(SEED);
   const normal = normalFrom(random);
   const uniform = (low: number, high: number) => low + (high - low) * random();
 
-  await db.inOrganisation(organisationId, async (tx) => {
-    const version = await currentVersion(tx, db.kind, organisationId);
-    const capabilities = selfAssessedCapabilities(version.definition).map((capability) => ({
-      capability,
-      points: responseScaleOf(version.definition, capability).labels.length,
-      items: capability.items
-        .filter((item) => !item.retired)
-        .map((item) => ({
-          item,
-          loading: item.key === WEAK_ITEM ? 0.15 : uniform(0.6, 0.85),
-          // How easy the item is to endorse: some behaviours are claimed more readily than others.
-          offset: uniform(-0.3, 0.3),
-        })),
-    }));
+  const version = await currentVersion(tx, kind, organisationId);
+  const capabilities = selfAssessedCapabilities(version.definition).map((capability) => ({
+    capability,
+    points: responseScaleOf(version.definition, capability).labels.length,
+    items: capability.items
+      .filter((item) => !item.retired)
+      .map((item) => ({
+        item,
+        loading: item.key === WEAK_ITEM ? 0.15 : uniform(0.6, 0.85),
+        // How easy the item is to endorse: some behaviours are claimed more readily than others.
+        offset: uniform(-0.3, 0.3),
+      })),
+  }));
 
-    const assessmentRows: (typeof assessments.$inferInsert)[] = [];
-    const now = Date.now();
+  const assessmentRows: (typeof assessments.$inferInsert)[] = [];
+  const now = scope.now().getTime();
 
-    for (const person of people) {
-      const general = normal();
-      // Levels per capability, fixed for the person; retakes add growth on top.
-      const levels = new Map(
-        capabilities.map(({ capability }) => {
-          const stageShift = (person.seniority - 2) / 2; // −1 (IC) … +1 (executive)
-          const practiceShift =
-            capability.practice === 'lead'
-              ? 1.5 * stageShift
-              : capability.practice === 'manage'
-                ? -0.6 * stageShift
-                : 0;
-          return [capability.key, 0.6 * general + 0.8 * normal() + practiceShift];
-        }),
-      );
-      const halfWay = person.name === HALF_WAY;
-      if (NOT_YET_TAKEN.includes(person.name) && !halfWay) continue;
-      const takes = TWO_RETAKES.includes(person.name) ? 3 : ONE_RETAKE.includes(person.name) ? 2 : 1;
-      // Spread over the past year: first takes 9–11 months ago for retakers, recent otherwise.
-      const firstDaysAgo = takes === 1 ? uniform(5, 80) : uniform(270, 330);
-      for (let take = 0; take < takes; take++) {
-        const daysAgo =
-          takes === 1 ? firstDaysAgo : firstDaysAgo - take * (firstDaysAgo / takes) - uniform(0, 10);
-        const submittedAt = new Date(now - daysAgo * DAY_MS);
-        const answers: Record<string, number | null> = {};
-        let answered = 0;
-        for (const { capability, points, items } of capabilities) {
-          // Development shows: capabilities grow and derailers fade a little with each retake.
-          const growth = take * (capability.derailer ? -0.25 : 0.3);
-          // Self-ratings lean positive; old behaviours are reported as fairly rare.
-          const lean = capability.derailer ? -0.7 : 0.45;
-          const level = levels.get(capability.key)! + growth;
-          for (const { item, loading, offset } of items) {
-            if (halfWay && answered >= 24) break;
-            answered++;
-            let value: number | null = null;
-            if (random() >= CANT_SAY_RATE) {
-              const latent = loading * level + Math.sqrt(1 - loading * loading) * normal() + lean + offset;
-              const agreeing = Math.round((points + 1) / 2 + latent * (points / 4.5));
-              const clamped = Math.min(points, Math.max(1, agreeing));
-              // A reverse-keyed item is agreed with by people low on the capability.
-              value = item.reversed ? points + 1 - clamped : clamped;
-            }
-            answers[item.key] = value;
+  for (const person of people) {
+    const general = normal();
+    // Levels per capability, fixed for the person; retakes add growth on top.
+    const levels = new Map(
+      capabilities.map(({ capability }) => {
+        const stageShift = (person.seniority - 2) / 2; // −1 (IC) … +1 (executive)
+        const practiceShift =
+          capability.practice === 'lead'
+            ? 1.5 * stageShift
+            : capability.practice === 'manage'
+              ? -0.6 * stageShift
+              : 0;
+        return [capability.key, 0.6 * general + 0.8 * normal() + practiceShift];
+      }),
+    );
+    const halfWay = person.name === HALF_WAY;
+    if (NOT_YET_TAKEN.includes(person.name) && !halfWay) continue;
+    const takes = TWO_RETAKES.includes(person.name) ? 3 : ONE_RETAKE.includes(person.name) ? 2 : 1;
+    // Spread over the past year: first takes 9–11 months ago for retakers, recent otherwise.
+    const firstDaysAgo = takes === 1 ? uniform(5, 80) : uniform(270, 330);
+    for (let take = 0; take < takes; take++) {
+      const daysAgo =
+        takes === 1 ? firstDaysAgo : firstDaysAgo - take * (firstDaysAgo / takes) - uniform(0, 10);
+      const submittedAt = new Date(now - daysAgo * DAY_MS);
+      const answers: Record<string, number | null> = {};
+      let answered = 0;
+      for (const { capability, points, items } of capabilities) {
+        // Development shows: capabilities grow and derailers fade a little with each retake.
+        const growth = take * (capability.derailer ? -0.25 : 0.3);
+        // Self-ratings lean positive; old behaviours are reported as fairly rare.
+        const lean = capability.derailer ? -0.7 : 0.45;
+        const level = levels.get(capability.key)! + growth;
+        for (const { item, loading, offset } of items) {
+          if (halfWay && answered >= 24) break;
+          answered++;
+          let value: number | null = null;
+          if (random() >= CANT_SAY_RATE) {
+            const latent = loading * level + Math.sqrt(1 - loading * loading) * normal() + lean + offset;
+            const agreeing = Math.round((points + 1) / 2 + latent * (points / 4.5));
+            const clamped = Math.min(points, Math.max(1, agreeing));
+            // A reverse-keyed item is agreed with by people low on the capability.
+            value = item.reversed ? points + 1 - clamped : clamped;
           }
+          answers[item.key] = value;
         }
-        assessmentRows.push({
-          organisationId,
-          personId: person.id,
-          versionId: version.id,
-          status: halfWay ? 'open' : 'submitted',
-          answers,
-          careerStageId: halfWay ? null : person.careerStageId,
-          startedAt: new Date(submittedAt.getTime() - uniform(12, 40) * 60_000),
-          updatedAt: submittedAt,
-          submittedAt: halfWay ? null : submittedAt,
-        });
       }
+      assessmentRows.push({
+        organisationId,
+        personId: person.id,
+        versionId: version.id,
+        status: halfWay ? 'open' : 'submitted',
+        answers,
+        careerStageId: halfWay ? null : person.careerStageId,
+        startedAt: new Date(submittedAt.getTime() - uniform(12, 40) * 60_000),
+        updatedAt: submittedAt,
+        submittedAt: halfWay ? null : submittedAt,
+      });
     }
-    // One multi-row insert: far faster than row by row, on PGlite especially.
-    await tx.insert(assessments).values(assessmentRows);
-  });
+  }
+  // One multi-row insert: far faster than row by row, on PGlite especially.
+  await tx.insert(assessments).values(assessmentRows);
 }

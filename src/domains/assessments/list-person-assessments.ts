@@ -1,17 +1,18 @@
 // A person's self-assessments as status only, for their person page: when each was started and
 // submitted and how far one in progress is. Answers, scores and profiles stay the person's own.
-// Who may ask: the person, their current manager, and admins; anyone else is refused.
+// Who may ask: the person, their current manager, and admins; to anyone else the person reads as
+// unknown (404), as every signed-in route answers what it does not show.
 import { and, asc, eq } from 'drizzle-orm';
 import { people } from '../../identity/people/schema.ts';
-import { ApiError, notFound } from '../../platform/http/errors.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { askedItems } from './answer-rules.ts';
 import type { PersonAssessments } from './contracts.ts';
 import { assessments } from './schema.ts';
-import type { AssessmentScope } from './service.ts';
 
 export async function listPersonAssessments(
-  scope: AssessmentScope,
+  scope: Pick<TenantScope, 'tx' | 'kind' | 'viewer'>,
   personId: string,
 ): Promise<PersonAssessments> {
   const { tx, kind, viewer } = scope;
@@ -20,16 +21,10 @@ export async function listPersonAssessments(
     .select({ managerId: people.managerId })
     .from(people)
     .where(and(eq(people.organisationId, organisationId), eq(people.id, personId)));
-  if (!person) throw notFound('person');
   const allowed =
-    personId === viewer.personId || person.managerId === viewer.personId || viewer.roles.includes('admin');
-  if (!allowed) {
-    throw new ApiError(
-      403,
-      'forbidden',
-      'only the person, their manager and administrators see the status of their self-assessments',
-    );
-  }
+    person &&
+    (personId === viewer.personId || person.managerId === viewer.personId || viewer.roles.includes('admin'));
+  if (!allowed) throw notFound('person');
   const rows = await tx
     .select({
       id: assessments.id,

@@ -1,5 +1,6 @@
 // Self-assessment, the leadership profile and the expected manage/lead balance per career stage.
 import { defineModule } from '../../platform/module.ts';
+import { inOrganisationScope } from '../../platform/scope.ts';
 import { seedDemoAssessments } from './demo.ts';
 import { assessmentRoutes } from './routes.ts';
 import * as schema from './schema.ts';
@@ -10,5 +11,6 @@ export const assessmentsModule = defineModule({
   schema,
   routes: assessmentRoutes,
   setUpOrganisation: installDefaultStageBalance,
-  seedDemo: (services, organisationId, people) => seedDemoAssessments(services.db, organisationId, people),
+  seedDemo: (services, organisationId, people) =>
+    inOrganisationScope(services, organisationId, (scope) => seedDemoAssessments(scope, people)),
 });

@@ -1,12 +1,8 @@
-import { listCareerStages } from '../../identity/organisations/service.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
-import type { Viewer } from '../../platform/http/viewer.ts';
-import type { Services } from '../../platform/services.ts';
 import { assessmentsApi } from './endpoints.ts';
 import { qualityCsv } from './instrument-quality.ts';
 import { listPersonAssessments } from './list-person-assessments.ts';
 import {
-  type AssessmentScope,
   assessmentHistory,
   discardAssessment,
   getForm,
@@ -22,23 +18,6 @@ import { listStageBalance, updateStageBalance } from './stage-balance.ts';
 
 const ADMIN = ['admin'] as const;
 
-/** Runs `work` in the viewer's organisation with what the assessment service needs. */
-function asViewer<T>(
-  services: Services,
-  viewer: Viewer,
-  work: (scope: AssessmentScope) => Promise<T>,
-): Promise<T> {
-  return services.db.inOrganisation(viewer.organisationId, (tx) =>
-    work({ tx, kind: services.db.kind, viewer }),
-  );
-}
-
-type Ctx = { services: Services; viewer: Viewer };
-const scoped =
-  <T>(work: (scope: AssessmentScope) => Promise<T>) =>
-  ({ services, viewer }: Ctx) =>
-    asViewer(services, viewer, work);
-
 export const assessmentRoutes: AnyRoute[] = [
   route(assessmentsApi.startOrResume, {
     summary:
@@ -46,8 +25,9 @@ export const assessmentRoutes: AnyRoute[] = [
       '(201 when started, 200 when resumed)',
     tag: 'assessments',
     access: 'signed-in',
-    async handler({ services, viewer, c }) {
-      const { form, created } = await asViewer(services, viewer, startOrResume);
+    tenant: true,
+    async handler({ scope, c }) {
+      const { form, created } = await startOrResume(scope);
       return c.json(form, created ? 201 : 200);
     },
   }),
@@ -56,15 +36,17 @@ export const assessmentRoutes: AnyRoute[] = [
       'The assessment in progress: pages of items in self wording, answers so far, progress (404 if none)',
     tag: 'assessments',
     access: 'signed-in',
-    handler: scoped(openForm),
+    tenant: true,
+    handler: ({ scope }) => openForm(scope),
   }),
   route(assessmentsApi.get, {
     summary: 'One of your assessments, as a form with your answers',
     tag: 'assessments',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => getForm(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => getForm(scope, params.id),
   }),
+  // Autosave and submit are single statements outside any transaction (docs/decisions/0008).
   route(assessmentsApi.saveAnswers, {
     summary:
       'Autosave some answers (value null is “can’t say”); saving the same answers again changes nothing',
@@ -85,76 +67,69 @@ export const assessmentRoutes: AnyRoute[] = [
     summary: 'Discard your assessment in progress (submitted ones stay)',
     tag: 'assessments',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => discardAssessment(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => discardAssessment(scope, params.id),
   }),
   route(assessmentsApi.profile, {
     summary: 'The leadership profile of one of your submitted assessments, scored on its own version',
     tag: 'assessments',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => getProfile(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => getProfile(scope, params.id),
   }),
   route(assessmentsApi.myProfile, {
     summary: 'Your leadership profile from your latest submitted self-assessment (404 if none)',
     tag: 'assessments',
     access: 'signed-in',
-    handler: scoped(latestProfile),
+    tenant: true,
+    handler: ({ scope }) => latestProfile(scope),
   }),
   route(assessmentsApi.myAssessments, {
     summary:
       'Your self-assessments, oldest first, with scores of the submitted ones for charts across retakes',
     tag: 'assessments',
     access: 'signed-in',
-    handler: scoped(assessmentHistory),
+    tenant: true,
+    handler: ({ scope }) => assessmentHistory(scope),
   }),
   route(assessmentsApi.personAssessments, {
     summary:
       'A person’s self-assessments, status only (started, submitted, progress; never answers or scores): ' +
-      'for the person, their manager and admins (403 for anyone else)',
+      'for the person, their manager and admins (404 for anyone else, as for an unknown person)',
     tag: 'assessments',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => listPersonAssessments(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => listPersonAssessments(scope, params.id),
   }),
   route(assessmentsApi.stageBalance, {
     summary: 'The manage/lead balance expected at each career stage (lead share 0..1, null when not set)',
     tag: 'assessments',
     access: ADMIN,
-    handler: ({ services, viewer }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) =>
-        listStageBalance(tx, viewer.organisationId, await listCareerStages({ tx })),
-      ),
+    tenant: true,
+    handler: ({ scope }) => listStageBalance(scope),
   }),
   route(assessmentsApi.updateStageBalance, {
     summary: 'Set or clear (null) the expected lead share of the listed career stages',
     tag: 'assessments',
     access: ADMIN,
-    handler: ({ services, viewer, body }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        const stages = await listCareerStages({ tx });
-        await updateStageBalance(tx, viewer.organisationId, stages, body);
-        return listStageBalance(tx, viewer.organisationId, stages);
-      }),
+    tenant: true,
+    handler: ({ scope, body }) => updateStageBalance(scope, body),
   }),
   route(assessmentsApi.quality, {
     summary: `Reliability of each scale on this organisation's submitted responses (from n = 30), weak items flagged`,
     tag: 'framework',
     access: ADMIN,
-    handler: ({ services, viewer, params }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) =>
-        versionQuality(tx, services.db.kind, viewer.organisationId, params.id),
-      ),
+    tenant: true,
+    handler: ({ scope, params }) => versionQuality(scope, params.id),
   }),
   route(assessmentsApi.qualityCsv, {
     summary: 'The instrument quality report as a CSV file, one row per item',
     tag: 'framework',
     access: ADMIN,
-    async handler({ services, viewer, params, c }) {
-      const report = await services.db.inOrganisation(viewer.organisationId, (tx) =>
-        versionQuality(tx, services.db.kind, viewer.organisationId, params.id),
-      );
-      const date = new Date().toISOString().slice(0, 10);
+    tenant: true,
+    async handler({ scope, params, c }) {
+      const report = await versionQuality(scope, params.id);
+      const date = scope.now().toISOString().slice(0, 10);
       return c.body(qualityCsv(report), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="lodestar-instrument-quality-v${report.version.number}-${date}.csv"`,

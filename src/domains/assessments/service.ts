@@ -8,10 +8,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { careerStages } from '../../identity/organisations/schema.ts';
-import type { Database, DatabaseKind, Tx } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
+import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
 import {
   currentVersion,
@@ -28,12 +29,8 @@ import { FLAG_BELOW, instrumentQuality, MIN_RESPONDENTS } from './instrument-qua
 import { type Answers, scoreProfile } from './profile.ts';
 import { assessments, stageBalanceExpectations } from './schema.ts';
 
-/** What every function here needs to know about the request. */
-export interface AssessmentScope {
-  tx: Tx;
-  kind: DatabaseKind;
-  viewer: Viewer;
-}
+/** The part of the tenant scope that reading and changing one's own assessments uses. */
+type OwnScope = Pick<TenantScope, 'tx' | 'kind' | 'organisationId' | 'viewer'>;
 
 type StoredAnswers = Record<string, number | null>;
 
@@ -57,8 +54,8 @@ const assessmentColumns = {
   submittedAt: assessments.submittedAt,
 };
 
-const ownedBy = (viewer: Viewer) =>
-  and(eq(assessments.organisationId, viewer.organisationId), eq(assessments.personId, viewer.personId));
+const ownedBy = ({ organisationId, viewer }: Pick<TenantScope, 'organisationId' | 'viewer'>) =>
+  and(eq(assessments.organisationId, organisationId), eq(assessments.personId, viewer.personId));
 
 const answerMap = (answers: StoredAnswers): Answers => new Map(Object.entries(answers));
 
@@ -100,34 +97,35 @@ function buildForm(row: AssessmentRow, version: PublishedVersion): AssessmentFor
   };
 }
 
-async function findOwn(scope: AssessmentScope, id: string): Promise<AssessmentRow> {
+async function findOwn(
+  scope: Pick<TenantScope, 'tx' | 'organisationId' | 'viewer'>,
+  id: string,
+): Promise<AssessmentRow> {
   const [row] = await scope.tx
     .select(assessmentColumns)
     .from(assessments)
-    .where(and(ownedBy(scope.viewer), eq(assessments.id, id)));
+    .where(and(ownedBy(scope), eq(assessments.id, id)));
   if (!row) throw notFound('assessment');
   return row;
 }
 
-async function findOpen(scope: AssessmentScope): Promise<AssessmentRow | undefined> {
+async function findOpen(scope: OwnScope): Promise<AssessmentRow | undefined> {
   const [open] = await scope.tx
     .select(assessmentColumns)
     .from(assessments)
-    .where(and(ownedBy(scope.viewer), eq(assessments.status, 'open')));
+    .where(and(ownedBy(scope), eq(assessments.status, 'open')));
   return open;
 }
 
 /** The person's assessment in progress, or a new one on the current version if they have none. */
-export async function startOrResume(
-  scope: AssessmentScope,
-): Promise<{ form: AssessmentForm; created: boolean }> {
-  const { tx, kind, viewer } = scope;
-  const version = await currentVersion(tx, kind, viewer.organisationId);
+export async function startOrResume(scope: OwnScope): Promise<{ form: AssessmentForm; created: boolean }> {
+  const { tx, kind, organisationId, viewer } = scope;
+  const version = await currentVersion(tx, kind, organisationId);
   // Insert first: the one-open index turns it into a no-op when one is in progress (also when a
   // concurrent start won the race), and then that one is resumed.
   const [created] = await tx
     .insert(assessments)
-    .values({ organisationId: viewer.organisationId, personId: viewer.personId, versionId: version.id })
+    .values({ organisationId, personId: viewer.personId, versionId: version.id })
     .onConflictDoNothing()
     .returning(assessmentColumns);
   if (created) return { form: buildForm(created, version), created: true };
@@ -135,26 +133,24 @@ export async function startOrResume(
   if (!open) throw new Error('an assessment in progress blocked the start but cannot be found');
   // It may be on an older version than the current one: it continues on its own.
   return {
-    form: buildForm(open, await publishedVersion(tx, kind, viewer.organisationId, open.versionId)),
+    form: buildForm(open, await publishedVersion(tx, kind, organisationId, open.versionId)),
     created: false,
   };
 }
 
-export async function openForm(scope: AssessmentScope): Promise<AssessmentForm> {
+/** The published version an assessment is on (cached). */
+const versionOf = (scope: OwnScope, row: Pick<AssessmentRow, 'versionId'>) =>
+  publishedVersion(scope.tx, scope.kind, scope.organisationId, row.versionId);
+
+export async function openForm(scope: OwnScope): Promise<AssessmentForm> {
   const open = await findOpen(scope);
   if (!open) throw notFound('assessment in progress');
-  return buildForm(
-    open,
-    await publishedVersion(scope.tx, scope.kind, scope.viewer.organisationId, open.versionId),
-  );
+  return buildForm(open, await versionOf(scope, open));
 }
 
-export async function getForm(scope: AssessmentScope, id: string): Promise<AssessmentForm> {
+export async function getForm(scope: OwnScope, id: string): Promise<AssessmentForm> {
   const row = await findOwn(scope, id);
-  return buildForm(
-    row,
-    await publishedVersion(scope.tx, scope.kind, scope.viewer.organisationId, row.versionId),
-  );
+  return buildForm(row, await versionOf(scope, row));
 }
 
 function invalidAnswers(problems: Record<string, string>): ApiError {
@@ -163,7 +159,7 @@ function invalidAnswers(problems: Record<string, string>): ApiError {
 }
 
 /** After a delete matched nothing: the assessment is someone else's (or unknown), or submitted. */
-async function whyNotOpen(scope: AssessmentScope, id: string): Promise<never> {
+async function whyNotOpen(scope: OwnScope, id: string): Promise<never> {
   await findOwn(scope, id);
   throw conflict('this assessment has been submitted and can no longer change');
 }
@@ -257,7 +253,7 @@ async function write(
   );
   if (written) return written;
   const row = await db.inOrganisation(viewer.organisationId, (tx) =>
-    findOwn({ tx, kind: db.kind, viewer }, id),
+    findOwn({ tx, organisationId: viewer.organisationId, viewer }, id),
   );
   if (row.status !== 'open') throw conflict('this assessment has been submitted and can no longer change');
   const version = await publishedVersionOf(db, viewer.organisationId, row.versionId);
@@ -328,7 +324,7 @@ function toProfile(
 type StoredAssessment = AssessmentRow & StageRow;
 
 /** The person's assessments (optionally one), oldest first, with the stage each was submitted at. */
-async function loadOwn(scope: AssessmentScope, onlyId?: string): Promise<StoredAssessment[]> {
+async function loadOwn(scope: OwnScope, onlyId?: string): Promise<StoredAssessment[]> {
   const rows = await scope.tx
     .select({
       ...assessmentColumns,
@@ -351,39 +347,32 @@ async function loadOwn(scope: AssessmentScope, onlyId?: string): Promise<StoredA
         eq(stageBalanceExpectations.careerStageId, assessments.careerStageId),
       ),
     )
-    .where(and(ownedBy(scope.viewer), onlyId ? eq(assessments.id, onlyId) : undefined))
+    .where(and(ownedBy(scope), onlyId ? eq(assessments.id, onlyId) : undefined))
     .orderBy(asc(assessments.startedAt), asc(assessments.id));
   return rows.map((r) => ({ ...r, leadShare: r.leadShare === null ? null : Number(r.leadShare) }));
 }
 
 /** A submitted assessment's profile, scored against the version it was taken on. */
-export async function getProfile(scope: AssessmentScope, id: string): Promise<ProfileResponse> {
+export async function getProfile(scope: OwnScope, id: string): Promise<ProfileResponse> {
   const [stored] = await loadOwn(scope, id);
   if (!stored) throw notFound('assessment');
   if (stored.status !== 'submitted') throw conflict('this assessment has not been submitted yet');
-  const version = await publishedVersion(scope.tx, scope.kind, scope.viewer.organisationId, stored.versionId);
-  return toProfile(stored.id, version, stored.answers, stored);
+  return toProfile(stored.id, await versionOf(scope, stored), stored.answers, stored);
 }
 
 /** The profile of the person's latest submitted assessment. */
-export async function latestProfile(scope: AssessmentScope): Promise<ProfileResponse> {
+export async function latestProfile(scope: OwnScope): Promise<ProfileResponse> {
   const submitted = (await loadOwn(scope)).filter((a) => a.status === 'submitted');
   const latest = submitted.sort((a, b) => a.submittedAt!.getTime() - b.submittedAt!.getTime()).at(-1);
   if (!latest) throw notFound('submitted assessment');
-  const version = await publishedVersion(scope.tx, scope.kind, scope.viewer.organisationId, latest.versionId);
-  return toProfile(latest.id, version, latest.answers, latest);
+  return toProfile(latest.id, await versionOf(scope, latest), latest.answers, latest);
 }
 
 /** Every assessment of the person, oldest first, with scores for the submitted ones. */
-export async function assessmentHistory(scope: AssessmentScope): Promise<History> {
+export async function assessmentHistory(scope: OwnScope): Promise<History> {
   const items: History['items'] = [];
   for (const stored of await loadOwn(scope)) {
-    const version = await publishedVersion(
-      scope.tx,
-      scope.kind,
-      scope.viewer.organisationId,
-      stored.versionId,
-    );
+    const version = await versionOf(scope, stored);
     const profile =
       stored.status === 'submitted' ? toProfile(stored.id, version, stored.answers, stored) : null;
     items.push({
@@ -412,19 +401,17 @@ export async function assessmentHistory(scope: AssessmentScope): Promise<History
 }
 
 /** Throws away an assessment in progress (a submitted one is part of the record and stays). */
-export async function discardAssessment(scope: AssessmentScope, id: string): Promise<void> {
+export async function discardAssessment(scope: OwnScope, id: string): Promise<void> {
   const deleted = await scope.tx
     .delete(assessments)
-    .where(and(ownedBy(scope.viewer), eq(assessments.id, id), eq(assessments.status, 'open')))
+    .where(and(ownedBy(scope), eq(assessments.id, id), eq(assessments.status, 'open')))
     .returning({ id: assessments.id });
   if (!deleted.length) await whyNotOpen(scope, id);
 }
 
 /** Reliability of each scale of a published version, on each person's latest submitted answers. */
 export async function versionQuality(
-  tx: Tx,
-  kind: DatabaseKind,
-  organisationId: string,
+  { tx, kind, organisationId }: Pick<OrganisationScope, 'tx' | 'kind' | 'organisationId'>,
   versionId: string,
 ): Promise<QualityReport> {
   const version = await publishedVersion(tx, kind, organisationId, versionId);

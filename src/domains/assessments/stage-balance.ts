@@ -3,9 +3,11 @@
 // all one or the other. Admins change them per stage.
 import { and, eq, inArray } from 'drizzle-orm';
 import { careerStages } from '../../identity/organisations/schema.ts';
+import { listCareerStages } from '../../identity/organisations/service.ts';
 import type { CareerStage } from '../../identity/people/contracts.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError } from '../../platform/http/errors.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import type { StageBalanceList, StageBalanceUpdate } from './contracts.ts';
 import { stageBalanceExpectations } from './schema.ts';
 
@@ -31,10 +33,15 @@ export async function installDefaultStageBalance(tx: Tx, organisationId: string)
   if (rows.length) await tx.insert(stageBalanceExpectations).values(rows);
 }
 
+type BalanceScope = Pick<OrganisationScope, 'tx' | 'organisationId'>;
+
 /** Every career stage in order, with its expected lead share or null. */
-export async function listStageBalance(
-  tx: Tx,
-  organisationId: string,
+export async function listStageBalance(scope: BalanceScope): Promise<StageBalanceList> {
+  return balanceOf(scope, await listCareerStages(scope));
+}
+
+async function balanceOf(
+  { tx, organisationId }: BalanceScope,
   stages: ReadonlyArray<CareerStage>,
 ): Promise<StageBalanceList> {
   const expectations = await tx
@@ -48,13 +55,16 @@ export async function listStageBalance(
   return stages.map((stage) => ({ stage, leadShare: byStage.get(stage.id) ?? null }));
 }
 
-/** Sets (or, with null, clears) the expectation of each listed stage; stages not listed keep theirs. */
+/**
+ * Sets (or, with null, clears) the expectation of each listed stage; stages not listed keep theirs.
+ * Returns every stage's balance after the change.
+ */
 export async function updateStageBalance(
-  tx: Tx,
-  organisationId: string,
-  stages: ReadonlyArray<CareerStage>,
+  scope: BalanceScope,
   update: StageBalanceUpdate,
-): Promise<void> {
+): Promise<StageBalanceList> {
+  const { tx, organisationId } = scope;
+  const stages = await listCareerStages({ tx });
   const known = new Set(stages.map((s) => s.id));
   const fields: Record<string, string> = {};
   const seen = new Set<string>();
@@ -82,4 +92,5 @@ export async function updateStageBalance(
     .filter((s) => s.leadShare !== null)
     .map((s) => ({ organisationId, careerStageId: s.stageId, leadShare: s.leadShare! }));
   if (rows.length) await tx.insert(stageBalanceExpectations).values(rows);
+  return balanceOf(scope, stages);
 }

@@ -4,8 +4,8 @@ import { frameworkApi } from './endpoints.ts';
 import { exportDefinition, readDefinitionFile } from './file-format.ts';
 import {
   createDraft,
-  currentVersion,
   discardDraft,
+  getCurrentVersion,
   getVersion,
   importDraft,
   listVersions,
@@ -25,27 +25,22 @@ export const frameworkRoutes: AnyRoute[] = [
     summary: 'The current (latest published) framework version, which new assessments use',
     tag: 'framework',
     access: 'signed-in',
-    handler: ({ viewer, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        const current = await currentVersion(tx, services.db.kind, viewer.organisationId);
-        return getVersion(tx, viewer.organisationId, current.id);
-      }),
+    tenant: true,
+    handler: ({ scope }) => getCurrentVersion(scope),
   }),
   route(frameworkApi.versions, {
     summary: 'Every framework version, newest first (at most one is a draft)',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) => listVersions(tx, viewer.organisationId)),
+    tenant: true,
+    handler: ({ scope }) => listVersions(scope),
   }),
   route(frameworkApi.startDraft, {
     summary: 'Start a draft as a copy of the current version (409 if a draft exists)',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) =>
-        getVersion(tx, viewer.organisationId, await createDraft(tx, services.db.kind, viewer.organisationId)),
-      ),
+    tenant: true,
+    handler: async ({ scope }) => getVersion(scope, await createDraft(scope)),
   }),
   route(frameworkApi.importDraft, {
     summary:
@@ -53,7 +48,8 @@ export const frameworkRoutes: AnyRoute[] = [
       'e.g. "capabilities[3].items[1].self": "is required (line 42)"',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, raw, services }) => {
+    tenant: true,
+    async handler({ scope, raw }) {
       const read = readDefinitionFile(raw);
       if (!read.ok) {
         const where = (line: number | null) => (line ? ` (line ${line})` : '');
@@ -66,19 +62,15 @@ export const frameworkRoutes: AnyRoute[] = [
           Object.fromEntries(read.issues.map((i) => [i.path, `${i.rule}${where(i.line)}`])),
         );
       }
-      return services.db.inOrganisation(viewer.organisationId, async (tx) =>
-        getVersion(tx, viewer.organisationId, await importDraft(tx, viewer.organisationId, read.definition)),
-      );
+      return getVersion(scope, await importDraft(scope, read.definition));
     },
   }),
   route(frameworkApi.version, {
     summary: 'One framework version with its full definition',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) =>
-        getVersion(tx, viewer.organisationId, params.id),
-      ),
+    tenant: true,
+    handler: ({ scope, params }) => getVersion(scope, params.id),
   }),
   route(frameworkApi.saveDraft, {
     summary:
@@ -86,39 +78,36 @@ export const frameworkRoutes: AnyRoute[] = [
       'Published versions cannot change (409)',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, params, body, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        await replaceDraft(tx, viewer.organisationId, params.id, body);
-        return getVersion(tx, viewer.organisationId, params.id);
-      }),
+    tenant: true,
+    async handler({ scope, params, body }) {
+      await replaceDraft(scope, { id: params.id, definition: body });
+      return getVersion(scope, params.id);
+    },
   }),
   route(frameworkApi.discardDraft, {
     summary: 'Discard a draft (published versions stay for ever)',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) =>
-        discardDraft(tx, viewer.organisationId, params.id),
-      ),
+    tenant: true,
+    handler: ({ scope, params }) => discardDraft(scope, params.id),
   }),
   route(frameworkApi.publish, {
     summary: 'Publish a draft: new assessments use it from now on, and it never changes again',
     tag: 'framework',
     access: ADMIN,
-    handler: ({ viewer, params, services }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) => {
-        await publishDraft(tx, viewer.organisationId, params.id);
-        return getVersion(tx, viewer.organisationId, params.id);
-      }),
+    tenant: true,
+    async handler({ scope, params }) {
+      await publishDraft(scope, params.id);
+      return getVersion(scope, params.id);
+    },
   }),
   route(frameworkApi.exportVersion, {
     summary: 'Download a version’s definition as a JSON or YAML file (?format=json|yaml)',
     tag: 'framework',
     access: ADMIN,
-    async handler({ viewer, params, query, services, c }) {
-      const version = await services.db.inOrganisation(viewer.organisationId, (tx) =>
-        getVersion(tx, viewer.organisationId, params.id),
-      );
+    tenant: true,
+    async handler({ scope, params, query, c }) {
+      const version = await getVersion(scope, params.id);
       return c.body(exportDefinition(version.definition, query.format), 200, {
         'Content-Type': FILE_TYPES[query.format],
         'Content-Disposition': `attachment; filename="lodestar-framework-v${version.number}.${query.format}"`,

@@ -1,14 +1,21 @@
 // Framework versions of one organisation: the published versions people are assessed against, and
-// at most one draft being customised. Every function takes the caller's transaction.
+// at most one draft being customised. Every function works in the caller's transaction: the entry
+// points take the organisation scope (or just the part of it they use) and one input.
 import { and, asc, count, desc, eq, max, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { ReadCache } from '../../platform/db/read-cache.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import type { VersionDetail, VersionSummary } from './contracts.ts';
 import { DEFAULT_FRAMEWORK } from './default-framework.ts';
 import { FRAMEWORK_FORMAT, type FrameworkDefinition, parseDefinition } from './definition.ts';
 import { frameworkBlocks, frameworkCapabilities, frameworkItems, frameworkVersions } from './schema.ts';
+
+/** The part of a scope the framework works with; jobs, seeds and tests can pass just this. */
+export type FrameworkScope = Pick<OrganisationScope, 'tx' | 'organisationId'>;
+/** The same, for work that reads the version caches (keyed by database kind). */
+export type CachedFrameworkScope = Pick<OrganisationScope, 'tx' | 'kind' | 'organisationId'>;
 
 /** A published version's content: immutable, so it can be cached for as long as memory allows. */
 export interface PublishedVersion {
@@ -365,30 +372,38 @@ function toSummary(row: SummaryRow): VersionSummary {
 }
 
 /** Every version, newest first. */
-export async function listVersions(tx: Tx, organisationId: string): Promise<VersionSummary[]> {
+export async function listVersions({ tx, organisationId }: FrameworkScope): Promise<VersionSummary[]> {
   const rows = await selectSummaries(tx)
     .where(ofOrganisation(organisationId))
     .orderBy(desc(frameworkVersions.number));
   return rows.map(toSummary);
 }
 
-export async function getVersion(tx: Tx, organisationId: string, versionId: string): Promise<VersionDetail> {
+export async function getVersion(
+  { tx, organisationId }: FrameworkScope,
+  versionId: string,
+): Promise<VersionDetail> {
   const [row] = await selectSummaries(tx).where(version(organisationId, versionId));
   if (!row) throw notFound('framework version');
   const definition = (await loadDefinition(tx, organisationId, versionId))!;
   return { ...toSummary(row), definition };
 }
 
+/** The current version (which new assessments use) with its summary. */
+export async function getCurrentVersion(scope: CachedFrameworkScope): Promise<VersionDetail> {
+  const current = await currentVersion(scope.tx, scope.kind, scope.organisationId);
+  return getVersion(scope, current.id);
+}
+
 /** Starts a draft as a copy of the latest published version. */
-export async function createDraft(tx: Tx, kind: DatabaseKind, organisationId: string): Promise<string> {
-  const source = await currentVersion(tx, kind, organisationId);
-  return insertDraft(tx, organisationId, source.definition, source.id);
+export async function createDraft(scope: CachedFrameworkScope): Promise<string> {
+  const source = await currentVersion(scope.tx, scope.kind, scope.organisationId);
+  return insertDraft(scope.tx, scope.organisationId, source.definition, source.id);
 }
 
 /** Starts a draft from an imported definition. */
 export function importDraft(
-  tx: Tx,
-  organisationId: string,
+  { tx, organisationId }: FrameworkScope,
   definition: FrameworkDefinition,
 ): Promise<string> {
   return insertDraft(tx, organisationId, definition, null);
@@ -406,23 +421,22 @@ async function requireDraft(tx: Tx, organisationId: string, versionId: string): 
   }
 }
 
+/** Replaces a draft's definition (409 for a published version). */
 export async function replaceDraft(
-  tx: Tx,
-  organisationId: string,
-  versionId: string,
-  definition: FrameworkDefinition,
+  { tx, organisationId }: FrameworkScope,
+  { id, definition }: { id: string; definition: FrameworkDefinition },
 ): Promise<void> {
-  await requireDraft(tx, organisationId, versionId);
-  await writeDefinition(tx, organisationId, versionId, definition);
+  await requireDraft(tx, organisationId, id);
+  await writeDefinition(tx, organisationId, id, definition);
 }
 
-export async function discardDraft(tx: Tx, organisationId: string, versionId: string): Promise<void> {
+export async function discardDraft({ tx, organisationId }: FrameworkScope, versionId: string): Promise<void> {
   await requireDraft(tx, organisationId, versionId);
   await tx.delete(frameworkVersions).where(version(organisationId, versionId));
 }
 
 /** Publishes a draft: from now on it is the version new assessments use, and it never changes. */
-export async function publishDraft(tx: Tx, organisationId: string, versionId: string): Promise<void> {
+export async function publishDraft({ tx, organisationId }: FrameworkScope, versionId: string): Promise<void> {
   await requireDraft(tx, organisationId, versionId);
   // Drafts are validated on every write; checking again guards against rows edited by hand.
   const parsed = parseDefinition(await loadDefinition(tx, organisationId, versionId));

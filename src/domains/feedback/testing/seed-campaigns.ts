@@ -57,8 +57,8 @@ export async function seedOrganisationWithItems(
   const organisationId = await db.asSystem((tx) => createOrganisation(tx, { name: slug, slug }));
   const definition = definitionWithItems(itemCount);
   await db.inOrganisation(organisationId, async (tx) => {
-    const id = await importDraft(tx, organisationId, definition);
-    await publishDraft(tx, organisationId, id);
+    const id = await importDraft({ tx, organisationId }, definition);
+    await publishDraft({ tx, organisationId }, id);
   });
   return {
     organisationId,
