@@ -8,5 +8,6 @@ export interface Services {
   config: Config;
   db: Database;
   log: Logger;
-  jobs: JobQueue;
+  /** Runs the modules' jobs; handlers get this same object as `ctx.services`. */
+  jobs: JobQueue<Services>;
 }

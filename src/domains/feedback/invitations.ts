@@ -10,22 +10,19 @@ import { z } from 'zod';
 import type { Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { composeToken, newSecret } from '../../platform/http/tokens.ts';
+import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
-export const REMIND_TASK = 'feedback.remind';
-export const CLOSE_DUE_TASK = 'feedback.close-due';
-/** A no-op job that only holds a rater's resend slot for its window (see `claimResendSlot`). */
-export const RESEND_WINDOW_TASK = 'feedback.resend-window';
-
-export interface RemindPayload {
-  organisationId: string;
-  raterId: string;
+const remindPayload = z.object({
+  organisationId: z.uuid(),
+  raterId: z.uuid(),
   /** Which reminder this is, from 1. */
-  reminder: number;
-}
+  reminder: z.int().min(1),
+});
+export type RemindPayload = z.output<typeof remindPayload>;
 
 /** At most one resend per rater in this window (all raters alike, whatever they have done). */
 export const RESEND_INTERVAL_MS = 10 * 60_000;
@@ -136,7 +133,7 @@ export async function claimResendSlot(ctx: InvitationContext, raterId: string): 
   const dedupeKey = `feedback.resend:${raterId}`;
   const id = await ctx.jobs.enqueue(
     ctx.tx,
-    RESEND_WINDOW_TASK,
+    resendWindowJob,
     { raterId },
     {
       delayMs: RESEND_INTERVAL_MS,
@@ -199,11 +196,12 @@ async function scheduleReminder(
   const runAt = new Date(Math.max(Date.now(), after.getTime() + campaign.reminderIntervalDays * 86_400_000));
   // A reminder due after the deadline would only point at a closed form.
   if (runAt >= campaign.deadline) return;
-  const payload: RemindPayload = { organisationId: ctx.organisationId, raterId, reminder };
-  await ctx.jobs.enqueue(ctx.tx, REMIND_TASK, payload, {
-    runAt,
-    dedupeKey: `${REMIND_TASK}:${raterId}:${reminder}`,
-  });
+  await ctx.jobs.enqueue(
+    ctx.tx,
+    remindJob,
+    { organisationId: ctx.organisationId, raterId, reminder },
+    { runAt, dedupeKey: `${remindJob.name}:${raterId}:${reminder}` },
+  );
 }
 
 /**
@@ -314,3 +312,28 @@ export async function sendReminder(ctx: InvitationContext, payload: RemindPayloa
     deadline,
   });
 }
+
+/** Reminder `n` of one rater (see sendReminder); scheduled by the invitation and by each reminder. */
+export const remindJob = defineJob({
+  name: 'feedback.remind',
+  payload: remindPayload,
+  handler: (payload, { services }) =>
+    services.db.inOrganisation(payload.organisationId, (tx) =>
+      sendReminder(
+        {
+          tx,
+          jobs: services.jobs,
+          publicUrl: services.config.publicUrl,
+          organisationId: payload.organisationId,
+        },
+        payload,
+      ),
+    ),
+});
+
+/** A no-op job that only holds a rater's resend slot for its window (see `claimResendSlot`). */
+export const resendWindowJob = defineJob({
+  name: 'feedback.resend-window',
+  payload: z.object({ raterId: z.uuid() }),
+  async handler() {},
+});

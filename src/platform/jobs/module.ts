@@ -1,5 +1,5 @@
 // The job queue's own tables, and the nightly upkeep of the embedded database it schedules.
-import { registerDatabaseMaintenance } from '../db/maintenance.ts';
+import { databaseMaintenanceJob } from '../db/maintenance.ts';
 import { defineModule } from '../module.ts';
 import * as tenancySchema from '../tenancy/schema.ts';
 import * as schema from './schema.ts';
@@ -8,5 +8,5 @@ export const platformModule = defineModule({
   name: 'platform',
   schema: { ...tenancySchema, ...schema },
   routes: [],
-  registerJobs: (jobs, services) => registerDatabaseMaintenance(jobs, services.db, services.log),
+  jobs: [databaseMaintenanceJob],
 });
