@@ -8,11 +8,11 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../platform/db/database.ts';
-import { col, queryRows } from '../../platform/db/rows.ts';
 import { composeToken, newSecret } from '../../platform/http/tokens.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
+import { hit } from '../../platform/rate-limit/rate-limit.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
@@ -121,32 +121,19 @@ export async function inviteRaters(
  * frees up if it is taken. Called for every rater on the list alike (answered, declined or not), so
  * the throttle says nothing about what a rater did.
  *
- * Where the last resend time lives, without a migration: in the job queue, as a delayed no-op job
- * whose dedupe key is the rater's (`feedback.resend:<raterId>`) and whose run_at is the end of the
- * window. The queue keeps one live job per key, so a second claim within the window finds it (and
- * its run_at says when to try again); when it comes due, the worker runs it as a no-op and the key
- * frees. Not on the rater's row: a submitted or declined row must not change at all, and the throttle
- * must apply to them too; and invited_at/reminders_sent drive the counts and the reminder chain.
- * The jobs table is never shown to the subject, manager or admins through the API.
+ * The slot is a platform rate limit (one hit per window) in the organisation's scope, counted in
+ * this transaction: a resend that fails afterwards gives the slot back. Not on the rater's row: a
+ * submitted or declined row must not change at all, and the throttle must apply to them too; and
+ * invited_at/reminders_sent drive the counts and the reminder chain.
  */
 export async function claimResendSlot(ctx: InvitationContext, raterId: string): Promise<Date | null> {
-  const dedupeKey = `feedback.resend:${raterId}`;
-  const id = await ctx.jobs.enqueue(
-    ctx.tx,
-    resendWindowJob,
-    { raterId },
-    {
-      delayMs: RESEND_INTERVAL_MS,
-      dedupeKey,
-    },
-  );
-  if (id !== null) return null;
-  const [live] = await queryRows(
-    ctx.tx,
-    sql`SELECT run_at AS "runAt" FROM jobs WHERE dedupe_key = ${dedupeKey} AND state IN ('queued', 'running')`,
-    z.object({ runAt: col.timestamp }),
-  );
-  return live?.runAt ?? new Date(Date.now() + RESEND_INTERVAL_MS);
+  const slot = await hit(ctx.tx, {
+    scope: ctx.organisationId,
+    key: `feedback.resend:${raterId}`,
+    windowMs: RESEND_INTERVAL_MS,
+    max: 1,
+  });
+  return slot.allowed ? null : slot.resetAt;
 }
 
 /**
@@ -329,11 +316,4 @@ export const remindJob = defineJob({
         payload,
       ),
     ),
-});
-
-/** A no-op job that only holds a rater's resend slot for its window (see `claimResendSlot`). */
-export const resendWindowJob = defineJob({
-  name: 'feedback.resend-window',
-  payload: z.object({ raterId: z.uuid() }),
-  async handler() {},
 });

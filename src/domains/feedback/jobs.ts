@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import { closeDueCampaigns } from './campaigns.ts';
-import { remindJob, resendWindowJob } from './invitations.ts';
+import { remindJob } from './invitations.ts';
 
 export const closeDueCampaignsJob = defineJob({
   name: 'feedback.close-due',
@@ -17,4 +17,4 @@ export const closeDueCampaignsJob = defineJob({
   },
 });
 
-export const feedbackJobs = [remindJob, resendWindowJob, closeDueCampaignsJob];
+export const feedbackJobs = [remindJob, closeDueCampaignsJob];
