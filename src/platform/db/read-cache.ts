@@ -72,7 +72,9 @@ export class ReadCache<V> {
    */
   peek(scope: string, key: string): V | undefined {
     const hit = this.#entries.get(key);
-    return hit && hit.scope === scope && performance.now() < hit.expiresAt ? hit.value : undefined;
+    // Immutable entries skip the clock: this is the hot path of every cached read.
+    const fresh = hit !== undefined && (hit.expiresAt === Infinity || performance.now() < hit.expiresAt);
+    return fresh && hit.scope === scope ? hit.value : undefined;
   }
 
   /** Drops every entry of a scope; call it from the write, before its transaction commits. */
