@@ -23,8 +23,8 @@ export interface RunningServer {
 }
 
 /**
- * Builds the services a server, a CLI command or a test needs, with every module's job handlers
- * registered. `db` is an already open database (tests); otherwise the configured one is opened.
+ * Builds the services a server, a CLI command or a test needs, with every module's jobs defined
+ * and their schedules declared. `db` is an already open database (tests); otherwise the configured one is opened.
  */
 export async function createServices(
   config: Config,
@@ -32,14 +32,20 @@ export async function createServices(
   db?: Database,
 ): Promise<Services> {
   const database = db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  // Handlers are given this very object when they run, so they see a configuration replaced later
+  // (startServer settles the real port of PORT=0 after this).
   const services: Services = {
     config,
     db: database,
     log,
-    jobs: new JobQueue(database, log),
+    jobs: new JobQueue<Services>(database, log, { services: () => services }),
     clock: () => new Date(),
   };
-  for (const module of modules) await module.registerJobs?.(services.jobs, services);
+  for (const job of modules.flatMap((m) => m.jobs ?? [])) {
+    services.jobs.define(job);
+    if (job.schedule)
+      await services.jobs.schedule(job.name, job.schedule.cron, job, job.schedule.payload ?? {});
+  }
   return services;
 }
 

@@ -4,7 +4,7 @@
 // read that one list (docs/adding-a-domain.md).
 import type { Tx } from './db/database.ts';
 import type { AnyRoute } from './http/route.ts';
-import type { JobQueue } from './jobs/queue.ts';
+import type { Job } from './jobs/define-job.ts';
 import type { Services } from './services.ts';
 
 /** A person of the demo organisation, for modules that seed their own demo data around people. */
@@ -21,8 +21,11 @@ export interface Module {
   /** The module's Drizzle tables (its schema.ts), checked by the tenancy tests. */
   schema: Record<string, unknown>;
   routes: AnyRoute[];
-  /** Defines the module's job handlers and schedules; handlers read `services` when they run. */
-  registerJobs?(jobs: JobQueue, services: Services): Promise<void>;
+  /**
+   * The module's background jobs (`defineJob`); createServices makes the queue run each one and
+   * declares its schedule. Handlers get the live `services` when they run.
+   */
+  jobs?: readonly Job[];
   /** Adds the module's defaults to a new organisation, in the system transaction that creates it. */
   setUpOrganisation?(tx: Tx, organisationId: string): Promise<void>;
   /** Seeds the module's part of the demo organisation, after its people exist. */

@@ -8,7 +8,8 @@ export interface Services {
   config: Config;
   db: Database;
   log: Logger;
-  jobs: JobQueue;
+  /** Runs the modules' jobs; handlers get this same object as `ctx.services`. */
+  jobs: JobQueue<Services>;
   /** The time now: every operation reads it here, so tests can set it. */
   clock: () => Date;
 }

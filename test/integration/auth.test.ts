@@ -68,7 +68,7 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
     const blocked = await c.signIn('admin@acme.test', PASSWORD);
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-    await h.services.db.asSystem((tx) => tx.execute('DELETE FROM login_throttle'));
+    await h.services.db.asSystem((tx) => tx.execute('DELETE FROM rate_limits'));
   });
 
   it('signs out one session, and all sessions everywhere', async () => {
@@ -178,7 +178,7 @@ describe.each(testDatabaseKinds())('sign-in on %s', (kind) => {
     expect((await old.get('/api/me')).status).toBe(401);
     expect((await new Client(h.app).signIn('coach@acme.test', PASSWORD)).status).toBe(401);
     expect((await new Client(h.app).signIn('coach@acme.test', 'brand new password')).status).toBe(200);
-    await h.services.db.asSystem((tx) => tx.execute('DELETE FROM login_throttle'));
+    await h.services.db.asSystem((tx) => tx.execute('DELETE FROM rate_limits'));
   });
 
   it('a disabled person cannot sign in and loses their sessions’ access', async () => {

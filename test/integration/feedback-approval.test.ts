@@ -3,7 +3,10 @@
 // twice, and never once it is approved.
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVAL_REMIND_TASK } from '../../src/domains/feedback/approval-emails.ts';
+import { approvalRemindJob } from '../../src/domains/feedback/approval-emails.ts';
+
+const APPROVAL_REMIND_TASK = approvalRemindJob.name;
+
 import type { CampaignDetail } from '../../src/domains/feedback/contracts.ts';
 import { emails } from '../../src/platform/mail/schema.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
@@ -102,7 +105,7 @@ describe.each(testDatabaseKinds())('asking the manager to approve on %s', (kind)
     expect((await queuedReminders()).map((r) => r.reminder)).toEqual([2]);
     // A third reminder would be beyond the maximum: it is not sent even if it were queued.
     await h.services.db.inOrganisation(o.organisationId, (tx) =>
-      h.services.jobs.enqueue(tx, APPROVAL_REMIND_TASK, {
+      h.services.jobs.enqueue(tx, approvalRemindJob, {
         organisationId: o.organisationId,
         campaignId,
         reminder: 3,

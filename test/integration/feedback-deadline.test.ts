@@ -1,9 +1,11 @@
 // Changing the deadline of an open 360 (PUT /api/feedback/campaigns/:id/deadline): who may, when,
 // the future-date rule, rater links and the auto-close job following the new deadline, and the
 // reminder chains resumed under the same interval, maximum and deadline rules.
+
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CampaignDetail, RaterForm } from '../../src/domains/feedback/contracts.ts';
+import { closeDueCampaignsJob } from '../../src/domains/feedback/jobs.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { addOrganisation, Client, type Harness, PASSWORD, startHarness } from '../support/harness.ts';
 import {
@@ -50,7 +52,7 @@ describe.each(testDatabaseKinds())('changing a 360 deadline on %s', (kind) => {
     await h.services.jobs.runDue();
   };
   const runCloseDue = async () => {
-    await h.services.db.asSystem((tx) => h.services.jobs.enqueue(tx, 'feedback.close-due', {}));
+    await h.services.db.asSystem((tx) => h.services.jobs.enqueue(tx, closeDueCampaignsJob, {}));
     await h.services.jobs.runDue();
   };
 

@@ -1,6 +1,7 @@
 // 360° feedback end to end through the API: settings, request, nominate, approve, rater links
 // (autosave, submit once, decline, revoked on change), reminders, close/reopen/auto-close, release
 // (frozen), the report, sharing, and exports.
+
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -11,6 +12,7 @@ import type {
   FeedbackSettings,
   RaterForm,
 } from '../../src/domains/feedback/contracts.ts';
+import { closeDueCampaignsJob } from '../../src/domains/feedback/jobs.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { Client, type Harness, seedDemo, startHarness } from '../support/harness.ts';
 import {
@@ -303,7 +305,7 @@ describe.each(testDatabaseKinds())('360 feedback on %s', (kind) => {
       ),
     );
     expect((await rater.put(`/api/rate/${token}`, { answers: [] })).status).toBe(410);
-    await h.services.db.asSystem((tx) => h.services.jobs.enqueue(tx, 'feedback.close-due', {}));
+    await h.services.db.asSystem((tx) => h.services.jobs.enqueue(tx, closeDueCampaignsJob, {}));
     await h.services.jobs.runDue();
     const closed = await json<CampaignDetail>(
       await o.subject.get(`/api/feedback/campaigns/${campaign.id}`),

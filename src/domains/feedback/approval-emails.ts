@@ -6,23 +6,26 @@
 // campaign when it runs: none goes once the list is approved (or the 360 is gone, or its deadline
 // has passed), and it goes to whoever manages the participant then, as that is who may approve.
 import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
 import { people } from '../../identity/people/schema.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
+import { inOrganisationScope } from '../../platform/scope.ts';
 import { campaignQuery } from './campaign-row.ts';
 import { feedbackCampaigns } from './schema.ts';
 
-export const APPROVAL_REMIND_TASK = 'feedback.approval-remind';
 export const APPROVAL_REMINDER_DAYS = 3;
 export const MAX_APPROVAL_REMINDERS = 2;
 
-export interface ApprovalRemindPayload {
-  organisationId: string;
-  campaignId: string;
+const approvalRemindPayload = z.object({
+  organisationId: z.uuid(),
+  campaignId: z.uuid(),
   /** Which reminder this is, from 1. */
-  reminder: number;
-}
+  reminder: z.number().int().min(1),
+});
+type ApprovalRemindPayload = z.infer<typeof approvalRemindPayload>;
 
 export interface ApprovalContext {
   tx: Tx;
@@ -111,19 +114,24 @@ export async function requestApproval(ctx: ApprovalContext, campaignId: string):
 async function scheduleApprovalReminder(ctx: ApprovalContext, campaignId: string, reminder: number) {
   if (reminder > MAX_APPROVAL_REMINDERS) return;
   const payload: ApprovalRemindPayload = { organisationId: ctx.organisationId, campaignId, reminder };
-  await ctx.jobs.enqueue(ctx.tx, APPROVAL_REMIND_TASK, payload, {
+  await ctx.jobs.enqueue(ctx.tx, approvalRemindJob, payload, {
     delayMs: APPROVAL_REMINDER_DAYS * 86_400_000,
-    dedupeKey: `${APPROVAL_REMIND_TASK}:${campaignId}:${reminder}`,
+    dedupeKey: `${approvalRemindJob.name}:${campaignId}:${reminder}`,
   });
 }
 
 /** Reminder `n`, if the list still waits for approval; then schedules the next one. */
-export async function sendApprovalReminder(
-  ctx: ApprovalContext,
-  payload: ApprovalRemindPayload,
-): Promise<void> {
+async function sendApprovalReminder(ctx: ApprovalContext, payload: ApprovalRemindPayload): Promise<void> {
   const waiting = await waitingForApproval(ctx, payload.campaignId);
   if (!waiting || payload.reminder > MAX_APPROVAL_REMINDERS) return;
   await queueApprovalRequest(ctx, waiting, payload.campaignId, true);
   await scheduleApprovalReminder(ctx, payload.campaignId, payload.reminder + 1);
 }
+
+/** A reminder to the manager whose approval a rater list waits for (see sendApprovalReminder). */
+export const approvalRemindJob = defineJob({
+  name: 'feedback.approval-remind',
+  payload: approvalRemindPayload,
+  handler: (payload, { services }) =>
+    inOrganisationScope(services, payload.organisationId, (scope) => sendApprovalReminder(scope, payload)),
+});

@@ -8,24 +8,21 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../platform/db/database.ts';
-import { col, queryRows } from '../../platform/db/rows.ts';
 import { composeToken, newSecret } from '../../platform/http/tokens.ts';
+import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
+import { hit } from '../../platform/rate-limit/rate-limit.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
-export const REMIND_TASK = 'feedback.remind';
-export const CLOSE_DUE_TASK = 'feedback.close-due';
-/** A no-op job that only holds a rater's resend slot for its window (see `claimResendSlot`). */
-export const RESEND_WINDOW_TASK = 'feedback.resend-window';
-
-export interface RemindPayload {
-  organisationId: string;
-  raterId: string;
+const remindPayload = z.object({
+  organisationId: z.uuid(),
+  raterId: z.uuid(),
   /** Which reminder this is, from 1. */
-  reminder: number;
-}
+  reminder: z.int().min(1),
+});
+export type RemindPayload = z.output<typeof remindPayload>;
 
 /** At most one resend per rater in this window (all raters alike, whatever they have done). */
 export const RESEND_INTERVAL_MS = 10 * 60_000;
@@ -124,32 +121,19 @@ export async function inviteRaters(
  * frees up if it is taken. Called for every rater on the list alike (answered, declined or not), so
  * the throttle says nothing about what a rater did.
  *
- * Where the last resend time lives, without a migration: in the job queue, as a delayed no-op job
- * whose dedupe key is the rater's (`feedback.resend:<raterId>`) and whose run_at is the end of the
- * window. The queue keeps one live job per key, so a second claim within the window finds it (and
- * its run_at says when to try again); when it comes due, the worker runs it as a no-op and the key
- * frees. Not on the rater's row: a submitted or declined row must not change at all, and the throttle
- * must apply to them too; and invited_at/reminders_sent drive the counts and the reminder chain.
- * The jobs table is never shown to the subject, manager or admins through the API.
+ * The slot is a platform rate limit (one hit per window) in the organisation's scope, counted in
+ * this transaction: a resend that fails afterwards gives the slot back. Not on the rater's row: a
+ * submitted or declined row must not change at all, and the throttle must apply to them too; and
+ * invited_at/reminders_sent drive the counts and the reminder chain.
  */
 export async function claimResendSlot(ctx: InvitationContext, raterId: string): Promise<Date | null> {
-  const dedupeKey = `feedback.resend:${raterId}`;
-  const id = await ctx.jobs.enqueue(
-    ctx.tx,
-    RESEND_WINDOW_TASK,
-    { raterId },
-    {
-      delayMs: RESEND_INTERVAL_MS,
-      dedupeKey,
-    },
-  );
-  if (id !== null) return null;
-  const [live] = await queryRows(
-    ctx.tx,
-    sql`SELECT run_at AS "runAt" FROM jobs WHERE dedupe_key = ${dedupeKey} AND state IN ('queued', 'running')`,
-    z.object({ runAt: col.timestamp }),
-  );
-  return live?.runAt ?? new Date(Date.now() + RESEND_INTERVAL_MS);
+  const slot = await hit(ctx.tx, {
+    scope: ctx.organisationId,
+    key: `feedback.resend:${raterId}`,
+    windowMs: RESEND_INTERVAL_MS,
+    max: 1,
+  });
+  return slot.allowed ? null : slot.resetAt;
 }
 
 /**
@@ -199,11 +183,12 @@ async function scheduleReminder(
   const runAt = new Date(Math.max(Date.now(), after.getTime() + campaign.reminderIntervalDays * 86_400_000));
   // A reminder due after the deadline would only point at a closed form.
   if (runAt >= campaign.deadline) return;
-  const payload: RemindPayload = { organisationId: ctx.organisationId, raterId, reminder };
-  await ctx.jobs.enqueue(ctx.tx, REMIND_TASK, payload, {
-    runAt,
-    dedupeKey: `${REMIND_TASK}:${raterId}:${reminder}`,
-  });
+  await ctx.jobs.enqueue(
+    ctx.tx,
+    remindJob,
+    { organisationId: ctx.organisationId, raterId, reminder },
+    { runAt, dedupeKey: `${remindJob.name}:${raterId}:${reminder}` },
+  );
 }
 
 /**
@@ -314,3 +299,21 @@ export async function sendReminder(ctx: InvitationContext, payload: RemindPayloa
     deadline,
   });
 }
+
+/** Reminder `n` of one rater (see sendReminder); scheduled by the invitation and by each reminder. */
+export const remindJob = defineJob({
+  name: 'feedback.remind',
+  payload: remindPayload,
+  handler: (payload, { services }) =>
+    services.db.inOrganisation(payload.organisationId, (tx) =>
+      sendReminder(
+        {
+          tx,
+          jobs: services.jobs,
+          publicUrl: services.config.publicUrl,
+          organisationId: payload.organisationId,
+        },
+        payload,
+      ),
+    ),
+});

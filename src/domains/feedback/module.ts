@@ -1,7 +1,7 @@
 // 360° feedback: campaigns, nominations, rater links, reminders and anonymised reports.
 import { defineModule } from '../../platform/module.ts';
 import { seedDemoFeedback } from './demo.ts';
-import { registerFeedbackJobs } from './jobs.ts';
+import { feedbackJobs } from './jobs.ts';
 import { feedbackRoutes } from './routes.ts';
 import * as schema from './schema.ts';
 
@@ -9,6 +9,6 @@ export const feedbackModule = defineModule({
   name: 'feedback',
   schema,
   routes: feedbackRoutes,
-  registerJobs: registerFeedbackJobs,
+  jobs: feedbackJobs,
   seedDemo: (services, organisationId) => seedDemoFeedback(services.db, organisationId),
 });

@@ -1,6 +1,7 @@
 // Reading a released report: one function decides who may, and every export (JSON, CSV, HTML, PDF)
 // goes through it and renders from the same frozen released report.
 import { and, eq } from 'drizzle-orm';
+import { ReadCache } from '../../platform/db/read-cache.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
 import { publishedVersion } from '../framework/service.ts';
 import type { CampaignRow } from './campaign-row.ts';
@@ -11,19 +12,15 @@ import { feedbackCampaigns } from './schema.ts';
 
 // A released report never changes (the service never writes it again and a trigger refuses it), so
 // the built view and its JSON can be kept for as long as memory allows, on every server instance,
-// without invalidation. The access check is still made on every request, from the database.
+// without invalidation: an immutable read cache, per organisation. The access check is still made
+// on every request, from the database.
 interface Built {
   subjectId: string;
   report: FeedbackReport;
   json: string;
 }
-const MAX_CACHED = 500;
-const built = new Map<string, Built>();
-
-function remember(key: string, value: Built): void {
-  built.set(key, value);
-  if (built.size > MAX_CACHED) built.delete(built.keys().next().value!);
-}
+const built = new ReadCache<Built>(500, { immutable: true });
+const reportKey = (organisationId: string, campaignId: string) => `${organisationId}:${campaignId}`;
 
 async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
@@ -40,10 +37,14 @@ async function checkedCampaign(scope: FeedbackScope, id: string): Promise<Campai
   return campaign;
 }
 
-async function builtReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
-  const key = `${scope.viewer.organisationId}:${campaign.id}`;
-  const hit = built.get(key);
-  if (hit) return hit;
+function builtReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
+  const organisationId = scope.viewer.organisationId;
+  return built.get(scope.kind, organisationId, reportKey(organisationId, campaign.id), () =>
+    buildReleasedReport(scope, campaign),
+  );
+}
+
+async function buildReleasedReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
   const [row] = await scope.tx
     .select({ report: feedbackCampaigns.report, meta: feedbackCampaigns.reportMeta })
     .from(feedbackCampaigns)
@@ -69,9 +70,7 @@ async function builtReport(scope: FeedbackScope, campaign: CampaignRow): Promise
       submittedAt: row!.meta?.selfSubmittedAt ?? null,
     },
   });
-  const value = { subjectId: campaign.subjectId, report, json: JSON.stringify(report) };
-  remember(key, value);
-  return value;
+  return { subjectId: campaign.subjectId, report, json: JSON.stringify(report) };
 }
 
 export async function loadReport(scope: FeedbackScope, id: string): Promise<FeedbackReport> {
@@ -85,7 +84,7 @@ export async function loadReport(scope: FeedbackScope, id: string): Promise<Feed
  * database every time, since sharing and reporting lines do change.
  */
 export function cachedReportForSubject(organisationId: string, personId: string, id: string): string | null {
-  const hit = built.get(`${organisationId}:${id}`);
+  const hit = built.peek(organisationId, reportKey(organisationId, id));
   return hit && hit.subjectId === personId ? hit.json : null;
 }
 

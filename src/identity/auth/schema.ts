@@ -1,14 +1,4 @@
-import {
-  foreignKey,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { foreignKey, index, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { people } from '../people/schema.ts';
 
@@ -61,13 +51,3 @@ export const authTokens = pgTable(
     }).onDelete('cascade'),
   ],
 );
-
-/**
- * Failed sign-in counters per account and per IP (platform table: the throttle must work before
- * anyone knows the organisation). Keys are hashed so the table holds no addresses.
- */
-export const loginThrottle = pgTable('login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-});

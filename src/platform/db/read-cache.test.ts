@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { ReadCache } from './read-cache.ts';
+import { describe, expect, it, vi } from 'vitest';
+import { MAX_STALENESS_MS, ReadCache } from './read-cache.ts';
 
 const later = <T>(value: T, ms = 5) => new Promise<T>((r) => setTimeout(() => r(value), ms));
 
@@ -51,5 +51,26 @@ describe('ReadCache', () => {
       return 2;
     });
     expect(reloaded).toBe(true);
+  });
+
+  it('peeks at a stored value without loading, only while it may be served', async () => {
+    const cache = new ReadCache<string>(10);
+    const forever = new ReadCache<string>(10, { immutable: true });
+    expect(cache.peek('org', 'k')).toBeUndefined();
+    await cache.get('postgres', 'org', 'k', async () => 'v');
+    await forever.get('postgres', 'org', 'k', async () => 'frozen');
+    expect(cache.peek('org', 'k')).toBe('v');
+    expect(cache.peek('other-org', 'k')).toBeUndefined();
+    const now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockReturnValue(now + MAX_STALENESS_MS.postgres + 1);
+    try {
+      expect(cache.peek('org', 'k')).toBeUndefined();
+      expect(forever.peek('org', 'k')).toBe('frozen');
+    } finally {
+      clock.mockRestore();
+    }
+    cache.invalidate('org');
+    forever.invalidate('org');
+    expect(forever.peek('org', 'k')).toBeUndefined();
   });
 });

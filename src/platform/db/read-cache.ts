@@ -9,7 +9,8 @@ export const MAX_STALENESS_MS: Record<DatabaseKind, number> = { pglite: 5 * 60_0
 interface Entry<V> {
   value: V;
   scope: string;
-  storedAt: number;
+  /** performance.now() after which the entry is not served; Infinity for immutable values. */
+  expiresAt: number;
 }
 
 export class ReadCache<V> {
@@ -40,13 +41,8 @@ export class ReadCache<V> {
     load: () => Promise<V>,
     options: { opensTransaction?: boolean } = {},
   ): Promise<V> {
-    const hit = this.#entries.get(key);
-    if (
-      hit &&
-      hit.scope === scope &&
-      (this.options.immutable || performance.now() - hit.storedAt < MAX_STALENESS_MS[kind])
-    )
-      return hit.value;
+    const hit = this.peek(scope, key);
+    if (hit !== undefined) return hit;
     const generation = this.#generation.get(scope) ?? 0;
     // A load that opens a transaction of its own is never joined by one that runs in its caller's,
     // nor the other way round: on PGlite (one connection) a caller holding a transaction would wait
@@ -61,12 +57,24 @@ export class ReadCache<V> {
       const value = await promise;
       if ((this.#generation.get(scope) ?? 0) === generation) {
         if (this.#entries.size >= this.maxEntries) this.#entries.delete(this.#entries.keys().next().value!);
-        this.#entries.set(key, { value, scope, storedAt: performance.now() });
+        const expiresAt = this.options.immutable ? Infinity : performance.now() + MAX_STALENESS_MS[kind];
+        this.#entries.set(key, { value, scope, expiresAt });
       }
       return value;
     } finally {
       if (this.#loading.get(flight)?.promise === promise) this.#loading.delete(flight);
     }
+  }
+
+  /**
+   * The stored value for `key` in `scope` if it may still be served, without loading it: for a
+   * synchronous fast path (a released report sent without a database round trip).
+   */
+  peek(scope: string, key: string): V | undefined {
+    const hit = this.#entries.get(key);
+    // Immutable entries skip the clock: this is the hot path of every cached read.
+    const fresh = hit !== undefined && (hit.expiresAt === Infinity || performance.now() < hit.expiresAt);
+    return fresh && hit.scope === scope ? hit.value : undefined;
   }
 
   /** Drops every entry of a scope; call it from the write, before its transaction commits. */

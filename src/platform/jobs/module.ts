@@ -1,12 +1,15 @@
-// The job queue's own tables, and the nightly upkeep of the embedded database it schedules.
-import { registerDatabaseMaintenance } from '../db/maintenance.ts';
+// The platform's own tables (organisations, the job queue, rate limits), the nightly upkeep of the
+// embedded database and the pruning of ended rate-limit windows.
+import { databaseMaintenanceJob } from '../db/maintenance.ts';
 import { defineModule } from '../module.ts';
+import { pruneRateLimitsJob } from '../rate-limit/jobs.ts';
+import * as rateLimitSchema from '../rate-limit/schema.ts';
 import * as tenancySchema from '../tenancy/schema.ts';
 import * as schema from './schema.ts';
 
 export const platformModule = defineModule({
   name: 'platform',
-  schema: { ...tenancySchema, ...schema },
+  schema: { ...tenancySchema, ...schema, ...rateLimitSchema },
   routes: [],
-  registerJobs: (jobs, services) => registerDatabaseMaintenance(jobs, services.db, services.log),
+  jobs: [databaseMaintenanceJob, pruneRateLimitsJob],
 });

@@ -3,11 +3,15 @@ import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
+import type { Tx } from '../db/database.ts';
 import { col, queryRows } from '../db/rows.ts';
+import type { Services } from '../services.ts';
 import { organisations } from '../tenancy/schema.ts';
-import { JobQueue } from './queue.ts';
+import { defineJob } from './define-job.ts';
+import { InvalidPayloadError, JobQueue } from './queue.ts';
 
 const log = pino({ level: 'silent' });
+const empty = z.object({});
 const org = '00000000-0000-4000-8000-0000000000a1';
 
 const jobRow = z.object({
@@ -67,10 +71,15 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   it('runs a job enqueued now and passes its payload and attempt', async () => {
     const q = new JobQueue(t.db, log);
     const seen: Array<{ payload: { n: number }; attempt: number }> = [];
-    q.define<{ n: number }>('echo', async (payload, job) => {
-      seen.push({ payload, attempt: job.attempt });
+    const echo = defineJob({
+      name: 'echo',
+      payload: z.object({ n: z.number() }),
+      async handler(payload, { job }) {
+        seen.push({ payload, attempt: job.attempt });
+      },
     });
-    const id = await t.db.asSystem((tx) => q.enqueue(tx, 'echo', { n: 7 }));
+    q.define(echo);
+    const id = await t.db.asSystem((tx) => q.enqueue(tx, echo, { n: 7 }));
     expect(id).toBeTypeOf('number');
     expect(await q.runDue()).toBe(1);
     expect(seen).toEqual([{ payload: { n: 7 }, attempt: 1 }]);
@@ -81,12 +90,17 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   it('does not run a delayed job early', async () => {
     const q = new JobQueue(t.db, log);
     let runs = 0;
-    q.define('later', async () => {
-      runs++;
+    const later = defineJob({
+      name: 'later',
+      payload: empty,
+      async handler() {
+        runs++;
+      },
     });
+    q.define(later);
     await t.db.asSystem(async (tx) => {
-      await q.enqueue(tx, 'later', {}, { delayMs: 60_000 });
-      await q.enqueue(tx, 'later', {}, { runAt: new Date(Date.now() + 3_600_000) });
+      await q.enqueue(tx, later, {}, { delayMs: 60_000 });
+      await q.enqueue(tx, later, {}, { runAt: new Date(Date.now() + 3_600_000) });
     });
     expect(await q.runDue()).toBe(0);
     expect(runs).toBe(0);
@@ -101,11 +115,16 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   it('retries a failing job with exponential backoff until it succeeds', async () => {
     const q = new JobQueue(t.db, log);
     const attempts: number[] = [];
-    q.define('flaky', async (_payload, job) => {
-      attempts.push(job.attempt);
-      if (job.attempt < 3) throw new Error(`boom ${job.attempt}`);
+    const flaky = defineJob({
+      name: 'flaky',
+      payload: empty,
+      async handler(_payload, { job }) {
+        attempts.push(job.attempt);
+        if (job.attempt < 3) throw new Error(`boom ${job.attempt}`);
+      },
     });
-    await t.db.asSystem((tx) => q.enqueue(tx, 'flaky', {}));
+    q.define(flaky);
+    await t.db.asSystem((tx) => q.enqueue(tx, flaky, {}));
 
     expect(await q.runDue()).toBe(1);
     let [job] = await allJobs();
@@ -133,19 +152,19 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   it('marks a job failed after maxAttempts and calls onFailed once', async () => {
     const q = new JobQueue(t.db, log);
     const failures: Array<{ payload: { to: string }; error: string; attempt: number }> = [];
-    q.define<{ to: string }>(
-      'doomed',
-      async () => {
+    const doomed = defineJob({
+      name: 'doomed',
+      payload: z.object({ to: z.string() }),
+      maxAttempts: 2,
+      async handler() {
         throw new Error('mail server says no');
       },
-      {
-        maxAttempts: 2,
-        onFailed: async (payload, error, job) => {
-          failures.push({ payload, error, attempt: job.attempt });
-        },
+      async onFailed(payload, error, { job }) {
+        failures.push({ payload, error, attempt: job.attempt });
       },
-    );
-    await t.db.asSystem((tx) => q.enqueue(tx, 'doomed', { to: 'x' }));
+    });
+    q.define(doomed);
+    await t.db.asSystem((tx) => q.enqueue(tx, doomed, { to: 'x' }));
     await q.runDue();
     await fastForward();
     await q.runDue();
@@ -161,21 +180,25 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
 
   it('lets enqueue override the defined maxAttempts', async () => {
     const q = new JobQueue(t.db, log);
-    q.define(
-      'strict',
-      async () => {
+    const strict = defineJob({
+      name: 'strict',
+      payload: empty,
+      maxAttempts: 4,
+      async handler() {
         throw new Error('no');
       },
-      { maxAttempts: 4 },
-    );
-    await t.db.asSystem((tx) => q.enqueue(tx, 'strict', {}, { maxAttempts: 1 }));
+    });
+    q.define(strict);
+    await t.db.asSystem((tx) => q.enqueue(tx, strict, {}, { maxAttempts: 1 }));
     await q.runDue();
     expect((await allJobs())[0]).toMatchObject({ state: 'failed', attempts: 1 });
   });
 
   it('fails a job whose task has no handler, saying so', async () => {
     const q = new JobQueue(t.db, log);
-    await t.db.asSystem((tx) => q.enqueue(tx, 'nobody.handles.this', {}));
+    // Defined, but not on this queue.
+    const orphan = defineJob({ name: 'nobody.handles.this', payload: empty, async handler() {} });
+    await t.db.asSystem((tx) => q.enqueue(tx, orphan, {}));
     expect(await q.runDue()).toBe(1);
     const [job] = await allJobs();
     expect(job!.state).toBe('failed');
@@ -184,43 +207,47 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
 
   it('keeps one live job per dedupe key', async () => {
     const q = new JobQueue(t.db, log);
-    q.define('digest', async () => {});
-    const first = await t.db.asSystem((tx) => q.enqueue(tx, 'digest', { a: 1 }, { dedupeKey: 'digest:org' }));
-    const second = await t.db.asSystem((tx) =>
-      q.enqueue(tx, 'digest', { a: 2 }, { dedupeKey: 'digest:org' }),
-    );
-    const other = await t.db.asSystem((tx) =>
-      q.enqueue(tx, 'digest', { a: 3 }, { dedupeKey: 'digest:other' }),
-    );
+    const digest = defineJob({
+      name: 'digest',
+      payload: z.object({ a: z.number().optional() }),
+      async handler() {},
+    });
+    q.define(digest);
+    const first = await t.db.asSystem((tx) => q.enqueue(tx, digest, { a: 1 }, { dedupeKey: 'digest:org' }));
+    const second = await t.db.asSystem((tx) => q.enqueue(tx, digest, { a: 2 }, { dedupeKey: 'digest:org' }));
+    const other = await t.db.asSystem((tx) => q.enqueue(tx, digest, { a: 3 }, { dedupeKey: 'digest:other' }));
     expect(first).toBeTypeOf('number');
     expect(second).toBeNull();
     expect(other).toBeTypeOf('number');
     expect(await q.runDue()).toBe(2);
     // once the first has finished, the key is free again
-    const third = await t.db.asSystem((tx) => q.enqueue(tx, 'digest', {}, { dedupeKey: 'digest:org' }));
+    const third = await t.db.asSystem((tx) => q.enqueue(tx, digest, {}, { dedupeKey: 'digest:org' }));
     expect(third).toBeTypeOf('number');
     expect(third).not.toBe(first);
   });
 
   it('enqueues from a tenant transaction, and a rollback leaves no job', async () => {
     const q = new JobQueue(t.db, log);
-    q.define('tenant.work', async () => {});
+    const tenantWork = defineJob({
+      name: 'tenant.work',
+      payload: z.object({ organisationId: z.uuid().optional() }),
+      async handler() {},
+    });
+    q.define(tenantWork);
     await expect(
       t.db.inOrganisation(org, async (tx) => {
-        await q.enqueue(tx, 'tenant.work', { organisationId: org });
+        await q.enqueue(tx, tenantWork, { organisationId: org });
         throw new Error('the work that caused the job failed');
       }),
     ).rejects.toThrow('the work that caused the job failed');
     expect(await allJobs()).toEqual([]);
 
     const id = await t.db.inOrganisation(org, (tx) =>
-      q.enqueue(tx, 'tenant.work', { organisationId: org }, { dedupeKey: `tenant:${org}` }),
+      q.enqueue(tx, tenantWork, { organisationId: org }, { dedupeKey: `tenant:${org}` }),
     );
     expect(id).toBeTypeOf('number');
     expect(
-      await t.db.inOrganisation(org, (tx) =>
-        q.enqueue(tx, 'tenant.work', {}, { dedupeKey: `tenant:${org}` }),
-      ),
+      await t.db.inOrganisation(org, (tx) => q.enqueue(tx, tenantWork, {}, { dedupeKey: `tenant:${org}` })),
     ).toBeNull();
     expect(await q.runDue()).toBe(1);
   });
@@ -228,10 +255,15 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   it('fires a schedule once per due time and advances it', async () => {
     const q = new JobQueue(t.db, log);
     const runs: unknown[] = [];
-    q.define('nightly', async (payload) => {
-      runs.push(payload);
+    const nightly = defineJob({
+      name: 'nightly',
+      payload: z.object({ kind: z.string() }),
+      async handler(payload) {
+        runs.push(payload);
+      },
     });
-    await q.schedule('nightly-digest', '0 3 * * *', 'nightly', { kind: 'digest' });
+    q.define(nightly);
+    await q.schedule('nightly-digest', '0 3 * * *', nightly, { kind: 'digest' });
     const scheduleRow = z.object({ next_run_at: col.timestamp, cron: z.string() });
     const readSchedule = async () =>
       (
@@ -256,9 +288,7 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
     );
     // Two workers' ticks at the same due time enqueue it once.
     const other = new JobQueue(t.db, log);
-    other.define('nightly', async (payload) => {
-      runs.push(payload);
-    });
+    other.define(nightly);
     const [a, b] = await Promise.all([q.runDue(), other.runDue()]);
     expect(a + b).toBe(1);
     expect(await q.runDue()).toBe(0);
@@ -271,9 +301,9 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
     await t.db.asSystem((tx) =>
       tx.execute(sql`UPDATE job_schedules SET next_run_at = ${dueAt.toISOString()}::timestamptz`),
     );
-    await q.schedule('nightly-digest', '0 3 * * *', 'nightly', { kind: 'digest' });
+    await q.schedule('nightly-digest', '0 3 * * *', nightly, { kind: 'digest' });
     expect((await readSchedule()).next_run_at.toISOString()).toBe(dueAt.toISOString());
-    await q.schedule('nightly-digest', '30 4 * * *', 'nightly', { kind: 'digest' });
+    await q.schedule('nightly-digest', '30 4 * * *', nightly, { kind: 'digest' });
     const changed = await readSchedule();
     expect(changed.cron).toBe('30 4 * * *');
     expect(changed.next_run_at.getTime()).toBeGreaterThan(Date.now());
@@ -281,7 +311,7 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
 
     expect(await q.unschedule('nightly-digest')).toBe(true);
     expect(await q.unschedule('nightly-digest')).toBe(false);
-    await expect(q.schedule('bad', '0 3 * *', 'nightly')).rejects.toThrow(/five fields/);
+    await expect(q.schedule('bad', '0 3 * *', nightly, { kind: 'digest' })).rejects.toThrow(/five fields/);
   });
 
   it('stop() waits for the in-flight handler and records its result', async () => {
@@ -289,14 +319,19 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
     const started = deferred();
     const release = deferred();
     let finished = false;
-    q.define('slow', async () => {
-      started.resolve();
-      await release.promise;
-      // the handler may use the database while it finishes
-      await t.db.inOrganisation(org, (tx) => tx.select().from(organisations));
-      finished = true;
+    const slow = defineJob({
+      name: 'slow',
+      payload: empty,
+      async handler() {
+        started.resolve();
+        await release.promise;
+        // the handler may use the database while it finishes
+        await t.db.inOrganisation(org, (tx) => tx.select().from(organisations));
+        finished = true;
+      },
     });
-    await t.db.asSystem((tx) => q.enqueue(tx, 'slow', {}));
+    q.define(slow);
+    await t.db.asSystem((tx) => q.enqueue(tx, slow, {}));
     q.start();
     await started.promise;
     let stopped = false;
@@ -311,24 +346,29 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
     expect((await allJobs())[0]!.state).toBe('done');
 
     // and after stop nothing more is claimed
-    await t.db.asSystem((tx) => q.enqueue(tx, 'slow', {}));
+    await t.db.asSystem((tx) => q.enqueue(tx, slow, {}));
     await new Promise((r) => setTimeout(r, 100));
     expect((await allJobs())[1]!.state).toBe('queued');
   });
 
   it('the poll loop runs jobs as they arrive, each exactly once across workers', async () => {
     const counts = new Map<number, number>();
-    const queues = [0, 1].map(() => {
-      const q = new JobQueue(t.db, log, { pollIntervalMs: 20, concurrency: 2 });
-      q.define<{ n: number }>('count', async ({ n }) => {
+    const count = defineJob({
+      name: 'count',
+      payload: z.object({ n: z.number() }),
+      async handler({ n }) {
         counts.set(n, (counts.get(n) ?? 0) + 1);
         await t.db.inOrganisation(org, (tx) => tx.select().from(organisations));
-      });
+      },
+    });
+    const queues = [0, 1].map(() => {
+      const q = new JobQueue(t.db, log, { pollIntervalMs: 20, concurrency: 2 });
+      q.define(count);
       return q;
     });
     for (const q of queues) q.start();
     await t.db.asSystem(async (tx) => {
-      for (let n = 0; n < 20; n++) await queues[0]!.enqueue(tx, 'count', { n });
+      for (let n = 0; n < 20; n++) await queues[0]!.enqueue(tx, count, { n });
     });
     await until(() => counts.size === 20);
     await Promise.all(queues.map((q) => q.stop()));
@@ -339,9 +379,15 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   it('requeues a job abandoned by a crashed worker, and gives up on one out of attempts', async () => {
     const q = new JobQueue(t.db, log, { staleAfterMs: 1000 });
     const ran: string[] = [];
-    q.define<{ name: string }>('survivor', async ({ name }) => {
-      ran.push(name);
-    });
+    q.define(
+      defineJob({
+        name: 'survivor',
+        payload: z.object({ name: z.string() }),
+        async handler({ name }) {
+          ran.push(name);
+        },
+      }),
+    );
     await t.db.asSystem((tx) =>
       tx.execute(sql`INSERT INTO jobs (task, payload, state, attempts, max_attempts, locked_at) VALUES
         ('survivor', '{"name":"stale"}', 'running', 1, 5, now() - interval '10 minutes'),
@@ -361,11 +407,16 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
     const q = new JobQueue(t.db, log, { staleAfterMs: 150 });
     const watcher = new JobQueue(t.db, log, { staleAfterMs: 150 });
     let runs = 0;
-    q.define('long', async () => {
-      runs++;
-      await new Promise((r) => setTimeout(r, 600));
+    const long = defineJob({
+      name: 'long',
+      payload: empty,
+      async handler() {
+        runs++;
+        await new Promise((r) => setTimeout(r, 600));
+      },
     });
-    await t.db.asSystem((tx) => q.enqueue(tx, 'long', {}));
+    q.define(long);
+    await t.db.asSystem((tx) => q.enqueue(tx, long, {}));
     const running = q.runDue();
     // another worker polling meanwhile must not take the job back
     for (let i = 0; i < 4; i++) {
@@ -379,13 +430,119 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
 
   it('refuses bad arguments', async () => {
     const q = new JobQueue(t.db, log);
-    q.define('x', async () => {});
-    expect(() => q.define('x', async () => {})).toThrow(/already defined/);
+    const x = defineJob({ name: 'x', payload: empty, async handler() {} });
+    q.define(x);
+    expect(() => q.define({ ...x })).toThrow(/already defined/);
     await expect(
-      t.db.asSystem((tx) => q.enqueue(tx, 'x', {}, { runAt: new Date(), delayMs: 5 })),
+      t.db.asSystem((tx) => q.enqueue(tx, x, {}, { runAt: new Date(), delayMs: 5 })),
     ).rejects.toThrow(/not both/);
-    await expect(t.db.asSystem((tx) => q.enqueue(tx, 'x', {}, { maxAttempts: 0 }))).rejects.toThrow(
+    await expect(t.db.asSystem((tx) => q.enqueue(tx, x, {}, { maxAttempts: 0 }))).rejects.toThrow(
       /maxAttempts/,
     );
+  });
+
+  describe('typed payloads', () => {
+    const ran: unknown[] = [];
+    const failed: unknown[] = [];
+    const invite = defineJob({
+      name: 'typed.invite',
+      payload: z.object({ organisationId: z.uuid(), reminder: z.int().min(1) }),
+      maxAttempts: 3,
+      async handler(payload) {
+        ran.push(payload);
+      },
+      async onFailed(payload) {
+        failed.push(payload);
+      },
+    });
+    beforeEach(() => {
+      ran.length = 0;
+      failed.length = 0;
+    });
+
+    it('refuses a bad payload at enqueue, naming the job and the field, and writes nothing', async () => {
+      const q = new JobQueue(t.db, log);
+      q.define(invite);
+      const bad = { organisationId: 'not-a-uuid', reminder: 0 };
+      // Never called: the payload's type comes from the job's schema, so a missing field does not compile.
+      // @ts-expect-error reminder is missing
+      const notCompiled = (tx: Tx) => q.enqueue(tx, invite, { organisationId: org });
+      expect(notCompiled).toBeTypeOf('function');
+      const refusal = t.db.asSystem((tx) => q.enqueue(tx, invite, bad));
+      await expect(refusal).rejects.toThrow(InvalidPayloadError);
+      await expect(t.db.asSystem((tx) => q.enqueue(tx, invite, bad))).rejects.toThrow(
+        /invalid payload for job "typed\.invite".*organisationId.*reminder/s,
+      );
+      expect(await allJobs()).toEqual([]);
+      // and the rest of that transaction is rolled back with it
+      await expect(
+        t.db.asSystem(async (tx) => {
+          await q.enqueue(tx, invite, { organisationId: org, reminder: 1 });
+          await q.enqueue(tx, invite, bad);
+        }),
+      ).rejects.toThrow(/reminder/);
+      expect(await allJobs()).toEqual([]);
+    });
+
+    it('stores the parsed payload: unknown keys are dropped before they reach the table', async () => {
+      const q = new JobQueue(t.db, log);
+      q.define(invite);
+      const withExtra = { organisationId: org, reminder: 2, secret: 'do not store' };
+      await t.db.asSystem((tx) => q.enqueue(tx, invite, withExtra));
+      const [stored] = await t.db.asSystem((tx) =>
+        queryRows(tx, sql`SELECT payload FROM jobs`, z.object({ payload: z.unknown() })),
+      );
+      expect(stored!.payload).toEqual({ organisationId: org, reminder: 2 });
+      expect(await q.runDue()).toBe(1);
+      expect(ran).toEqual([{ organisationId: org, reminder: 2 }]);
+    });
+
+    it('fails a job whose stored payload no longer matches, at once and saying why, without running it', async () => {
+      const q = new JobQueue(t.db, log);
+      q.define(invite);
+      await t.db.asSystem((tx) =>
+        tx.execute(sql`INSERT INTO jobs (task, payload, max_attempts)
+                       VALUES ('typed.invite', '{"organisationId":"junk","reminder":"2"}', 3)`),
+      );
+      expect(await q.runDue()).toBe(1);
+      const [job] = await allJobs();
+      // no retry: the same payload would fail the same way
+      expect(job).toMatchObject({ state: 'failed', attempts: 1 });
+      expect(job!.last_error).toMatch(/invalid payload for job "typed\.invite".*organisationId.*reminder/s);
+      expect(ran).toEqual([]);
+      // the owner's hook is given only payloads of its own type
+      expect(failed).toEqual([]);
+    });
+
+    it('checks a schedule’s payload when it is declared', async () => {
+      const q = new JobQueue(t.db, log);
+      await expect(
+        q.schedule('typed-nightly', '0 3 * * *', invite, { organisationId: org, reminder: -1 }),
+      ).rejects.toThrow(/invalid payload for job "typed\.invite"/);
+      const schedules = await t.db.asSystem((tx) =>
+        queryRows(tx, sql`SELECT name FROM job_schedules`, z.object({ name: z.string() })),
+      );
+      expect(schedules).toEqual([]);
+    });
+
+    it('gives handlers the services as they are when the job runs, not when it was defined', async () => {
+      // Only the part of the services this handler reads.
+      const services = { config: { publicUrl: 'http://localhost:0' } } as unknown as Services;
+      const q = new JobQueue<Services>(t.db, log, { services: () => services });
+      const seen: string[] = [];
+      const link = defineJob({
+        name: 'typed.link',
+        payload: empty,
+        async handler(_payload, ctx) {
+          seen.push(ctx.services.config.publicUrl);
+        },
+      });
+      q.define(link);
+      await t.db.asSystem((tx) => q.enqueue(tx, link, {}));
+      // What startServer does once it knows the port of PORT=0.
+      services.config = { ...services.config, publicUrl: 'http://localhost:41234' };
+      expect(await q.runDue()).toBe(1);
+      expect(seen).toEqual(['http://localhost:41234']);
+    });
   });
 });

@@ -1,7 +1,7 @@
 // A durable job queue in the app's own database (docs/decisions/0003), identical on PGlite and
 // PostgreSQL. Jobs are enqueued in the caller's transaction, so they commit or roll back with the
 // work that caused them; workers claim one at a time with FOR UPDATE SKIP LOCKED.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database, Tx } from '../db/database.ts';
 import { col, queryRows } from '../db/rows.ts';
@@ -15,16 +15,44 @@ export interface JobInfo {
   attempt: number;
 }
 
-export type JobHandler<P> = (payload: P, job: JobInfo) => Promise<void>;
-
-export interface DefineOptions<P> {
-  /** Runs before the job is marked failed for good; defaults to the column default (5). */
-  maxAttempts?: number;
+/** What a handler is given besides its payload. */
+export interface JobContext<C> {
   /**
-   * Called once after the last attempt failed (or the job was abandoned), so the owner can
-   * record the failure where users see it. Its own errors are logged, not retried.
+   * The app's live services (a `Services` object in the app). Read them when the job runs, never
+   * copy them at definition: the server settles its configuration (the real port of PORT=0) after
+   * the jobs are defined.
    */
-  onFailed?: (payload: P, error: string, job: JobInfo) => Promise<void>;
+  readonly services: C;
+  readonly job: JobInfo;
+}
+
+/**
+ * A kind of background work: its name (stored with each job), the zod schema of its payload
+ * (checked when a job is enqueued and again when it is read back), and its handler. Build one with
+ * `defineJob` (define-job.ts). Handlers may run more than once for one job (a crash after the work
+ * but before the result is recorded), so they must be idempotent.
+ *
+ * Payload schemas must round-trip through JSON (plain objects of strings, numbers, booleans): the
+ * parsed payload is what is stored, and it is parsed again when read.
+ */
+export interface JobDefinition<S extends z.ZodType = z.ZodType, C = unknown> {
+  readonly name: string;
+  readonly payload: S;
+  // Method syntax (bivariant parameters) on purpose: definitions with different payload schemas
+  // are kept in one list (a module's `jobs`) and are each called only with their own payload.
+  handler(payload: z.output<S>, ctx: JobContext<C>): Promise<void>;
+  /** Runs before the job is marked failed for good; defaults to 5. */
+  readonly maxAttempts?: number;
+  /**
+   * Called once after the last attempt failed (or the job was abandoned), so the owner can record
+   * the failure where users see it. Its own errors are logged, not retried.
+   */
+  onFailed?(payload: z.output<S>, error: string, ctx: JobContext<C>): Promise<void>;
+  /**
+   * A recurring run (five-field cron, UTC), declared at start-up under the job's name. Its payload
+   * is checked against the schema then.
+   */
+  readonly schedule?: { readonly cron: string; readonly payload?: z.input<S> };
 }
 
 export interface EnqueueOptions {
@@ -35,7 +63,12 @@ export interface EnqueueOptions {
   maxAttempts?: number;
 }
 
-export interface JobQueueOptions {
+export interface JobQueueOptions<C = unknown> {
+  /**
+   * What handlers get as `ctx.services`, read each time a job runs (the app passes a function
+   * returning its `Services`). A queue built without it gives handlers that touch it an error.
+   */
+  services?: () => C;
   pollIntervalMs?: number;
   /** Handlers run at once; defaults to 2 on PostgreSQL and 1 on PGlite (one connection). */
   concurrency?: number;
@@ -48,12 +81,6 @@ const MAX_ERROR_LENGTH = 4000;
 // Finished jobs are kept for a week for inspection, then pruned; failed ones stay until removed.
 const KEEP_DONE_MS = 7 * 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
-
-interface Definition {
-  run: JobHandler<unknown>;
-  maxAttempts: number | undefined;
-  onFailed: ((payload: unknown, error: string, job: JobInfo) => Promise<void>) | undefined;
-}
 
 const claimedRow = z.object({
   id: col.count,
@@ -85,13 +112,51 @@ function describeError(err: unknown): string {
   return text.length > MAX_ERROR_LENGTH ? `${text.slice(0, MAX_ERROR_LENGTH)}…` : text;
 }
 
-export class JobQueue {
+async function insertJob(
+  tx: Tx,
+  task: string,
+  payload: unknown,
+  runAt: SQL,
+  maxAttempts: number,
+  dedupeKey: string | undefined,
+): Promise<number | null> {
+  const rows = await queryRows(
+    tx,
+    sql`INSERT INTO jobs (task, payload, run_at, max_attempts, dedupe_key)
+        VALUES (${task}, ${JSON.stringify(payload)}::jsonb, ${runAt}, ${maxAttempts}, ${dedupeKey ?? null})
+        ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') AND dedupe_key IS NOT NULL DO NOTHING
+        RETURNING id`,
+    z.object({ id: col.count }),
+  );
+  return rows[0]?.id ?? null;
+}
+
+// Any job definition, for the queue's own bookkeeping.
+type AnyJob<C> = JobDefinition<z.ZodType, C>;
+
+/** Parses a payload with its job's schema, or throws an error naming the job and every issue. */
+function parsePayload<S extends z.ZodType>(job: JobDefinition<S, unknown>, payload: unknown): z.output<S> {
+  const parsed = job.payload.safeParse(payload);
+  if (parsed.success) return parsed.data;
+  throw new InvalidPayloadError(job.name, parsed.error);
+}
+
+/** A payload that does not match its job's schema: at enqueue, or read back from the database. */
+export class InvalidPayloadError extends Error {
+  constructor(task: string, error: z.ZodError) {
+    super(`invalid payload for job "${task}": ${z.prettifyError(error).replace(/\n/g, '; ')}`);
+    this.name = 'InvalidPayloadError';
+  }
+}
+
+export class JobQueue<C = unknown> {
   readonly #db: Database;
+  readonly #services: (() => C) | undefined;
   readonly #log: Logger;
   readonly #pollIntervalMs: number;
   readonly #concurrency: number;
   readonly #staleAfterMs: number;
-  readonly #definitions = new Map<string, Definition>();
+  readonly #definitions = new Map<string, AnyJob<C>>();
   readonly #inFlight = new Set<Promise<void>>();
   #loop: Promise<void> | undefined;
   #stopping = false;
@@ -99,8 +164,9 @@ export class JobQueue {
   #lastMaintenance = 0;
   #lastPrune = 0;
 
-  constructor(db: Database, log: Logger, options: JobQueueOptions = {}) {
+  constructor(db: Database, log: Logger, options: JobQueueOptions<C> = {}) {
     this.#db = db;
+    this.#services = options.services;
     this.#log = log.child({ component: 'jobs' });
     this.#pollIntervalMs = positiveInteger(options.pollIntervalMs ?? 1000, 'pollIntervalMs');
     this.#concurrency = positiveInteger(
@@ -111,30 +177,31 @@ export class JobQueue {
   }
 
   /**
-   * Registers the handler for `task`. Handlers may run more than once for one job (a crash after
-   * the work but before the result is recorded), so they must be idempotent.
+   * Makes this queue run jobs of `job`'s kind. Enqueueing needs no definition here (another
+   * process may run the job), but claiming one without it fails the job.
    */
-  define<P>(task: string, handler: JobHandler<P>, options: DefineOptions<P> = {}): void {
-    if (this.#definitions.has(task)) throw new Error(`job task "${task}" is already defined`);
-    const { onFailed } = options;
-    // Payloads are written only by our own enqueue calls for this task, so the handler's declared
-    // payload type is trusted rather than re-validated here.
-    this.#definitions.set(task, {
-      run: (payload, job) => handler(payload as P, job),
-      maxAttempts:
-        options.maxAttempts === undefined ? undefined : positiveInteger(options.maxAttempts, 'maxAttempts'),
-      onFailed: onFailed && ((payload, error, job) => onFailed(payload as P, error, job)),
-    });
+  define<S extends z.ZodType>(job: JobDefinition<S, C>): void {
+    if (this.#definitions.has(job.name)) throw new Error(`job task "${job.name}" is already defined`);
+    if (job.maxAttempts !== undefined) positiveInteger(job.maxAttempts, 'maxAttempts');
+    this.#definitions.set(job.name, job);
   }
 
   /**
    * Adds a job in the caller's transaction (tenant or system), so it exists only if that
-   * transaction commits. Returns the job id, or null when `dedupeKey` already has a live job.
+   * transaction commits. The payload is checked against the job's schema here, so a bad one fails
+   * at the call site. Returns the job id, or null when `dedupeKey` already has a live job.
    */
-  async enqueue(tx: Tx, task: string, payload: object, options: EnqueueOptions = {}): Promise<number | null> {
+  async enqueue<S extends z.ZodType>(
+    tx: Tx,
+    // Any context: enqueueing does not run the handler, so a queue typed for tests or for the app
+    // takes the app's jobs alike.
+    job: JobDefinition<S, unknown>,
+    payload: z.input<S>,
+    options: EnqueueOptions = {},
+  ): Promise<number | null> {
     if (options.runAt && options.delayMs !== undefined) throw new Error('give runAt or delayMs, not both');
     const maxAttempts = positiveInteger(
-      options.maxAttempts ?? this.#definitions.get(task)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      options.maxAttempts ?? job.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       'maxAttempts',
     );
     const runAt = options.runAt
@@ -142,35 +209,35 @@ export class JobQueue {
       : options.delayMs
         ? sql`now() + ${options.delayMs}::double precision * interval '1 millisecond'`
         : sql`now()`;
-    const rows = await queryRows(
-      tx,
-      sql`INSERT INTO jobs (task, payload, run_at, max_attempts, dedupe_key)
-          VALUES (${task}, ${JSON.stringify(payload)}::jsonb, ${runAt}, ${maxAttempts}, ${options.dedupeKey ?? null})
-          ON CONFLICT (dedupe_key) WHERE state IN ('queued', 'running') AND dedupe_key IS NOT NULL DO NOTHING
-          RETURNING id`,
-      z.object({ id: col.count }),
-    );
-    return rows[0]?.id ?? null;
+    return insertJob(tx, job.name, parsePayload(job, payload), runAt, maxAttempts, options.dedupeKey);
   }
 
   /**
-   * Creates or updates a recurring schedule (five-field cron, UTC). Re-declaring it unchanged at
-   * every start keeps its pending run, so a run missed while the app was down still happens once.
+   * Creates or updates a recurring schedule (five-field cron, UTC) of `job`. Re-declaring it
+   * unchanged at every start keeps its pending run, so a run missed while the app was down still
+   * happens once. The app declares each job's `schedule` under the job's name (src/server.ts).
    */
-  async schedule(name: string, cron: string, task: string, payload: object = {}): Promise<void> {
+  async schedule<S extends z.ZodType>(
+    name: string,
+    cron: string,
+    job: JobDefinition<S, C>,
+    payload: z.input<S>,
+  ): Promise<void> {
     validateCron(cron);
+    const task = job.name;
+    const checked = parsePayload(job, payload) as Record<string, unknown>;
     await this.#db.asSystem(async (tx) => {
       const [clock] = await queryRows(tx, sql`SELECT now() AS now`, z.object({ now: col.timestamp }));
       const next = nextCronRun(cron, clock!.now);
       await tx
         .insert(jobSchedules)
-        .values({ name, cron, task, payload, nextRunAt: next })
+        .values({ name, cron, task, payload: checked, nextRunAt: next })
         .onConflictDoUpdate({
           target: jobSchedules.name,
           set: {
             cron,
             task,
-            payload,
+            payload: checked,
             nextRunAt: sql`CASE WHEN job_schedules.cron = excluded.cron THEN job_schedules.next_run_at ELSE excluded.next_run_at END`,
           },
         });
@@ -302,10 +369,15 @@ export class JobQueue {
         }
         // Runs missed while nothing was polling collapse into this one.
         const runAtIso = s.next_run_at.toISOString();
-        await this.enqueue(tx, s.task, s.payload, {
-          runAt: s.next_run_at,
-          dedupeKey: `schedule:${s.name}:${runAtIso}`,
-        });
+        // Checked against the schema when it was declared, and again when the job runs.
+        await insertJob(
+          tx,
+          s.task,
+          s.payload,
+          sql`${runAtIso}::timestamptz`,
+          this.#definitions.get(s.task)?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+          `schedule:${s.name}:${runAtIso}`,
+        );
         await tx.update(jobSchedules).set({ nextRunAt: next }).where(eq(jobSchedules.name, s.name));
       }
     });
@@ -328,15 +400,23 @@ export class JobQueue {
 
   /** Runs a claimed job and records the outcome; never rejects (failures are logged). */
   async #execute(job: ClaimedJob): Promise<void> {
-    const info: JobInfo = { id: job.id, attempt: job.attempts };
+    const ctx = this.#context({ id: job.id, attempt: job.attempts });
     const log = this.#log.child({ jobId: job.id, task: job.task, attempt: job.attempts });
     const definition = this.#definitions.get(job.task);
+    // Read back from the database, so parsed again: a payload that no longer matches (written by
+    // hand, or by an older version of the job) fails the job for good instead of running on junk.
+    const parsed = definition?.payload.safeParse(job.payload);
+    const payload: unknown = parsed?.success ? parsed.data : undefined;
     const started = Date.now();
     let error: string | undefined;
     let final = false;
-    if (!definition) {
+    if (!definition || !parsed) {
       error = `no handler is defined for job task "${job.task}"`;
       final = true;
+    } else if (!parsed.success) {
+      error = new InvalidPayloadError(job.task, parsed.error).message;
+      final = true;
+      log.error({ error }, 'job payload does not match its schema');
     } else if (job.attempts > job.max_attempts) {
       // Requeued after it was abandoned on its last attempt: give up without running it again.
       error = `gave up after ${job.max_attempts} attempts; last error: ${job.last_error ?? 'unknown'}`;
@@ -349,7 +429,7 @@ export class JobQueue {
         Math.max(1, Math.floor(this.#staleAfterMs / 3)),
       );
       try {
-        await definition.run(job.payload, info);
+        await definition.handler(payload, ctx);
       } catch (err) {
         error = describeError(err);
         final = job.attempts >= job.max_attempts;
@@ -372,13 +452,25 @@ export class JobQueue {
     }
     if (!final) return;
     if (!definition) log.error({ error }, 'job failed');
-    if (definition?.onFailed) {
+    // Only a valid payload is handed to the owner's hook.
+    if (definition?.onFailed && parsed?.success) {
       try {
-        await definition.onFailed(job.payload, error, info);
+        await definition.onFailed(payload, error, ctx);
       } catch (err) {
         log.error({ err }, 'onFailed hook of a job failed');
       }
     }
+  }
+
+  #context(job: JobInfo): JobContext<C> {
+    const services = this.#services;
+    return {
+      job,
+      get services(): C {
+        if (!services) throw new Error('this job queue was built without services for its handlers');
+        return services();
+      },
+    };
   }
 
   #touch(job: ClaimedJob): Promise<unknown> {

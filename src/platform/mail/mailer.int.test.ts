@@ -4,10 +4,12 @@ import pino from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
+import { loadConfig } from '../../config.ts';
 import { col, queryRows } from '../db/rows.ts';
 import { JobQueue } from '../jobs/queue.ts';
+import type { Services } from '../services.ts';
 import { organisations } from '../tenancy/schema.ts';
-import { listOutbox, queueEmail, registerMailJobs } from './mailer.ts';
+import { deliverEmailJob, listOutbox, queueEmail } from './mailer.ts';
 import { emails } from './schema.ts';
 
 const log = pino({ level: 'silent' });
@@ -161,10 +163,17 @@ describe.each(testDatabaseKinds())('mailer on %s', (kind) => {
       )
     )[0]!.n;
 
-  function queueWith(smtpUrl: string | undefined): JobQueue {
-    const jobs = new JobQueue(t.db, log);
-    registerMailJobs(jobs, t.db, { smtpUrl, mailFrom }, log);
-    return jobs;
+  function queueWith(smtpUrl: string | undefined): JobQueue<Services> {
+    const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), smtpUrl, mailFrom };
+    const services: Services = {
+      config,
+      db: t.db,
+      log,
+      jobs: new JobQueue<Services>(t.db, log, { services: () => services }),
+      clock: () => new Date(),
+    };
+    services.jobs.define(deliverEmailJob);
+    return services.jobs;
   }
 
   it('delivers over SMTP and marks the email sent', async () => {
@@ -204,7 +213,7 @@ describe.each(testDatabaseKinds())('mailer on %s', (kind) => {
       queueEmail(tx, jobs, orgA, { to: 'ana@example.org', subject: 'Once', text: 'only once' }),
     );
     await jobs.runDue();
-    await t.db.asSystem((tx) => jobs.enqueue(tx, 'email.deliver', { organisationId: orgA, emailId }));
+    await t.db.asSystem((tx) => jobs.enqueue(tx, deliverEmailJob, { organisationId: orgA, emailId }));
     expect(await jobs.runDue()).toBe(1);
     expect(smtp.messages).toHaveLength(1);
   });

@@ -3,10 +3,10 @@
 import { and, count, desc, eq, type SQL, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import nodemailer, { type SendMailOptions } from 'nodemailer';
-import type { Config } from '../../config.ts';
+import { z } from 'zod';
 import type { Database, Tx } from '../db/database.ts';
+import { defineJob } from '../jobs/define-job.ts';
 import type { JobQueue } from '../jobs/queue.ts';
-import type { Logger } from '../log.ts';
 import { emails } from './schema.ts';
 
 export interface OutgoingEmail {
@@ -30,17 +30,13 @@ export interface OutboxItem {
   error: string | null;
 }
 
-/** The part of a nodemailer Transporter the mailer uses, so tests can pass any transport. */
+/** The part of a nodemailer Transporter the mailer uses. */
 export interface MailTransport {
   sendMail(message: SendMailOptions): Promise<unknown>;
 }
 
-export const DELIVER_EMAIL_TASK = 'email.deliver';
-
-interface DeliverPayload {
-  organisationId: string;
-  emailId: string;
-}
+const deliverPayload = z.object({ organisationId: z.uuid(), emailId: z.uuid() });
+type DeliverPayload = z.output<typeof deliverPayload>;
 
 // Retries back off exponentially (2 s, 4 s, … 512 s), so ten attempts ride out about
 // seventeen minutes of SMTP trouble before the email is marked failed.
@@ -73,78 +69,83 @@ export async function queueEmail(
       createdAt: sql`clock_timestamp()`,
     })
     .returning({ id: emails.id });
-  const payload: DeliverPayload = { organisationId, emailId: row!.id };
-  await jobs.enqueue(tx, DELIVER_EMAIL_TASK, payload);
+  await jobs.enqueue(tx, deliverEmailJob, { organisationId, emailId: row!.id });
   return row!.id;
 }
 
-/** Defines the delivery job. Call once at start-up, before jobs.start(). */
-export function registerMailJobs(
-  jobs: JobQueue,
-  db: Database,
-  config: Pick<Config, 'smtpUrl' | 'mailFrom'>,
-  log: Logger,
-  transport?: MailTransport,
-): void {
-  const transporter: MailTransport | undefined =
-    transport ?? (config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : undefined);
-  const mailLog = log.child({ component: 'mail' });
+// One nodemailer transport per SMTP URL, made when the first email goes out: the URL is read from
+// the live configuration each time, never captured at start-up.
+const transports = new Map<string, MailTransport>();
 
-  const setStatus = (p: DeliverPayload, values: PgUpdateSetSource<typeof emails>) =>
-    db.inOrganisation(p.organisationId, (tx) =>
-      tx
-        .update(emails)
-        .set(values)
-        .where(and(eq(emails.id, p.emailId), eq(emails.status, 'queued'))),
-    );
+function transportFor(smtpUrl: string): MailTransport {
+  let transport = transports.get(smtpUrl);
+  if (!transport) {
+    transport = nodemailer.createTransport(smtpUrl);
+    transports.set(smtpUrl, transport);
+  }
+  return transport;
+}
 
-  jobs.define<DeliverPayload>(
-    DELIVER_EMAIL_TASK,
-    async (p) => {
-      const [email] = await db.inOrganisation(p.organisationId, (tx) =>
-        tx.select().from(emails).where(eq(emails.id, p.emailId)),
-      );
-      if (!email) {
-        mailLog.warn({ emailId: p.emailId }, 'email to deliver no longer exists (organisation deleted?)');
-        return;
-      }
-      // Only a queued email is delivered, so a job that runs twice does not send twice.
-      if (email.status !== 'queued') return;
-      if (!transporter) {
-        await setStatus(p, { status: 'outbox', error: null });
-        // The body is not logged: it may hold a sign-in link.
-        mailLog.info(
-          { emailId: email.id, to: email.to, subject: email.subject },
-          'no SMTP configured: email kept in the outbox',
-        );
-        return;
-      }
-      // Sent outside any transaction: a slow SMTP server must not hold a connection (or, on
-      // PGlite, the whole database).
-      try {
-        await transporter.sendMail({
-          from: config.mailFrom,
-          to: email.to,
-          subject: email.subject,
-          text: email.text,
-          ...(email.html === null ? {} : { html: email.html }),
-        });
-      } catch (err) {
-        await setStatus(p, { error: err instanceof Error ? err.message : String(err) });
-        throw err;
-      }
-      // Should this update fail, the job is retried and the email sent again: at least once.
-      await setStatus(p, { status: 'sent', sentAt: sql`now()`, error: null });
-      mailLog.info({ emailId: email.id, to: email.to }, 'email sent');
-    },
-    {
-      maxAttempts: DELIVERY_ATTEMPTS,
-      onFailed: async (p, error) => {
-        await setStatus(p, { status: 'failed', error });
-      },
-    },
+function setStatus(db: Database, p: DeliverPayload, values: PgUpdateSetSource<typeof emails>) {
+  return db.inOrganisation(p.organisationId, (tx) =>
+    tx
+      .update(emails)
+      .set(values)
+      .where(and(eq(emails.id, p.emailId), eq(emails.status, 'queued'))),
   );
 }
+
+/**
+ * Delivers one recorded email: over SMTP when `SMTP_URL` is set, else it stays in the outbox. Only a queued email is delivered, so a job that runs
+ * twice does not send twice.
+ */
+export const deliverEmailJob = defineJob({
+  name: 'email.deliver',
+  payload: deliverPayload,
+  maxAttempts: DELIVERY_ATTEMPTS,
+  async handler(p, { services }) {
+    const { db, config } = services;
+    const mailLog = services.log.child({ component: 'mail' });
+    const [email] = await db.inOrganisation(p.organisationId, (tx) =>
+      tx.select().from(emails).where(eq(emails.id, p.emailId)),
+    );
+    if (!email) {
+      mailLog.warn({ emailId: p.emailId }, 'email to deliver no longer exists (organisation deleted?)');
+      return;
+    }
+    if (email.status !== 'queued') return;
+    const transporter = config.smtpUrl ? transportFor(config.smtpUrl) : undefined;
+    if (!transporter) {
+      await setStatus(db, p, { status: 'outbox', error: null });
+      // The body is not logged: it may hold a sign-in link.
+      mailLog.info(
+        { emailId: email.id, to: email.to, subject: email.subject },
+        'no SMTP configured: email kept in the outbox',
+      );
+      return;
+    }
+    // Sent outside any transaction: a slow SMTP server must not hold a connection (or, on
+    // PGlite, the whole database).
+    try {
+      await transporter.sendMail({
+        from: config.mailFrom,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        ...(email.html === null ? {} : { html: email.html }),
+      });
+    } catch (err) {
+      await setStatus(db, p, { error: err instanceof Error ? err.message : String(err) });
+      throw err;
+    }
+    // Should this update fail, the job is retried and the email sent again: at least once.
+    await setStatus(db, p, { status: 'sent', sentAt: sql`now()`, error: null });
+    mailLog.info({ emailId: email.id, to: email.to }, 'email sent');
+  },
+  async onFailed(p, error, { services }) {
+    await setStatus(services.db, p, { status: 'failed', error });
+  },
+});
 
 /**
  * The organisation's emails, newest first, for the admin outbox page. Use a tenant transaction:

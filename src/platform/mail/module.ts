@@ -1,6 +1,6 @@
 // Email: the outbox (always) and SMTP delivery (when configured), as a background job.
 import { defineModule } from '../module.ts';
-import { registerMailJobs } from './mailer.ts';
+import { deliverEmailJob } from './mailer.ts';
 import { mailRoutes } from './routes.ts';
 import * as schema from './schema.ts';
 
@@ -8,7 +8,5 @@ export const mailModule = defineModule({
   name: 'mail',
   schema,
   routes: mailRoutes,
-  async registerJobs(jobs, services) {
-    registerMailJobs(jobs, services.db, services.config, services.log);
-  },
+  jobs: [deliverEmailJob],
 });
