@@ -87,6 +87,7 @@ describe.each(testDatabaseKinds())('person activity on %s', (kind) => {
     expect((await admin.get('/api/people/00000000-0000-4000-8000-000000000000/assessments')).status).toBe(
       404,
     );
-    expect((await participant.get('/api/people/not-an-id/assessments')).status).toBe(400);
+    // A malformed id reads as an unknown one (issue 13, point 10).
+    expect((await participant.get('/api/people/not-an-id/assessments')).status).toBe(404);
   });
 });
