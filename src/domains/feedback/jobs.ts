@@ -5,7 +5,6 @@
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { Services } from '../../platform/services.ts';
 import { APPROVAL_REMIND_TASK, type ApprovalRemindPayload, sendApprovalReminder } from './approval-emails.ts';
-import { closeDueCampaigns } from './campaigns.ts';
 import {
   CLOSE_DUE_TASK,
   REMIND_TASK,
@@ -13,6 +12,7 @@ import {
   type RemindPayload,
   sendReminder,
 } from './invitations.ts';
+import { closeDueCampaigns } from './transitions.ts';
 
 export async function registerFeedbackJobs(jobs: JobQueue, services: Services): Promise<void> {
   jobs.define<RemindPayload>(REMIND_TASK, (payload) =>

@@ -13,19 +13,15 @@ import {
   type SelfAnswer,
 } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
-import { conflict } from '../../platform/http/errors.ts';
 import { assessments } from '../assessments/schema.ts';
 import type { FrameworkDefinition } from '../framework/definition.ts';
 import { publishedVersion } from '../framework/service.ts';
-import {
-  campaignDetail,
-  countsFor,
-  type FeedbackScope,
-  findCampaignFor,
-  requireOwnerOrAdmin,
-} from './campaigns.ts';
+import { campaignDetail } from './campaign-detail.ts';
+import { countsFor } from './campaign-list.ts';
+import { type FeedbackScope, findCampaignFor } from './campaign-row.ts';
 import { type CampaignDetail, OPEN_QUESTIONS } from './contracts.ts';
 import { instrumentOf, scoredValue } from './instrument.ts';
+import { guard } from './lifecycle.ts';
 import { feedbackCampaigns, feedbackRaters, type ReportMeta } from './schema.ts';
 
 export interface SubmittedRater {
@@ -84,12 +80,7 @@ export function campaignAnswers(
 /** Releases the report: closes the campaign if open and stores the frozen disclosure output. */
 export async function releaseCampaign(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
-  requireOwnerOrAdmin(role, 'release a 360 report');
-  if (c.status !== 'open' && c.status !== 'closed') {
-    throw conflict(
-      c.status === 'released' ? 'this report is already released' : 'raters have not been invited yet',
-    );
-  }
+  guard('release', role, c);
   await freezeReport(scope.tx, scope.kind, scope.viewer.organisationId, id);
   return campaignDetail(scope, id);
 }

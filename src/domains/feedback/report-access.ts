@@ -1,11 +1,10 @@
 // Reading a released report: one function decides who may, and every export (JSON, CSV, HTML, PDF)
 // goes through it and renders from the same frozen released report.
 import { and, eq } from 'drizzle-orm';
-import { ApiError, conflict } from '../../platform/http/errors.ts';
 import { publishedVersion } from '../framework/service.ts';
-import type { CampaignRow } from './campaign-row.ts';
-import { canReadReport, type FeedbackScope, findCampaignFor } from './campaigns.ts';
+import { type CampaignRow, type FeedbackScope, findCampaignFor } from './campaign-row.ts';
 import type { FeedbackReport } from './contracts.ts';
+import { guard } from './lifecycle.ts';
 import { buildReport } from './report.ts';
 import { feedbackCampaigns } from './schema.ts';
 
@@ -27,16 +26,7 @@ function remember(key: string, value: Built): void {
 
 async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
-  if (campaign.status !== 'released') throw conflict('the report is not released yet');
-  if (!canReadReport(role, campaign)) {
-    throw new ApiError(
-      403,
-      'not_shared',
-      role === 'admin'
-        ? 'administrators see completion status only; the report is visible when its owner shares it with you'
-        : 'the report has not been shared with you',
-    );
-  }
+  guard('readReport', role, campaign);
   return campaign;
 }
 

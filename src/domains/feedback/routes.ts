@@ -1,29 +1,20 @@
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import type { Services } from '../../platform/services.ts';
-import {
-  approveNominations,
-  campaignDetail,
-  changeDeadline,
-  closeCampaign,
-  type FeedbackScope,
-  launchForCohort,
-  listCampaigns,
-  listForAdmin,
-  reopenCampaign,
-  requestOwn,
-  resendToRater,
-  submitNominations,
-  updateNominations,
-  updateSharing,
-} from './campaigns.ts';
+import { campaignDetail } from './campaign-detail.ts';
+import { listCampaigns, listForAdmin } from './campaign-list.ts';
+import type { FeedbackScope } from './campaign-row.ts';
 import { feedbackApi } from './endpoints.ts';
+import { launchForCohort, requestOwn } from './launch.ts';
+import { approveNominations, submitNominations, updateNominations } from './nominations.ts';
 import { renderPdf } from './pdf.ts';
 import { declineRequest, raterForm, saveRaterAnswers, submitRaterAnswers } from './rater-form.ts';
 import { releaseCampaign } from './release.ts';
 import { cachedReportForSubject, loadReport, loadReportJson } from './report-access.ts';
 import { reportCsv, reportHtml } from './report-export.ts';
+import { resendToRater } from './resend.ts';
 import { loadSettings, settingsView, updateSettings } from './settings.ts';
+import { changeDeadline, closeCampaign, reopenCampaign, updateSharing } from './transitions.ts';
 
 const ADMIN = ['admin'] as const;
 // Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
