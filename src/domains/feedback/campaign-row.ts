@@ -4,12 +4,13 @@
 // 403, so ids reveal nothing), with its raters on the list and its one status write.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { people } from '../../identity/people/schema.ts';
+import { relationOf } from '../../identity/visibility.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import type { CampaignStatus, RaterGroupKey } from './contracts.ts';
-import type { ViewerRole } from './lifecycle.ts';
+import { ROLE_OF, type ViewerRole } from './lifecycle.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
 export interface FeedbackScope {
@@ -66,12 +67,14 @@ export const campaignQuery = (tx: Tx) =>
       ),
     );
 
+/** The viewer's relation to the campaign's subject (identity/visibility), named as the API names it. */
 function roleOf(viewer: Viewer, c: CampaignRow): ViewerRole | null {
-  if (c.subjectId === viewer.personId) return 'subject';
-  if (c.subjectManagerId === viewer.personId) return 'manager';
-  if (c.sharedCoachId === viewer.personId && viewer.roles.includes('coach')) return 'coach';
-  if (viewer.roles.includes('admin')) return 'admin';
-  return null;
+  const relation = relationOf(viewer, {
+    id: c.subjectId,
+    managerId: c.subjectManagerId,
+    coachId: c.sharedCoachId,
+  });
+  return relation && ROLE_OF[relation];
 }
 
 /** The campaign with the viewer's role in it; 404 when there is none or the viewer has no part. */

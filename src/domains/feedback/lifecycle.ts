@@ -4,12 +4,25 @@
 // view's `can` block asks `allowed`, and every operation calls `guard`, which refuses with the same
 // rule (and says why: 404 when the viewer has no part in the action, 403 when their role may not, 409
 // when the campaign is not in the right status).
+import { type Relation, type Sharing, visibility } from '../../identity/visibility.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { CampaignStatus } from './contracts.ts';
 
-/** How the viewer relates to the campaign's subject, as the API names it. */
+/** How the viewer relates to the campaign's subject (identity/visibility), as the API names it. */
 export type ViewerRole = 'subject' | 'manager' | 'coach' | 'admin';
 export const VIEWER_ROLES: readonly ViewerRole[] = ['subject', 'manager', 'coach', 'admin'];
+export const ROLE_OF: Record<Relation, ViewerRole> = {
+  self: 'subject',
+  manager: 'manager',
+  coach: 'coach',
+  admin: 'admin',
+};
+const RELATION_OF: Record<ViewerRole, Relation> = {
+  subject: 'self',
+  manager: 'manager',
+  coach: 'coach',
+  admin: 'admin',
+};
 
 export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = [
   'nominating',
@@ -76,13 +89,18 @@ function editor(c: CampaignState): ViewerRole | null {
   return null;
 }
 
-/** Admins see status only; the subject always sees their report; others when it is shared. */
-function readsContent(role: ViewerRole, c: CampaignState): boolean {
-  if (role === 'subject') return true;
-  if (role === 'manager') return c.sharedWithManager;
-  if (role === 'coach') return true; // the role is only given to the coach it is shared with
-  return false;
-}
+/**
+ * What the subject shared of their report. The coach it is shared with is the coach they chose, and
+ * sharing is their consent (no other coach relates to the subject through this campaign).
+ */
+export const sharingOf = (c: CampaignState): Sharing => ({
+  withManager: c.sharedWithManager,
+  withCoach: c.sharedCoachId !== null,
+});
+
+/** The report is content: the visibility policy decides (admins see status only). */
+const readsContent = (role: ViewerRole, c: CampaignState) =>
+  visibility(RELATION_OF[role], sharingOf(c)) === 'content';
 
 const RULES: Record<Action, Rule> = {
   editNominations: {
