@@ -6,15 +6,10 @@ import { type MINIMUM_GROUPS, minimumForGroup } from '../../core/disclosure/inde
 import { people } from '../../identity/people/schema.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
+import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { countsFor, summarise } from './campaign-list.ts';
-import {
-  type CampaignRow,
-  type FeedbackScope,
-  findCampaignFor,
-  type RaterRow,
-  ratersOf,
-} from './campaign-row.ts';
+import { type CampaignRow, findCampaignFor, type RaterRow, ratersOf } from './campaign-row.ts';
 import { type CampaignDetail, RATER_GROUP_KEYS, type RaterGroupKey, type Warning } from './contracts.ts';
 import { canBlock } from './lifecycle.ts';
 import { loadSettings } from './settings.ts';
@@ -97,25 +92,25 @@ async function warningsFor(
   return warnings;
 }
 
-export async function campaignDetail(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
-  const { tx, kind, viewer } = scope;
+export async function campaignDetail(scope: TenantScope, id: string): Promise<CampaignDetail> {
+  const { tx, kind, organisationId } = scope;
   const { campaign: c, role } = await findCampaignFor(scope, id);
-  const counts = await countsFor(tx, viewer.organisationId, [c.id]);
+  const counts = await countsFor(tx, organisationId, [c.id]);
   const seesList = role === 'subject' || role === 'manager';
-  const raters = seesList ? await ratersOf(tx, viewer.organisationId, c.id) : [];
-  const version = await publishedVersion(tx, kind, viewer.organisationId, c.versionId);
+  const raters = seesList ? await ratersOf(tx, organisationId, c.id) : [];
+  const version = await publishedVersion(tx, kind, organisationId, c.versionId);
   const [manager] = c.subjectManagerId
     ? await tx
         .select({ id: people.id, name: people.name })
         .from(people)
-        .where(and(eq(people.organisationId, viewer.organisationId), eq(people.id, c.subjectManagerId)))
+        .where(and(eq(people.organisationId, organisationId), eq(people.id, c.subjectManagerId)))
     : [];
   const [coach] =
     c.sharedCoachId && role === 'subject'
       ? await tx
           .select({ id: people.id, name: people.name })
           .from(people)
-          .where(and(eq(people.organisationId, viewer.organisationId), eq(people.id, c.sharedCoachId)))
+          .where(and(eq(people.organisationId, organisationId), eq(people.id, c.sharedCoachId)))
       : [];
   const isSubject = role === 'subject';
   const before = c.status !== 'released';
@@ -137,7 +132,7 @@ export async function campaignDetail(scope: FeedbackScope, id: string): Promise<
             : minimumForGroup(c.policy, 'manager')
           : c.policy.minimumByGroup[group as (typeof MINIMUM_GROUPS)[number]],
     })),
-    warnings: seesList && before ? await warningsFor(tx, viewer.organisationId, c, raters) : [],
+    warnings: seesList && before ? await warningsFor(tx, organisationId, c, raters) : [],
     groups: RATER_GROUP_KEYS.map((group) => {
       const row = counts.find((r) => r.group === group);
       return {

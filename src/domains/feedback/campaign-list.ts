@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { people } from '../../identity/people/schema.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
-import { type CampaignRow, campaignQuery, type FeedbackScope, withRoles } from './campaign-row.ts';
+import type { TenantScope } from '../../platform/scope.ts';
+import { type CampaignRow, campaignQuery, withRoles } from './campaign-row.ts';
 import {
   type AdminCampaignList,
   type CampaignList,
@@ -74,12 +75,12 @@ export function summarise(
 }
 
 /** Campaigns the viewer is part of: their own, their reports', and those shared with them. */
-export async function listCampaigns(scope: FeedbackScope): Promise<CampaignList> {
-  const { tx, viewer } = scope;
+export async function listCampaigns(scope: TenantScope): Promise<CampaignList> {
+  const { tx, viewer, organisationId } = scope;
   const rows = await campaignQuery(tx)
     .where(
       and(
-        eq(feedbackCampaigns.organisationId, viewer.organisationId),
+        eq(feedbackCampaigns.organisationId, organisationId),
         sql`(${feedbackCampaigns.subjectId} = ${viewer.personId} OR ${people.managerId} = ${viewer.personId}
              OR ${feedbackCampaigns.sharedCoachId} = ${viewer.personId})`,
       ),
@@ -88,21 +89,21 @@ export async function listCampaigns(scope: FeedbackScope): Promise<CampaignList>
   const visible = withRoles(viewer, rows, (role) => role !== 'admin');
   const counts = await countsFor(
     tx,
-    viewer.organisationId,
+    organisationId,
     visible.map((x) => x.c.id),
   );
   return { campaigns: visible.map((x) => summarise(x.c, x.role, counts)) };
 }
 
 /** Every campaign of the organisation with completion counts: no names of raters, no content. */
-export async function listForAdmin(scope: FeedbackScope): Promise<AdminCampaignList> {
-  const { tx, viewer } = scope;
+export async function listForAdmin(scope: TenantScope): Promise<AdminCampaignList> {
+  const { tx, organisationId } = scope;
   const rows = await campaignQuery(tx)
-    .where(eq(feedbackCampaigns.organisationId, viewer.organisationId))
+    .where(eq(feedbackCampaigns.organisationId, organisationId))
     .orderBy(asc(feedbackCampaigns.createdAt));
   const counts = await countsFor(
     tx,
-    viewer.organisationId,
+    organisationId,
     rows.map((c) => c.id),
   );
   return {

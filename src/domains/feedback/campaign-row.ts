@@ -5,21 +5,13 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { people } from '../../identity/people/schema.ts';
 import { relationOf } from '../../identity/visibility.ts';
-import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
-import type { JobQueue } from '../../platform/jobs/queue.ts';
+import type { TenantScope } from '../../platform/scope.ts';
 import type { CampaignStatus, RaterGroupKey } from './contracts.ts';
 import { ROLE_OF, type ViewerRole } from './lifecycle.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
-
-export interface FeedbackScope {
-  tx: Tx;
-  kind: DatabaseKind;
-  viewer: Viewer;
-  jobs: JobQueue;
-  publicUrl: string;
-}
 
 const campaignColumns = {
   id: feedbackCampaigns.id,
@@ -79,12 +71,12 @@ function roleOf(viewer: Viewer, c: CampaignRow): ViewerRole | null {
 
 /** The campaign with the viewer's role in it; 404 when there is none or the viewer has no part. */
 export async function findCampaignFor(
-  scope: Pick<FeedbackScope, 'tx' | 'viewer'>,
+  scope: Pick<TenantScope, 'tx' | 'viewer' | 'organisationId'>,
   id: string,
   lock = false,
 ): Promise<{ campaign: CampaignRow; role: ViewerRole }> {
   const q = campaignQuery(scope.tx).where(
-    and(eq(feedbackCampaigns.organisationId, scope.viewer.organisationId), eq(feedbackCampaigns.id, id)),
+    and(eq(feedbackCampaigns.organisationId, scope.organisationId), eq(feedbackCampaigns.id, id)),
   );
   const [campaign] = lock ? await q.for('update', { of: feedbackCampaigns }) : await q;
   const role = campaign ? roleOf(scope.viewer, campaign) : null;

@@ -5,16 +5,10 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { people } from '../../identity/people/schema.ts';
 import type { Tx } from '../../platform/db/database.ts';
+import type { TenantScope } from '../../platform/scope.ts';
 import { requestApproval } from './approval-emails.ts';
 import { campaignDetail } from './campaign-detail.ts';
-import {
-  type CampaignRow,
-  type FeedbackScope,
-  findCampaignFor,
-  invalid,
-  ratersOf,
-  setStatus,
-} from './campaign-row.ts';
+import { type CampaignRow, findCampaignFor, invalid, ratersOf, setStatus } from './campaign-row.ts';
 import type { CampaignDetail, NominationInput } from './contracts.ts';
 import { inviteRaters } from './invitations.ts';
 import { guard } from './lifecycle.ts';
@@ -72,12 +66,11 @@ async function takeOffList(tx: Tx, organisationId: string, raterIds: ReadonlyArr
  * When the campaign is open, new raters are invited at once.
  */
 async function applyNominations(
-  scope: FeedbackScope,
+  scope: TenantScope,
   c: CampaignRow,
   nominations: ReadonlyArray<NominationInput>,
 ): Promise<void> {
-  const { tx, viewer } = scope;
-  const org = viewer.organisationId;
+  const { tx, organisationId: org } = scope;
   const existing = await ratersOf(tx, org, c.id);
   const byId = new Map(existing.map((r) => [r.id, r]));
   const own = await subjectEmail(tx, org, c.subjectId);
@@ -179,18 +172,13 @@ async function applyNominations(
 }
 
 async function inviteAll(
-  scope: FeedbackScope,
+  scope: TenantScope,
   c: CampaignRow,
   raters: ReadonlyArray<{ id: string; name: string; email: string }>,
 ): Promise<void> {
-  const settings = await loadSettings(scope.tx, scope.viewer.organisationId);
+  const settings = await loadSettings(scope.tx, scope.organisationId);
   await inviteRaters(
-    {
-      tx: scope.tx,
-      jobs: scope.jobs,
-      publicUrl: scope.publicUrl,
-      organisationId: scope.viewer.organisationId,
-    },
+    scope,
     {
       subjectName: c.subjectName,
       deadline: c.deadline,
@@ -202,9 +190,8 @@ async function inviteAll(
 }
 
 export async function updateNominations(
-  scope: FeedbackScope,
-  id: string,
-  nominations: ReadonlyArray<NominationInput>,
+  scope: TenantScope,
+  { id, nominations }: { id: string; nominations: ReadonlyArray<NominationInput> },
 ): Promise<CampaignDetail> {
   const { campaign, role } = await findCampaignFor(scope, id, true);
   guard('editNominations', role, campaign);
@@ -212,8 +199,8 @@ export async function updateNominations(
   return campaignDetail(scope, id);
 }
 
-async function openAndInvite(scope: FeedbackScope, c: CampaignRow): Promise<void> {
-  const org = scope.viewer.organisationId;
+async function openAndInvite(scope: TenantScope, c: CampaignRow): Promise<void> {
+  const org = scope.organisationId;
   const raters = (await ratersOf(scope.tx, org, c.id)).filter((r) => r.status === 'invited');
   if (!raters.length) {
     throw invalid({ nominations: 'needs at least one rater' });
@@ -223,16 +210,16 @@ async function openAndInvite(scope: FeedbackScope, c: CampaignRow): Promise<void
 }
 
 /** The subject sends the list: to the manager for approval, or straight out when none is needed. */
-export async function submitNominations(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
+export async function submitNominations(scope: TenantScope, id: string): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('submitNominations', role, c);
   if (c.approvalRequired && c.subjectManagerId) {
-    const raters = await ratersOf(scope.tx, scope.viewer.organisationId, c.id);
+    const raters = await ratersOf(scope.tx, scope.organisationId, c.id);
     if (!raters.length) {
       throw invalid({ nominations: 'needs at least one rater' });
     }
-    await setStatus(scope.tx, scope.viewer.organisationId, c.id, 'awaiting_approval');
-    await requestApproval({ ...scope, organisationId: scope.viewer.organisationId }, c.id);
+    await setStatus(scope.tx, scope.organisationId, c.id, 'awaiting_approval');
+    await requestApproval(scope, c.id);
   } else {
     await openAndInvite(scope, c);
   }
@@ -241,9 +228,8 @@ export async function submitNominations(scope: FeedbackScope, id: string): Promi
 
 /** The subject's manager approves the list, optionally edited; invitations go out at once. */
 export async function approveNominations(
-  scope: FeedbackScope,
-  id: string,
-  edited: ReadonlyArray<NominationInput> | undefined,
+  scope: TenantScope,
+  { id, nominations: edited }: { id: string; nominations?: ReadonlyArray<NominationInput> | undefined },
 ): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('approve', role, c);

@@ -12,13 +12,13 @@ import {
   releaseReport,
   type SelfAnswer,
 } from '../../core/disclosure/index.ts';
-import type { Tx } from '../../platform/db/database.ts';
+import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { assessments } from '../assessments/schema.ts';
 import type { FrameworkDefinition } from '../framework/definition.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { campaignDetail } from './campaign-detail.ts';
 import { countsFor } from './campaign-list.ts';
-import { type FeedbackScope, findCampaignFor } from './campaign-row.ts';
+import { findCampaignFor } from './campaign-row.ts';
 import { type CampaignDetail, OPEN_QUESTIONS } from './contracts.ts';
 import { instrumentOf, scoredValue } from './instrument.ts';
 import { guard } from './lifecycle.ts';
@@ -78,18 +78,16 @@ export function campaignAnswers(
 }
 
 /** Releases the report: closes the campaign if open and stores the frozen disclosure output. */
-export async function releaseCampaign(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
+export async function releaseCampaign(scope: TenantScope, id: string): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('release', role, c);
-  await freezeReport(scope.tx, scope.kind, scope.viewer.organisationId, id);
+  await freezeReport(scope, id);
   return campaignDetail(scope, id);
 }
 
 /** Builds and stores the released report. Also used by the demo seed. */
 export async function freezeReport(
-  tx: Tx,
-  kind: FeedbackScope['kind'],
-  organisationId: string,
+  { tx, kind, organisationId }: Pick<OrganisationScope, 'tx' | 'kind' | 'organisationId'>,
   campaignId: string,
 ): Promise<void> {
   const [c] = await tx

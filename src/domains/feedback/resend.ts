@@ -2,7 +2,8 @@
 // and 202 body for every rater on the list, whatever they have done.
 import { and, eq, isNull } from 'drizzle-orm';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
-import { type FeedbackScope, findCampaignFor } from './campaign-row.ts';
+import type { TenantScope } from '../../platform/scope.ts';
+import { findCampaignFor } from './campaign-row.ts';
 import type { ResendResponse } from './contracts.ts';
 import { claimResendSlot, RESEND_INTERVAL_MS, resendInvitation } from './invitations.ts';
 import { guard } from './lifecycle.ts';
@@ -23,11 +24,10 @@ export const RESEND_ACCEPTED: ResendResponse = {
  * taken off the list is unknown here (404), whatever they had done.
  */
 export async function resendToRater(
-  scope: FeedbackScope,
-  id: string,
-  raterId: string,
+  scope: TenantScope,
+  { id, raterId }: { id: string; raterId: string },
 ): Promise<ResendResponse> {
-  const { tx, viewer } = scope;
+  const { tx, organisationId } = scope;
   // Locked, so a close or release waits for this (no email after the 360 closed).
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('resendInvitations', role, c);
@@ -36,17 +36,16 @@ export async function resendToRater(
     .from(feedbackRaters)
     .where(
       and(
-        eq(feedbackRaters.organisationId, viewer.organisationId),
+        eq(feedbackRaters.organisationId, organisationId),
         eq(feedbackRaters.campaignId, c.id),
         eq(feedbackRaters.id, raterId),
         isNull(feedbackRaters.removedAt),
       ),
     );
   if (!rater) throw notFound('rater');
-  const ctx = { tx, jobs: scope.jobs, publicUrl: scope.publicUrl, organisationId: viewer.organisationId };
-  const retryAt = await claimResendSlot(ctx, rater.id);
+  const retryAt = await claimResendSlot(scope, rater.id);
   if (retryAt) {
-    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - Date.now()) / 1000));
+    const seconds = Math.max(1, Math.ceil((retryAt.getTime() - scope.now().getTime()) / 1000));
     const minutes = Math.ceil(seconds / 60);
     const time = retryAt.toISOString().slice(11, 16);
     throw new ApiError(
@@ -58,6 +57,6 @@ export async function resendToRater(
       { 'Retry-After': String(seconds) },
     );
   }
-  await resendInvitation(ctx, { subjectName: c.subjectName, deadline: c.deadline }, rater.id);
+  await resendInvitation(scope, { subjectName: c.subjectName, deadline: c.deadline }, rater.id);
   return RESEND_ACCEPTED;
 }

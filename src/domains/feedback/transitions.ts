@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { people } from '../../identity/people/schema.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/rows.ts';
+import type { TenantScope } from '../../platform/scope.ts';
 import { campaignDetail } from './campaign-detail.ts';
-import { type FeedbackScope, findCampaignFor, invalid, setStatus } from './campaign-row.ts';
+import { findCampaignFor, invalid, setStatus } from './campaign-row.ts';
 import type { CampaignDetail } from './contracts.ts';
 import { resumeReminders } from './invitations.ts';
 import { futureDeadline } from './launch.ts';
@@ -14,22 +15,21 @@ import { guard } from './lifecycle.ts';
 import { feedbackCampaigns } from './schema.ts';
 import { loadSettings } from './settings.ts';
 
-export async function closeCampaign(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
+export async function closeCampaign(scope: TenantScope, id: string): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('close', role, c);
-  await setStatus(scope.tx, scope.viewer.organisationId, id, 'closed');
+  await setStatus(scope.tx, scope.organisationId, id, 'closed');
   return campaignDetail(scope, id);
 }
 
 export async function reopenCampaign(
-  scope: FeedbackScope,
-  id: string,
-  deadline: string,
+  scope: TenantScope,
+  { id, deadline }: { id: string; deadline: string },
 ): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('reopen', role, c);
-  const when = futureDeadline(deadline);
-  await setStatus(scope.tx, scope.viewer.organisationId, id, 'open', when);
+  const when = futureDeadline(deadline, scope.now());
+  await setStatus(scope.tx, scope.organisationId, id, 'open', when);
   // Reminders that came due while it was closed found it closed and stopped their chain.
   await resumeRemindersOf(scope, id, when);
   return campaignDetail(scope, id);
@@ -42,36 +42,29 @@ export async function reopenCampaign(
  * and a reminder re-checks it before sending. Only the reminder chains need help (`resumeReminders`).
  */
 export async function changeDeadline(
-  scope: FeedbackScope,
-  id: string,
-  deadline: string,
+  scope: TenantScope,
+  { id, deadline }: { id: string; deadline: string },
 ): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('changeDeadline', role, c);
-  const when = futureDeadline(deadline);
-  await setStatus(scope.tx, scope.viewer.organisationId, id, 'open', when);
+  const when = futureDeadline(deadline, scope.now());
+  await setStatus(scope.tx, scope.organisationId, id, 'open', when);
   await resumeRemindersOf(scope, id, when);
   return campaignDetail(scope, id);
 }
 
-async function resumeRemindersOf(scope: FeedbackScope, campaignId: string, deadline: Date): Promise<void> {
-  const settings = await loadSettings(scope.tx, scope.viewer.organisationId);
-  await resumeReminders(
-    {
-      tx: scope.tx,
-      jobs: scope.jobs,
-      publicUrl: scope.publicUrl,
-      organisationId: scope.viewer.organisationId,
-    },
-    campaignId,
-    { deadline, reminderIntervalDays: settings.reminderIntervalDays, maxReminders: settings.maxReminders },
-  );
+async function resumeRemindersOf(scope: TenantScope, campaignId: string, deadline: Date): Promise<void> {
+  const settings = await loadSettings(scope.tx, scope.organisationId);
+  await resumeReminders(scope, campaignId, {
+    deadline,
+    reminderIntervalDays: settings.reminderIntervalDays,
+    maxReminders: settings.maxReminders,
+  });
 }
 
 export async function updateSharing(
-  scope: FeedbackScope,
-  id: string,
-  sharing: { withManager: boolean; coachId: string | null },
+  scope: TenantScope,
+  { id, ...sharing }: { id: string; withManager: boolean; coachId: string | null },
 ): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('share', role, c);
@@ -79,7 +72,7 @@ export async function updateSharing(
     const [coach] = await scope.tx
       .select({ roles: people.roles, status: people.status })
       .from(people)
-      .where(and(eq(people.organisationId, scope.viewer.organisationId), eq(people.id, sharing.coachId)));
+      .where(and(eq(people.organisationId, scope.organisationId), eq(people.id, sharing.coachId)));
     if (!coach?.roles.includes('coach') || coach.status === 'disabled' || sharing.coachId === c.subjectId) {
       throw invalid({ coachId: 'must be an active person with the coach role' });
     }
@@ -87,9 +80,7 @@ export async function updateSharing(
   await scope.tx
     .update(feedbackCampaigns)
     .set({ sharedWithManager: sharing.withManager, sharedCoachId: sharing.coachId, updatedAt: sql`now()` })
-    .where(
-      and(eq(feedbackCampaigns.organisationId, scope.viewer.organisationId), eq(feedbackCampaigns.id, id)),
-    );
+    .where(and(eq(feedbackCampaigns.organisationId, scope.organisationId), eq(feedbackCampaigns.id, id)));
   return campaignDetail(scope, id);
 }
 
