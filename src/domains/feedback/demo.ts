@@ -150,6 +150,6 @@ export async function seedDemoFeedback(db: Database, organisationId: string): Pr
         submittedAt: r.answers ? new Date(now - (5 + comment) * 86_400_000) : null,
       });
     }
-    await freezeReport(tx, db.kind, organisationId, campaign!.id);
+    await freezeReport({ tx, kind: db.kind, organisationId }, campaign!.id);
   });
 }

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import { approvalRemindJob } from './approval-emails.ts';
-import { closeDueCampaigns } from './campaigns.ts';
 import { remindJob } from './invitations.ts';
+import { closeDueCampaigns } from './transitions.ts';
 
 export const closeDueCampaignsJob = defineJob({
   name: 'feedback.close-due',

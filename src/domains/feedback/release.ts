@@ -12,20 +12,16 @@ import {
   releaseReport,
   type SelfAnswer,
 } from '../../core/disclosure/index.ts';
-import type { Tx } from '../../platform/db/database.ts';
-import { conflict } from '../../platform/http/errors.ts';
+import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { assessments } from '../assessments/schema.ts';
 import type { FrameworkDefinition } from '../framework/definition.ts';
 import { publishedVersion } from '../framework/service.ts';
-import {
-  campaignDetail,
-  countsFor,
-  type FeedbackScope,
-  findCampaignFor,
-  requireOwnerOrAdmin,
-} from './campaigns.ts';
+import { campaignDetail } from './campaign-detail.ts';
+import { countsFor } from './campaign-list.ts';
+import { findCampaignFor } from './campaign-row.ts';
 import { type CampaignDetail, OPEN_QUESTIONS } from './contracts.ts';
 import { instrumentOf, scoredValue } from './instrument.ts';
+import { guard } from './lifecycle.ts';
 import { feedbackCampaigns, feedbackRaters, type ReportMeta } from './schema.ts';
 
 export interface SubmittedRater {
@@ -82,23 +78,16 @@ export function campaignAnswers(
 }
 
 /** Releases the report: closes the campaign if open and stores the frozen disclosure output. */
-export async function releaseCampaign(scope: FeedbackScope, id: string): Promise<CampaignDetail> {
+export async function releaseCampaign(scope: TenantScope, id: string): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
-  requireOwnerOrAdmin(role, 'release a 360 report');
-  if (c.status !== 'open' && c.status !== 'closed') {
-    throw conflict(
-      c.status === 'released' ? 'this report is already released' : 'raters have not been invited yet',
-    );
-  }
-  await freezeReport(scope.tx, scope.kind, scope.viewer.organisationId, id);
+  guard('release', role, c);
+  await freezeReport(scope, id);
   return campaignDetail(scope, id);
 }
 
 /** Builds and stores the released report. Also used by the demo seed. */
 export async function freezeReport(
-  tx: Tx,
-  kind: FeedbackScope['kind'],
-  organisationId: string,
+  { tx, kind, organisationId }: Pick<OrganisationScope, 'tx' | 'kind' | 'organisationId'>,
   campaignId: string,
 ): Promise<void> {
   const [c] = await tx

@@ -3,10 +3,11 @@
 import { and, eq } from 'drizzle-orm';
 import { ReadCache } from '../../platform/db/read-cache.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
+import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
-import type { CampaignRow } from './campaign-row.ts';
-import { canReadReport, type FeedbackScope, findCampaignFor } from './campaigns.ts';
+import { type CampaignRow, findCampaignFor } from './campaign-row.ts';
 import type { FeedbackReport } from './contracts.ts';
+import { guard } from './lifecycle.ts';
 import { buildReport } from './report.ts';
 import { feedbackCampaigns } from './schema.ts';
 
@@ -22,44 +23,27 @@ interface Built {
 const built = new ReadCache<Built>(500, { immutable: true });
 const reportKey = (organisationId: string, campaignId: string) => `${organisationId}:${campaignId}`;
 
-async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
+async function checkedCampaign(scope: TenantScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
-  if (campaign.status !== 'released') throw conflict('the report is not released yet');
-  if (!canReadReport(role, campaign)) {
-    throw new ApiError(
-      403,
-      'not_shared',
-      role === 'admin'
-        ? 'administrators see completion status only; the report is visible when its owner shares it with you'
-        : 'the report has not been shared with you',
-    );
-  }
+  guard('readReport', role, campaign);
   return campaign;
 }
 
-function builtReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
+function builtReport(scope: TenantScope, campaign: CampaignRow): Promise<Built> {
   const organisationId = scope.viewer.organisationId;
   return built.get(scope.kind, organisationId, reportKey(organisationId, campaign.id), () =>
     buildReleasedReport(scope, campaign),
   );
 }
 
-async function buildReleasedReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
+async function buildReleasedReport(scope: TenantScope, campaign: CampaignRow): Promise<Built> {
   const [row] = await scope.tx
     .select({ report: feedbackCampaigns.report, meta: feedbackCampaigns.reportMeta })
     .from(feedbackCampaigns)
     .where(
-      and(
-        eq(feedbackCampaigns.organisationId, scope.viewer.organisationId),
-        eq(feedbackCampaigns.id, campaign.id),
-      ),
+      and(eq(feedbackCampaigns.organisationId, scope.organisationId), eq(feedbackCampaigns.id, campaign.id)),
     );
-  const version = await publishedVersion(
-    scope.tx,
-    scope.kind,
-    scope.viewer.organisationId,
-    campaign.versionId,
-  );
+  const version = await publishedVersion(scope.tx, scope.kind, scope.organisationId, campaign.versionId);
   const report = buildReport(row!.report!, version.definition, {
     campaignId: campaign.id,
     subject: { id: campaign.subjectId, name: campaign.subjectName },
@@ -73,7 +57,7 @@ async function buildReleasedReport(scope: FeedbackScope, campaign: CampaignRow):
   return { subjectId: campaign.subjectId, report, json: JSON.stringify(report) };
 }
 
-export async function loadReport(scope: FeedbackScope, id: string): Promise<FeedbackReport> {
+export async function loadReport(scope: TenantScope, id: string): Promise<FeedbackReport> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).report;
 }
 
@@ -89,6 +73,6 @@ export function cachedReportForSubject(organisationId: string, personId: string,
 }
 
 /** The report as JSON text, for the API route (serialised once per released report). */
-export async function loadReportJson(scope: FeedbackScope, id: string): Promise<string> {
+export async function loadReportJson(scope: TenantScope, id: string): Promise<string> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).json;
 }

@@ -1,42 +1,21 @@
 import { type AnyRoute, route } from '../../platform/http/route.ts';
-import type { Viewer } from '../../platform/http/viewer.ts';
-import type { Services } from '../../platform/services.ts';
-import {
-  approveNominations,
-  campaignDetail,
-  changeDeadline,
-  closeCampaign,
-  type FeedbackScope,
-  launchForCohort,
-  listCampaigns,
-  listForAdmin,
-  reopenCampaign,
-  requestOwn,
-  resendToRater,
-  submitNominations,
-  updateNominations,
-  updateSharing,
-} from './campaigns.ts';
+import { asViewer } from '../../platform/scope.ts';
+import { campaignDetail } from './campaign-detail.ts';
+import { listCampaigns, listForAdmin } from './campaign-list.ts';
 import { feedbackApi } from './endpoints.ts';
+import { launchForCohort, requestOwn } from './launch.ts';
+import { approveNominations, submitNominations, updateNominations } from './nominations.ts';
 import { renderPdf } from './pdf.ts';
 import { declineRequest, raterForm, saveRaterAnswers, submitRaterAnswers } from './rater-form.ts';
 import { releaseCampaign } from './release.ts';
 import { cachedReportForSubject, loadReport, loadReportJson } from './report-access.ts';
 import { reportCsv, reportHtml } from './report-export.ts';
-import { loadSettings, settingsView, updateSettings } from './settings.ts';
+import { resendToRater } from './resend.ts';
+import { readSettings, updateSettings } from './settings.ts';
+import { changeDeadline, closeCampaign, reopenCampaign, updateSharing } from './transitions.ts';
 
 const ADMIN = ['admin'] as const;
 // Shape only; parseToken checks it precisely and an unknown link is a 404 like any other.
-
-function asViewer<T>(
-  services: Services,
-  viewer: Viewer,
-  work: (scope: FeedbackScope) => Promise<T>,
-): Promise<T> {
-  return services.db.inOrganisation(viewer.organisationId, (tx) =>
-    work({ tx, kind: services.db.kind, viewer, jobs: services.jobs, publicUrl: services.config.publicUrl }),
-  );
-}
 
 const fileName = (name: string, ext: string) =>
   `lodestar-360-${
@@ -52,123 +31,123 @@ export const feedbackRoutes: AnyRoute[] = [
       '360 settings: approval, rater fatigue, reminders, and the disclosure rules new campaigns promise',
     tag: 'feedback',
     access: ADMIN,
-    handler: ({ services, viewer }) =>
-      services.db.inOrganisation(viewer.organisationId, async (tx) =>
-        settingsView(await loadSettings(tx, viewer.organisationId)),
-      ),
+    tenant: true,
+    handler: ({ scope }) => readSettings(scope),
   }),
   route(feedbackApi.updateSettings, {
     summary: 'Change some 360 settings (campaigns already launched keep the rules their raters were told)',
     tag: 'feedback',
     access: ADMIN,
-    handler: ({ services, viewer, body }) =>
-      services.db.inOrganisation(viewer.organisationId, (tx) =>
-        updateSettings(tx, viewer.organisationId, body),
-      ),
+    tenant: true,
+    handler: ({ scope, body }) => updateSettings(scope, body),
   }),
   route(feedbackApi.launchCohort, {
     summary: 'Launch a 360 for each person of a cohort (people with one in progress are skipped)',
     tag: 'feedback',
     access: ADMIN,
-    handler: ({ services, viewer, body }) =>
-      asViewer(services, viewer, (scope) => launchForCohort(scope, body.subjectIds, body.deadline)),
+    tenant: true,
+    handler: ({ scope, body }) => launchForCohort(scope, body),
   }),
   route(feedbackApi.adminCampaigns, {
     summary: 'Every 360 with completion counts (never rater names or content)',
     tag: 'feedback',
     access: ADMIN,
-    handler: ({ services, viewer }) => asViewer(services, viewer, listForAdmin),
+    tenant: true,
+    handler: ({ scope }) => listForAdmin(scope),
   }),
   route(feedbackApi.requestOwn, {
     summary: 'Ask for your own 360',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, body }) =>
-      asViewer(services, viewer, (scope) => requestOwn(scope, body.deadline)),
+    tenant: true,
+    handler: ({ scope, body }) => requestOwn(scope, body),
   }),
   route(feedbackApi.campaigns, {
     summary: 'Your 360s, those of your reports, and those shared with you',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer }) => asViewer(services, viewer, listCampaigns),
+    tenant: true,
+    handler: ({ scope }) => listCampaigns(scope),
   }),
   route(feedbackApi.campaign, {
     summary: 'One 360: status, raters (subject and manager only), counts per group, what you may do',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => campaignDetail(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => campaignDetail(scope, params.id),
   }),
   route(feedbackApi.saveNominations, {
     summary: 'Replace the rater list; changed raters get a new link and the old one stops working',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params, body }) =>
-      asViewer(services, viewer, (scope) => updateNominations(scope, params.id, body.nominations)),
+    tenant: true,
+    handler: ({ scope, params, body }) => updateNominations(scope, { ...params, ...body }),
   }),
   route(feedbackApi.submitNominations, {
     summary: 'Send the rater list to your manager for approval (or straight out when no approval is needed)',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => submitNominations(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => submitNominations(scope, params.id),
   }),
   route(feedbackApi.approve, {
     summary: 'As the manager, approve the rater list (optionally edited); invitations go out at once',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params, body }) =>
-      asViewer(services, viewer, (scope) => approveNominations(scope, params.id, body.nominations)),
+    tenant: true,
+    handler: ({ scope, params, body }) => approveNominations(scope, { ...params, ...body }),
   }),
   route(feedbackApi.close, {
     summary: 'Stop taking answers now (the subject or an admin)',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => closeCampaign(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => closeCampaign(scope, params.id),
   }),
   route(feedbackApi.reopen, {
     summary: 'Take answers again until a new deadline (before release only)',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params, body }) =>
-      asViewer(services, viewer, (scope) => reopenCampaign(scope, params.id, body.deadline)),
+    tenant: true,
+    handler: ({ scope, params, body }) => reopenCampaign(scope, { ...params, ...body }),
   }),
   route(feedbackApi.changeDeadline, {
     summary:
       'Move the deadline of an open 360 without closing it (the subject or an admin); links and reminders follow',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params, body }) =>
-      asViewer(services, viewer, (scope) => changeDeadline(scope, params.id, body.deadline)),
+    tenant: true,
+    handler: ({ scope, params, body }) => changeDeadline(scope, { ...params, ...body }),
   }),
   route(feedbackApi.resendInvitation, {
     summary:
       'Resend a rater’s invitation with a new link (the old one stops working); the same 202 whether or not they answered',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => resendToRater(scope, params.id, params.raterId)),
+    tenant: true,
+    handler: ({ scope, params }) => resendToRater(scope, params),
   }),
   route(feedbackApi.release, {
     summary: 'Close and release the report: it is frozen from now on',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params }) =>
-      asViewer(services, viewer, (scope) => releaseCampaign(scope, params.id)),
+    tenant: true,
+    handler: ({ scope, params }) => releaseCampaign(scope, params.id),
   }),
   route(feedbackApi.share, {
     summary: 'Choose whether your manager and/or a coach may read your released report',
     tag: 'feedback',
     access: 'signed-in',
-    handler: ({ services, viewer, params, body }) =>
-      asViewer(services, viewer, (scope) => updateSharing(scope, params.id, body)),
+    tenant: true,
+    handler: ({ scope, params, body }) => updateSharing(scope, { ...params, ...body }),
   }),
   route(feedbackApi.report, {
     summary:
       'The released report: self vs groups, blind spots, hidden strengths, derailers, balance, comments',
     tag: 'feedback',
     access: 'signed-in',
+    // Not `tenant: true`: a subject's read of a built report skips the database altogether (ADR 0007,
+    // report cache), so the tenant transaction is opened only on a miss, through the same asViewer.
     async handler({ services, viewer, params, c }) {
       const json =
         cachedReportForSubject(viewer.organisationId, viewer.personId, params.id) ??
@@ -180,8 +159,9 @@ export const feedbackRoutes: AnyRoute[] = [
     summary: 'The released report as CSV',
     tag: 'feedback',
     access: 'signed-in',
-    async handler({ services, viewer, params, c }) {
-      const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
+    tenant: true,
+    async handler({ scope, params, c }) {
+      const report = await loadReport(scope, params.id);
       return c.body(reportCsv(report), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${fileName(report.subject.name, 'csv')}"`,
@@ -192,17 +172,19 @@ export const feedbackRoutes: AnyRoute[] = [
     summary: 'The released report as a printable page',
     tag: 'feedback',
     access: 'signed-in',
-    async handler({ services, viewer, params, c }) {
-      const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
-      return c.html(reportHtml(report, { own: report.subject.id === viewer.personId }));
+    tenant: true,
+    async handler({ scope, params, c }) {
+      const report = await loadReport(scope, params.id);
+      return c.html(reportHtml(report, { own: report.subject.id === scope.viewer.personId }));
     },
   }),
   route(feedbackApi.reportPdf, {
     summary: 'The released report as PDF (503 with advice when the server has no Chromium)',
     tag: 'feedback',
     access: 'signed-in',
+    // Not `tenant: true`: read in the transaction and render after it, so no transaction (and no
+    // pooled connection) waits on a browser.
     async handler({ services, viewer, params, c }) {
-      // Read in the transaction; render after it, so no transaction waits on a browser.
       const report = await asViewer(services, viewer, (scope) => loadReport(scope, params.id));
       const pdf = await renderPdf(reportHtml(report, { own: report.subject.id === viewer.personId }));
       return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {

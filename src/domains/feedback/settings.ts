@@ -10,6 +10,7 @@ import {
 } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { ApiError } from '../../platform/http/errors.ts';
+import type { OrganisationScope } from '../../platform/scope.ts';
 import type { FeedbackSettings, FeedbackSettingsUpdate } from './contracts.ts';
 import { feedbackSettings } from './schema.ts';
 
@@ -60,13 +61,19 @@ export function settingsView(s: ResolvedSettings): FeedbackSettings {
   };
 }
 
+/** The organisation's 360 settings as the admin page shows them. */
+export async function readSettings(
+  scope: Pick<OrganisationScope, 'tx' | 'organisationId'>,
+): Promise<FeedbackSettings> {
+  return settingsView(await loadSettings(scope.tx, scope.organisationId));
+}
+
 /**
  * Applies a partial update. Campaigns already launched keep the policy they promised their raters
  * (it is copied onto the campaign at launch), so this only affects new campaigns.
  */
 export async function updateSettings(
-  tx: Tx,
-  organisationId: string,
+  { tx, organisationId }: Pick<OrganisationScope, 'tx' | 'organisationId'>,
   update: FeedbackSettingsUpdate,
 ): Promise<FeedbackSettings> {
   const current = await loadSettings(tx, organisationId);

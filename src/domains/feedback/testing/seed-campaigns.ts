@@ -206,7 +206,7 @@ export async function seedReleasedCampaign(
       }),
     );
     await tx.insert(feedbackRaters).values(raters);
-    await freezeReport(tx, db.kind, organisationId, c!.id);
+    await freezeReport({ tx, kind: db.kind, organisationId }, c!.id);
     return c!.id;
   });
   return { campaignId, email: subject!.email };
