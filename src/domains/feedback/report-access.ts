@@ -1,7 +1,8 @@
 // Reading a released report: one function decides who may, and every export (JSON, CSV, HTML, PDF)
 // goes through it and renders from the same frozen released report.
 import { and, eq } from 'drizzle-orm';
-import type { TenantScope } from '../../platform/scope.ts';
+// The platform's tenant scope, under the name this file's callers used before (fewer moved lines).
+import type { TenantScope as FeedbackScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { type CampaignRow, findCampaignFor } from './campaign-row.ts';
 import type { FeedbackReport } from './contracts.ts';
@@ -25,23 +26,31 @@ function remember(key: string, value: Built): void {
   if (built.size > MAX_CACHED) built.delete(built.keys().next().value!);
 }
 
-async function checkedCampaign(scope: TenantScope, id: string): Promise<CampaignRow> {
+async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
   guard('readReport', role, campaign);
   return campaign;
 }
 
-async function builtReport(scope: TenantScope, campaign: CampaignRow): Promise<Built> {
-  const key = `${scope.organisationId}:${campaign.id}`;
+async function builtReport(scope: FeedbackScope, campaign: CampaignRow): Promise<Built> {
+  const key = `${scope.viewer.organisationId}:${campaign.id}`;
   const hit = built.get(key);
   if (hit) return hit;
   const [row] = await scope.tx
     .select({ report: feedbackCampaigns.report, meta: feedbackCampaigns.reportMeta })
     .from(feedbackCampaigns)
     .where(
-      and(eq(feedbackCampaigns.organisationId, scope.organisationId), eq(feedbackCampaigns.id, campaign.id)),
+      and(
+        eq(feedbackCampaigns.organisationId, scope.viewer.organisationId),
+        eq(feedbackCampaigns.id, campaign.id),
+      ),
     );
-  const version = await publishedVersion(scope.tx, scope.kind, scope.organisationId, campaign.versionId);
+  const version = await publishedVersion(
+    scope.tx,
+    scope.kind,
+    scope.viewer.organisationId,
+    campaign.versionId,
+  );
   const report = buildReport(row!.report!, version.definition, {
     campaignId: campaign.id,
     subject: { id: campaign.subjectId, name: campaign.subjectName },
@@ -57,7 +66,7 @@ async function builtReport(scope: TenantScope, campaign: CampaignRow): Promise<B
   return value;
 }
 
-export async function loadReport(scope: TenantScope, id: string): Promise<FeedbackReport> {
+export async function loadReport(scope: FeedbackScope, id: string): Promise<FeedbackReport> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).report;
 }
 
@@ -73,6 +82,6 @@ export function cachedReportForSubject(organisationId: string, personId: string,
 }
 
 /** The report as JSON text, for the API route (serialised once per released report). */
-export async function loadReportJson(scope: TenantScope, id: string): Promise<string> {
+export async function loadReportJson(scope: FeedbackScope, id: string): Promise<string> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).json;
 }
