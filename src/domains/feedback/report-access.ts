@@ -23,7 +23,7 @@ interface Built {
 const built = new ReadCache<Built>(500, { immutable: true });
 const reportKey = (organisationId: string, campaignId: string) => `${organisationId}:${campaignId}`;
 
-async function checkedCampaign(scope: TenantScope, id: string): Promise<CampaignRow> {
+async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
   guard('readReport', role, campaign);
   return campaign;
@@ -41,9 +41,17 @@ async function buildReleasedReport(scope: TenantScope, campaign: CampaignRow): P
     .select({ report: feedbackCampaigns.report, meta: feedbackCampaigns.reportMeta })
     .from(feedbackCampaigns)
     .where(
-      and(eq(feedbackCampaigns.organisationId, scope.organisationId), eq(feedbackCampaigns.id, campaign.id)),
+      and(
+        eq(feedbackCampaigns.organisationId, scope.viewer.organisationId),
+        eq(feedbackCampaigns.id, campaign.id),
+      ),
     );
-  const version = await publishedVersion(scope.tx, scope.kind, scope.organisationId, campaign.versionId);
+  const version = await publishedVersion(
+    scope.tx,
+    scope.kind,
+    scope.viewer.organisationId,
+    campaign.versionId,
+  );
   const report = buildReport(row!.report!, version.definition, {
     campaignId: campaign.id,
     subject: { id: campaign.subjectId, name: campaign.subjectName },
@@ -57,7 +65,7 @@ async function buildReleasedReport(scope: TenantScope, campaign: CampaignRow): P
   return { subjectId: campaign.subjectId, report, json: JSON.stringify(report) };
 }
 
-export async function loadReport(scope: TenantScope, id: string): Promise<FeedbackReport> {
+export async function loadReport(scope: FeedbackScope, id: string): Promise<FeedbackReport> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).report;
 }
 
@@ -73,6 +81,6 @@ export function cachedReportForSubject(organisationId: string, personId: string,
 }
 
 /** The report as JSON text, for the API route (serialised once per released report). */
-export async function loadReportJson(scope: TenantScope, id: string): Promise<string> {
+export async function loadReportJson(scope: FeedbackScope, id: string): Promise<string> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).json;
 }
