@@ -23,7 +23,7 @@ interface Built {
 const built = new ReadCache<Built>(500, { immutable: true });
 const reportKey = (organisationId: string, campaignId: string) => `${organisationId}:${campaignId}`;
 
-async function checkedCampaign(scope: FeedbackScope, id: string): Promise<CampaignRow> {
+async function checkedCampaign(scope: TenantScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
   guard('readReport', role, campaign);
   return campaign;
@@ -65,7 +65,7 @@ async function buildReleasedReport(scope: TenantScope, campaign: CampaignRow): P
   return { subjectId: campaign.subjectId, report, json: JSON.stringify(report) };
 }
 
-export async function loadReport(scope: FeedbackScope, id: string): Promise<FeedbackReport> {
+export async function loadReport(scope: TenantScope, id: string): Promise<FeedbackReport> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).report;
 }
 
@@ -81,6 +81,6 @@ export function cachedReportForSubject(organisationId: string, personId: string,
 }
 
 /** The report as JSON text, for the API route (serialised once per released report). */
-export async function loadReportJson(scope: FeedbackScope, id: string): Promise<string> {
+export async function loadReportJson(scope: TenantScope, id: string): Promise<string> {
   return (await builtReport(scope, await checkedCampaign(scope, id))).json;
 }
