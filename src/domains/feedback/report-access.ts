@@ -2,7 +2,6 @@
 // goes through it and renders from the same frozen released report.
 import { and, eq } from 'drizzle-orm';
 import { ReadCache } from '../../platform/db/read-cache.ts';
-import { ApiError, conflict } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { type CampaignRow, findCampaignFor } from './campaign-row.ts';
