@@ -1,40 +1,6 @@
 // 360° feedback API contracts, shared by the server and the web app.
 //
-// Routes (paths are stable; `:id` is a campaign id, `:token` a rater link token `orgId.secret`):
-//
-//   Admin (role admin)
-//   GET  /api/admin/feedback/settings               → FeedbackSettings
-//   PUT  /api/admin/feedback/settings               FeedbackSettingsUpdate → FeedbackSettings
-//   POST /api/admin/feedback/campaigns              LaunchCohortRequest → LaunchCohortResponse (201)
-//   GET  /api/admin/feedback/campaigns              → AdminCampaignList (completion status only, never content)
-//
-//   Signed in (subject, their manager, a coach the report is shared with, admins)
-//   POST /api/feedback/campaigns                    RequestOwnCampaign → CampaignDetail (201): a participant asks for their own 360
-//   GET  /api/feedback/campaigns                    → CampaignList (yours, those awaiting your approval, those shared with you)
-//   GET  /api/feedback/campaigns/:id                → CampaignDetail
-//   PUT  /api/feedback/campaigns/:id/nominations    NominationsUpdate → CampaignDetail (subject while nominating;
-//                                                   manager while awaiting approval; manager/subject when open, see ADR 0007)
-//   POST /api/feedback/campaigns/:id/submit-nominations → CampaignDetail (to the manager, or straight to open when
-//                                                   approval is off or the subject has no manager)
-//   POST /api/feedback/campaigns/:id/approve        ApproveRequest → CampaignDetail (the subject's manager; may edit the list)
-//   POST /api/feedback/campaigns/:id/close          → CampaignDetail (subject or admin)
-//   POST /api/feedback/campaigns/:id/reopen         ReopenRequest → CampaignDetail (before release; new deadline)
-//   PUT  /api/feedback/campaigns/:id/deadline       DeadlineUpdate → CampaignDetail (subject or admin; open only)
-//   POST /api/feedback/campaigns/:id/release        → CampaignDetail (subject or admin; freezes the report)
-//   PUT  /api/feedback/campaigns/:id/sharing        SharingUpdate → CampaignDetail (subject only)
-//   POST /api/feedback/campaigns/:id/raters/:raterId/resend → ResendResponse (202, the same body whether or not
-//                                                   the rater answered; open only; subject, admin, or the manager
-//                                                   who edits the open list; 429 within 10 minutes per rater)
-//   GET  /api/feedback/campaigns/:id/report         → FeedbackReport (subject; manager/coach when shared)
-//   GET  /api/feedback/campaigns/:id/report.csv     text/csv of the same released report
-//   GET  /api/feedback/campaigns/:id/report.html    printable page of the same report (used for the PDF)
-//   GET  /api/feedback/campaigns/:id/report.pdf     application/pdf, or 503 {error.code: 'pdf_unavailable'}
-//
-//   Public, by rater link (no account)
-//   GET  /api/rate/:token                           → RaterForm
-//   PUT  /api/rate/:token                           RaterSaveRequest → RaterSaveResponse (autosave)
-//   POST /api/rate/:token/submit                    RaterSubmitRequest → RaterDoneResponse (once; 409 after)
-//   POST /api/rate/:token/decline                   → RaterDoneResponse
+// The routes themselves (method, path, which contract goes where) are declared in endpoints.ts.
 //
 // Errors use the one API error shape {error: {code, message, fields}}. A link that is unknown,
 // replaced, expired, or whose campaign is not open answers 404/410 with code `link_invalid` /

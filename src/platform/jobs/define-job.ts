@@ -3,7 +3,7 @@
 // payload its handler does not expect.
 import type { z } from 'zod';
 import type { Services } from '../services.ts';
-import type { JobContext, JobDefinition } from './queue.ts';
+import type { JobContext, JobDefinition } from './job-types.ts';
 
 /** A job of the app: its handler gets the app's live `Services` in `ctx.services`. */
 export type Job<S extends z.ZodType = z.ZodType> = JobDefinition<S, Services>;
