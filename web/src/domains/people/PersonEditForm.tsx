@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import { api, type PersonDetail, type PersonField, type PersonUpdate, type Role } from '../../api.ts';
+import type { PersonDetail, PersonField, PersonUpdate, Role } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { looksLikeEmail } from '../../platform/auth/validation.ts';
 import { Alert, Button, Field, focusFirstInvalid, LoadError, Loading } from '../../ui/components.tsx';
 import { errorText, fieldRule, splitFieldErrors } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { ROLE_ORDER, roleLabel } from './labels.tsx';
+import { useCareerStages, usePeople, useTeams, useUpdatePerson } from './queries.ts';
 
 interface Draft {
   name: string;
@@ -42,13 +42,11 @@ function changesOf(before: Draft, after: Draft): PersonUpdate {
   return changes;
 }
 
-const loadOptions = () =>
-  Promise.all([api.careerStages(), api.teams(), api.people()]).then(([stages, teams, people]) => ({
-    stages,
-    teams,
-    people,
-  }));
-type Options = Awaited<ReturnType<typeof loadOptions>>;
+interface Options {
+  stages: NonNullable<ReturnType<typeof useCareerStages>['data']>;
+  teams: NonNullable<ReturnType<typeof useTeams>['data']>;
+  people: NonNullable<ReturnType<typeof usePeople>['data']>;
+}
 
 export function PersonEditForm({
   person,
@@ -57,11 +55,20 @@ export function PersonEditForm({
   person: PersonDetail;
   onDone: (saved: boolean | null) => void;
 }) {
-  const options = useResource(loadOptions, []);
-  if (options.status === 'loading') return <Loading />;
-  if (options.status === 'error')
-    return <LoadError message={errorText(options.error)} onRetry={options.reload} />;
-  return <EditForm person={person} onDone={onDone} {...options.data} />;
+  const stages = useCareerStages();
+  const teams = useTeams();
+  const people = usePeople();
+  const failed = [stages, teams, people].find((q) => q.isError);
+  if (failed) {
+    const retry = () => {
+      for (const q of [stages, teams, people]) if (q.isError) void q.refetch();
+    };
+    return <LoadError message={errorText(failed.error)} onRetry={retry} />;
+  }
+  if (!stages.data || !teams.data || !people.data) return <Loading />;
+  return (
+    <EditForm person={person} onDone={onDone} stages={stages.data} teams={teams.data} people={people.data} />
+  );
 }
 
 function EditForm({
@@ -75,6 +82,7 @@ function EditForm({
   onDone: (saved: boolean | null) => void;
 } & Options) {
   const form = useRef<HTMLFormElement>(null);
+  const update = useUpdatePerson(person.id);
   const ids = { teams: useId(), roles: useId(), rolesError: useId(), heading: useId() };
   const [initial] = useState(() => draftOf(person));
   const [draft, setDraft] = useState(initial);
@@ -114,7 +122,7 @@ function EditForm({
     }
     setBusy(true);
     try {
-      await api.updatePerson(person.id, changes);
+      await update.mutateAsync(changes);
       onDone(true);
     } catch (error) {
       setBusy(false);
