@@ -2,12 +2,13 @@
 // (The query functions call web/src/api.ts for now; a client derived from the server's route
 // declarations will replace it here, in one place.)
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type NewPerson, type PersonUpdate } from '../../api.ts';
+import { ApiError, api, type NewPerson, type PersonUpdate } from '../../api.ts';
 
 export const peopleKeys = {
   all: ['people'] as const,
   list: ['people', 'list'] as const,
   person: (id: string) => ['people', 'person', id] as const,
+  assessments: (id: string) => ['people', 'person', id, 'assessments'] as const,
   teams: ['people', 'teams'] as const,
   careerStages: ['people', 'career-stages'] as const,
 };
@@ -15,6 +16,16 @@ export const peopleKeys = {
 export const usePeople = () => useQuery({ queryKey: peopleKeys.list, queryFn: api.people });
 export const usePerson = (id: string) =>
   useQuery({ queryKey: peopleKeys.person(id), queryFn: () => api.person(id) });
+/** Status only (never answers or scores); null when the viewer may not see it (403) or it is gone (404). */
+export const usePersonAssessments = (id: string) =>
+  useQuery({
+    queryKey: peopleKeys.assessments(id),
+    queryFn: () =>
+      api.personAssessments(id).catch((e: unknown) => {
+        if (e instanceof ApiError && (e.status === 403 || e.status === 404)) return null;
+        throw e;
+      }),
+  });
 export const useTeams = () => useQuery({ queryKey: peopleKeys.teams, queryFn: api.teams });
 export const useCareerStages = () =>
   useQuery({ queryKey: peopleKeys.careerStages, queryFn: api.careerStages });
