@@ -1,7 +1,8 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { flushSync } from 'react-dom';
-import { ApiError, api, onUnauthenticated, type Viewer } from '../api.ts';
+import { authApi } from '../../../src/identity/auth/endpoints.ts';
+import { ApiError, call, onUnauthenticated, type Viewer } from '../api.ts';
 import { t } from '../i18n/index.ts';
 import { LoadError, Loading, PageHeading } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
@@ -17,7 +18,7 @@ const dropCachedData = (client: QueryClient) =>
 
 /** The start-up check: who is signed in, or nobody (a 401 is an answer here, not an error). */
 const loadViewer = () =>
-  api.me().catch((error: unknown) => {
+  call(authApi.me, {}, { quiet401: true }).catch((error: unknown) => {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
   });

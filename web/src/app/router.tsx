@@ -2,10 +2,7 @@
 // these few helpers are for what React Router leaves to the app: navigating from outside a
 // component (after an async operation), live filters that rewrite the query string quietly, and
 // the safe return path after sign-in.
-import { useMemo } from 'react';
-import { type createBrowserRouter, useLocation as useRouterLocation } from 'react-router';
-
-export { Link } from 'react-router';
+import type { createBrowserRouter } from 'react-router';
 
 type AppRouter = ReturnType<typeof createBrowserRouter>;
 let router: AppRouter | null = null;
@@ -31,22 +28,6 @@ export function replaceQuery(params: URLSearchParams): void {
   void router?.navigate(
     { pathname: window.location.pathname, search: query ? `?${query}` : '' },
     { replace: true, preventScrollReset: true, state: QUIET },
-  );
-}
-
-export interface Location {
-  path: string;
-  query: URLSearchParams;
-  /** path + query, e.g. for a "return here after sign-in" link. */
-  href: string;
-}
-
-/** The current path and query in the shape the pages were written for. */
-export function useLocation(): Location {
-  const { pathname, search } = useRouterLocation();
-  return useMemo(
-    () => ({ path: pathname, query: new URLSearchParams(search), href: pathname + search }),
-    [pathname, search],
   );
 }
 

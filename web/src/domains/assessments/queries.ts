@@ -1,6 +1,9 @@
 // Every request of the assessments domain, with its cache key (see domains/people/queries.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type AnswerInput, ApiError, api, type HistoryEntry, type ProfileResponse } from '../../api.ts';
+import { assessmentsApi } from '../../../../src/domains/assessments/endpoints.ts';
+import { type AnswerInput, ApiError, call, type HistoryEntry, type ProfileResponse } from '../../api.ts';
+
+const myAssessments = () => call(assessmentsApi.myAssessments, {});
 
 export const assessmentKeys = {
   all: ['assessments'] as const,
@@ -18,7 +21,7 @@ export const useAssessmentStart = () =>
   useQuery({
     queryKey: assessmentKeys.start,
     queryFn: () =>
-      Promise.all([api.currentAssessment().catch(notFoundAsNull), api.myAssessments()]).then(
+      Promise.all([call(assessmentsApi.current, {}).catch(notFoundAsNull), myAssessments()]).then(
         ([open, history]) => ({ open, history }),
       ),
   });
@@ -30,9 +33,11 @@ export type LoadedProfile =
   | { kind: 'not-submitted' };
 
 async function loadProfile(id: string | undefined): Promise<LoadedProfile> {
-  const history = api.myAssessments().then((h) => h.items);
+  const history = myAssessments().then((h) => h.items);
   try {
-    const profile = await (id ? api.assessmentProfile(id) : api.myProfile());
+    const profile = await (id
+      ? call(assessmentsApi.profile, { params: { id } })
+      : call(assessmentsApi.myProfile, {}));
     return { kind: 'profile', profile, history: await history };
   } catch (error) {
     if (error instanceof ApiError) {
@@ -57,12 +62,14 @@ function useAssessmentMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   });
 }
 
-export const useStartAssessment = () => useAssessmentMutation(() => api.startAssessment());
-export const useDiscardAssessment = () => useAssessmentMutation((id: string) => api.discardAssessment(id));
+export const useStartAssessment = () => useAssessmentMutation(() => call(assessmentsApi.startOrResume, {}));
+export const useDiscardAssessment = () =>
+  useAssessmentMutation((id: string) => call(assessmentsApi.discard, { params: { id } }));
 export const useSubmitAssessment = () =>
   useAssessmentMutation(({ id, answers }: { id: string; answers: AnswerInput[] }) =>
-    api.submitAssessment(id, answers),
+    call(assessmentsApi.submit, { params: { id }, body: { answers } }),
   );
 
 /** Autosave of answers: called by the AnswerSaver's own queue and retries, not through the cache. */
-export const saveAnswers = (id: string, batch: AnswerInput[]) => api.saveAnswers(id, batch);
+export const saveAnswers = (id: string, batch: AnswerInput[]) =>
+  call(assessmentsApi.saveAnswers, { params: { id }, body: { answers: batch } });

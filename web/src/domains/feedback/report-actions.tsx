@@ -1,10 +1,12 @@
 // What the report's reader can do with it: download or print it, and (the subject) share it.
 import { useId, useState } from 'react';
+import { feedbackApi } from '../../../../src/domains/feedback/endpoints.ts';
+import { hrefOf } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { Alert, Button } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { usePeople } from '../people/queries.ts';
-import { type CampaignDetail, reportCsvUrl, reportPdfUrl } from './feedback-api.ts';
+import type { CampaignDetail } from './feedback-api.ts';
 import { useShareReport } from './queries.ts';
 
 export function Downloads({ id }: { id: string }) {
@@ -18,7 +20,9 @@ export function Downloads({ id }: { id: string }) {
     setBusy(true);
     setPdfError(null);
     try {
-      const response = await fetch(reportPdfUrl(id), { credentials: 'same-origin' });
+      const response = await fetch(hrefOf(feedbackApi.reportPdf, { params: { id } }), {
+        credentials: 'same-origin',
+      });
       if (!response.ok) {
         setPdfError(
           response.status === 503
@@ -41,12 +45,16 @@ export function Downloads({ id }: { id: string }) {
   };
   return (
     <div className="report-actions no-print">
-      <a className="button button-secondary" href={reportCsvUrl(id)} download>
+      <a
+        className="button button-secondary"
+        href={hrefOf(feedbackApi.reportCsv, { params: { id } })}
+        download
+      >
         {t('report.downloadCsv')}
       </a>
       <a
         className="button button-secondary"
-        href={reportPdfUrl(id)}
+        href={hrefOf(feedbackApi.reportPdf, { params: { id } })}
         onClick={(e) => void downloadPdf(e)}
         aria-busy={busy || undefined}
       >

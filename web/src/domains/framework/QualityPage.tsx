@@ -1,14 +1,11 @@
 // Instrument quality for admins: how reliably each scale of a published framework version measures
 // in this organisation, and which items agree weakly with the rest of their scale. Below the
 // minimum number of respondents the figures would mislead, so the page says so instead.
+
 import { type ReactNode, useId } from 'react';
 import { useSearchParams } from 'react-router';
-import {
-  instrumentQualityCsvUrl,
-  type QualityReport,
-  type QualityScale,
-  type VersionSummary,
-} from '../../api.ts';
+import { assessmentsApi } from '../../../../src/domains/assessments/endpoints.ts';
+import { hrefOf, type QualityReport, type QualityScale, type VersionSummary } from '../../api.ts';
 import { replaceQuery } from '../../app/router.tsx';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Badge, Field, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/components.tsx';
@@ -78,7 +75,11 @@ function VersionQuality({ versions, version }: { versions: VersionSummary[]; ver
             })}
           </p>
         )}
-        <a className="button button-secondary" href={instrumentQualityCsvUrl(version.id)} download>
+        <a
+          className="button button-secondary"
+          href={hrefOf(assessmentsApi.qualityCsv, { params: { id: version.id } })}
+          download
+        >
           {t('quality.download')}
         </a>
       </div>

@@ -1,9 +1,11 @@
 // Framework versions for admins: every version with its status and size, and the ways a new one
 // starts (a draft copied from the version in use, or an imported JSON/YAML file), is exported,
 // discarded or published. Publishing is final: a published version never changes again.
+
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ApiError, frameworkExportUrl, type VersionSummary } from '../../api.ts';
+import { frameworkApi } from '../../../../src/domains/framework/endpoints.ts';
+import { ApiError, hrefOf, type VersionSummary } from '../../api.ts';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Badge, Button, Field, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
@@ -342,11 +344,19 @@ function VersionCard({
           {draft ? t('versions.edit') : t('versions.view')}
           {hidden(which)}
         </Link>
-        <a className="button button-secondary" href={frameworkExportUrl(v.id, 'json')} download>
+        <a
+          className="button button-secondary"
+          href={hrefOf(frameworkApi.exportVersion, { params: { id: v.id }, query: { format: 'json' } })}
+          download
+        >
           {t('versions.exportJson')}
           {hidden(which)}
         </a>
-        <a className="button button-secondary" href={frameworkExportUrl(v.id, 'yaml')} download>
+        <a
+          className="button button-secondary"
+          href={hrefOf(frameworkApi.exportVersion, { params: { id: v.id }, query: { format: 'yaml' } })}
+          download
+        >
           {t('versions.exportYaml')}
           {hidden(which)}
         </a>

@@ -1,6 +1,10 @@
 // Every request of the framework admin pages, with its cache key (see domains/people/queries.ts).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type FrameworkDefinition, type StageBalanceUpdate } from '../../api.ts';
+import { assessmentsApi } from '../../../../src/domains/assessments/endpoints.ts';
+import { frameworkApi } from '../../../../src/domains/framework/endpoints.ts';
+import { call, type FrameworkDefinition, type StageBalanceUpdate, upload } from '../../api.ts';
+
+const versions = () => call(frameworkApi.versions, {});
 
 export const frameworkKeys = {
   all: ['framework'] as const,
@@ -10,20 +14,25 @@ export const frameworkKeys = {
   stageBalance: ['framework', 'stage-balance'] as const,
 };
 
-export const useFrameworkVersions = () =>
-  useQuery({ queryKey: frameworkKeys.versions, queryFn: api.frameworkVersions });
+export const useFrameworkVersions = () => useQuery({ queryKey: frameworkKeys.versions, queryFn: versions });
 export const usePublishedVersions = () =>
   useQuery({
     queryKey: frameworkKeys.versions,
-    queryFn: api.frameworkVersions,
+    queryFn: versions,
     select: (all) => all.filter((v) => v.status === 'published'),
   });
 export const useFrameworkVersion = (id: string) =>
-  useQuery({ queryKey: frameworkKeys.version(id), queryFn: () => api.frameworkVersion(id) });
+  useQuery({
+    queryKey: frameworkKeys.version(id),
+    queryFn: () => call(frameworkApi.version, { params: { id } }),
+  });
 export const useInstrumentQuality = (versionId: string) =>
-  useQuery({ queryKey: frameworkKeys.quality(versionId), queryFn: () => api.instrumentQuality(versionId) });
+  useQuery({
+    queryKey: frameworkKeys.quality(versionId),
+    queryFn: () => call(assessmentsApi.quality, { params: { id: versionId } }),
+  });
 export const useStageBalance = () =>
-  useQuery({ queryKey: frameworkKeys.stageBalance, queryFn: api.stageBalance });
+  useQuery({ queryKey: frameworkKeys.stageBalance, queryFn: () => call(assessmentsApi.stageBalance, {}) });
 
 /** Any change to a version changes the list (status, sizes, which one is in use). */
 function useVersionMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
@@ -34,15 +43,19 @@ function useVersionMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
   });
 }
 
-export const useStartDraft = () => useVersionMutation(() => api.startFrameworkDraft());
-export const useImportFramework = () => useVersionMutation((file: Blob) => api.importFramework(file));
-export const usePublishDraft = () => useVersionMutation((id: string) => api.publishFrameworkDraft(id));
-export const useDiscardDraft = () => useVersionMutation((id: string) => api.discardFrameworkDraft(id));
+export const useStartDraft = () => useVersionMutation(() => call(frameworkApi.startDraft, {}));
+export const useImportFramework = () =>
+  useVersionMutation((file: Blob) => upload(frameworkApi.importDraft, {}, file, 'application/octet-stream'));
+export const usePublishDraft = () =>
+  useVersionMutation((id: string) => call(frameworkApi.publish, { params: { id } }));
+export const useDiscardDraft = () =>
+  useVersionMutation((id: string) => call(frameworkApi.discardDraft, { params: { id } }));
 
 export function useSaveDraft(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (definition: FrameworkDefinition) => api.saveFrameworkDraft(id, definition),
+    mutationFn: (definition: FrameworkDefinition) =>
+      call(frameworkApi.saveDraft, { params: { id }, body: definition }),
     onSuccess: (saved) => {
       client.setQueryData(frameworkKeys.version(id), saved);
       return client.invalidateQueries({ queryKey: frameworkKeys.versions, exact: true });
@@ -53,7 +66,7 @@ export function useSaveDraft(id: string) {
 export function useUpdateStageBalance() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: StageBalanceUpdate) => api.updateStageBalance(body),
+    mutationFn: (body: StageBalanceUpdate) => call(assessmentsApi.updateStageBalance, { body }),
     onSuccess: (next) => client.setQueryData(frameworkKeys.stageBalance, next),
   });
 }

@@ -1,6 +1,7 @@
 // The outbox request and its cache key (see domains/people/queries.ts for the pattern).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { api } from '../../api.ts';
+import { mailApi } from '../../../../src/platform/mail/endpoints.ts';
+import { call } from '../../api.ts';
 
 export const mailKeys = {
   outbox: (limit: number, offset: number) => ['mail', 'outbox', limit, offset] as const,
@@ -10,6 +11,6 @@ export const mailKeys = {
 export const useOutbox = (limit: number, offset: number) =>
   useQuery({
     queryKey: mailKeys.outbox(limit, offset),
-    queryFn: () => api.outbox(limit, offset),
+    queryFn: () => call(mailApi.outbox, { query: { limit, offset } }),
     placeholderData: keepPreviousData,
   });
