@@ -287,8 +287,9 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
     await noSidewaysScroll(page);
     await expectAccessible(page, 'versions on a phone');
     await screenshot(page, 'framework-versions-mobile');
-    // The admin menu opens below the header on a phone, whole and on screen.
-    await page.getByRole('button', { name: 'Admin', exact: true }).click();
+    // On a phone the sections sit behind one "Menu" button; the admin ones open below the header,
+    // whole and on screen.
+    await page.getByRole('button', { name: 'Menu', exact: true }).click();
     const outbox = page.getByRole('link', { name: 'Outbox', exact: true });
     await screenshot(page, 'admin-menu-mobile');
     const box = (await outbox.boundingBox())!;
@@ -319,6 +320,87 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
     await page.locator('form.add-capability').getByLabel('Name', { exact: true }).waitFor();
     await noSidewaysScroll(page);
     await screenshot(page, 'framework-add-capability-mobile');
+    await page.close();
+  });
+
+  // Every section of the header can be reached at any width: in one row with an "Admin" menu on a
+  // wide screen, behind one "Menu" button (a disclosure: aria-expanded, Escape closes it and gives
+  // focus back) on a phone. Each link is on screen, not covered, and leads to its page.
+  const SECTIONS = [
+    ['People', 'People'],
+    ['My assessment', 'Self-assessment'],
+    ['Profile', 'Your leadership profile'],
+    ['360 feedback', '360° feedback'],
+  ] as const;
+  const ADMIN_SECTIONS = [
+    ['Import', 'Import people'],
+    ['Outbox', 'Outbox'],
+    ['360 admin', '360° feedback'],
+    ['Framework', 'Framework versions'],
+  ] as const;
+  const onScreen = (page: Page, name: string) =>
+    page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name, exact: true })
+      .evaluate((a) => {
+        const r = a.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+        return r.width > 0 && r.x >= 0 && r.x + r.width <= window.innerWidth && !!hit && a.contains(hit);
+      });
+
+  it('reaches every section from the header at 1280 px, with no menu button', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });
+    await signInTo(page, '/people', 'People');
+    expect(await page.getByRole('button', { name: 'Menu', exact: true }).count()).toBe(0);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const [link, heading] of SECTIONS) {
+      expect(await onScreen(page, link)).toBe(true);
+      await nav.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    for (const [link, heading] of ADMIN_SECTIONS) {
+      await nav.getByRole('button', { name: 'Admin', exact: true }).click();
+      expect(await onScreen(page, link)).toBe(true);
+      await nav.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    }
+    await page.close();
+  });
+
+  it('reaches every section from the header at 360 px through the menu button', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 800 }, reducedMotion: 'reduce' });
+    await signInTo(page, '/people', 'People');
+    await noSidewaysScroll(page);
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: 'Menu', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await nav.getByRole('link').count()).toBe(0);
+    await screenshot(page, 'nav-closed-mobile');
+
+    // By keyboard: Enter opens it, Escape closes it and focus is back on the button.
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    for (const [link] of [...SECTIONS, ...ADMIN_SECTIONS]) expect(await onScreen(page, link)).toBe(true);
+    await expectAccessible(page, 'navigation open on a phone');
+    await screenshot(page, 'nav-open-mobile');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((b) => b === document.activeElement)).toBe(true);
+
+    // Every section, each from a freshly opened menu; following a link closes it.
+    for (const [link, heading] of [...SECTIONS, ...ADMIN_SECTIONS]) {
+      await menu.click();
+      await nav.getByRole('link', { name: link, exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      await noSidewaysScroll(page);
+    }
+    // Tabbing out of the open menu closes it, so it never covers what comes next.
+    await menu.click();
+    await nav.getByRole('link', { name: 'Framework', exact: true }).focus();
+    await page.keyboard.press('Tab');
+    await expect.poll(() => menu.getAttribute('aria-expanded')).toBe('false');
     await page.close();
   });
 });

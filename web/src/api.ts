@@ -1,5 +1,9 @@
-// The one way the web app talks to the server. Types come from the shared zod contracts; only
-// types are imported so neither zod nor the server's schema modules end up in the bundle.
+// The one way the web app talks to the server: `call(endpoint, args)`, `upload(...)` for raw
+// bodies and `hrefOf(...)` for links, where the endpoint is the server's own route declaration
+// (src/**/endpoints.ts). No page or query writes a path or restates a response type; the domain
+// queries.ts files call endpoints directly. The endpoints carry their zod contracts, so zod is in
+// the bundle (figures in docs/decisions/0009). The types below are the contracts' own, named for
+// the pages.
 import type { z } from 'zod';
 import type {
   AnswerInput,
@@ -13,17 +17,11 @@ import type {
 } from '../../src/domains/assessments/contracts.ts';
 import type {
   FrameworkDefinition,
-  FrameworkDefinitionInput,
   VersionDetail,
   VersionSummary,
 } from '../../src/domains/framework/contracts.ts';
-import type {
-  acceptInvitationRequest,
-  invitationInfo,
-  loginRequest,
-  passwordResetConfirm,
-  ViewerResponse,
-} from '../../src/identity/auth/contracts.ts';
+import type { invitationInfo, ViewerResponse } from '../../src/identity/auth/contracts.ts';
+import { authApi } from '../../src/identity/auth/endpoints.ts';
 import type {
   CareerStage,
   createPersonRequest,
@@ -35,7 +33,6 @@ import type {
   team,
   updatePersonRequest,
 } from '../../src/identity/people/contracts.ts';
-import { peopleApi } from '../../src/identity/people/endpoints.ts';
 import { type CallArgs, type CallResult, type Endpoint, pathOf } from '../../src/platform/http/endpoint.ts';
 import type { OutboxList } from '../../src/platform/mail/contracts.ts';
 
@@ -136,9 +133,9 @@ async function send(method: string, path: string, options: RequestOptions, csrf?
 async function csrfToken(refresh: boolean): Promise<string> {
   const existing = refresh ? undefined : csrfFromCookie();
   if (existing) return existing;
-  const response = await send('GET', '/api/auth/csrf', {});
+  const response = await send('GET', pathOf(authApi.csrf), {});
   if (!response.ok) throw await toError(response);
-  const { csrfToken: token } = (await response.json()) as { csrfToken: string };
+  const { csrfToken: token } = (await response.json()) as CallResult<typeof authApi.csrf>;
   return csrfFromCookie() ?? token;
 }
 
@@ -168,12 +165,29 @@ async function toError(response: Response): Promise<ApiError> {
 export function call<E extends Endpoint>(
   endpoint: E,
   args: CallArgs<E>,
-  options: Omit<RequestOptions, 'json'> = {},
+  options: Pick<RequestOptions, 'quiet401'> = {},
 ): Promise<CallResult<E>> {
   const { params, query, body } = args as { params?: object; query?: object; body?: unknown };
   return request<CallResult<E>>(endpoint.method.toUpperCase(), pathOf(endpoint, params, query), {
     ...options,
     ...(body !== undefined ? { json: body } : {}),
+  });
+}
+
+/**
+ * Sends a file as the request body (the endpoint declares `rawBody`), e.g. a CSV import; the
+ * query and path parameters as for `call`.
+ */
+export function upload<E extends Endpoint>(
+  endpoint: E,
+  args: Omit<CallArgs<E>, 'body'>,
+  file: Blob,
+  /** One of the endpoint's `rawBody.contentTypes` (the server refuses any other). */
+  contentType: string,
+): Promise<CallResult<E>> {
+  const { params, query } = args as { params?: object; query?: object };
+  return request<CallResult<E>>(endpoint.method.toUpperCase(), pathOf(endpoint, params, query), {
+    raw: { body: file, contentType },
   });
 }
 
@@ -183,7 +197,7 @@ export function hrefOf<E extends Endpoint>(endpoint: E, args: Omit<CallArgs<E>, 
   return pathOf(endpoint, params, query);
 }
 
-export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const safe = SAFE_METHODS.has(method);
   let response = await send(method, path, options, safe ? undefined : await csrfToken(false));
   if (!safe && response.status === 403) {
@@ -199,87 +213,3 @@ export async function request<T>(method: string, path: string, options: RequestO
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
-
-const enc = encodeURIComponent;
-
-export const api = {
-  me: () => request<Viewer>('GET', '/api/me', { quiet401: true }),
-  login: (body: z.input<typeof loginRequest>) =>
-    request<Viewer>('POST', '/api/auth/login', { json: body, quiet401: true }),
-  logout: () => request<{ ok: true }>('POST', '/api/auth/logout', { quiet401: true }),
-  logoutEverywhere: () => request<{ ok: true }>('POST', '/api/auth/logout-all', { quiet401: true }),
-  requestPasswordReset: (email: string) =>
-    request<{ ok: true }>('POST', '/api/auth/password-reset', { json: { email } }),
-  confirmPasswordReset: (body: z.input<typeof passwordResetConfirm>) =>
-    request<Viewer>('POST', '/api/auth/password-reset/confirm', { json: body, quiet401: true }),
-  invitation: (token: string) => request<InvitationInfo>('GET', `/api/auth/invitation/${enc(token)}`),
-  acceptInvitation: (body: z.input<typeof acceptInvitationRequest>) =>
-    request<Viewer>('POST', '/api/auth/invitation/accept', { json: body, quiet401: true }),
-
-  people: () => call(peopleApi.list, {}),
-  person: (id: string) => call(peopleApi.get, { params: { id } }),
-  /** Adds one person; with `invite`, emails them an invitation in the same transaction. */
-  createPerson: (person: NewPerson) => request<PersonDetail>('POST', '/api/people', { json: person }),
-  /** Status only (never answers or scores); 403 unless the viewer is the person, their manager or an admin. */
-  personAssessments: (id: string) => request<PersonAssessments>('GET', `/api/people/${enc(id)}/assessments`),
-  updatePerson: (id: string, changes: PersonUpdate) =>
-    request<PersonDetail>('PATCH', `/api/people/${enc(id)}`, { json: changes }),
-  invitePerson: (id: string) => request<{ ok: true }>('POST', `/api/people/${enc(id)}/invite`),
-  deletePerson: (id: string) => request<undefined>('DELETE', `/api/people/${enc(id)}`),
-  teams: () => request<Team[]>('GET', '/api/teams'),
-  careerStages: () => request<CareerStage[]>('GET', '/api/career-stages'),
-  importPeople: (file: Blob, options: { dryRun: boolean; skipInvalid: boolean }) =>
-    request<ImportResult>(
-      'POST',
-      `/api/people/import?dryRun=${options.dryRun}${options.skipInvalid ? '&skipInvalid=true' : ''}`,
-      { raw: { body: file, contentType: 'text/csv' } },
-    ),
-
-  outbox: (limit: number, offset: number) =>
-    request<OutboxList>('GET', `/api/admin/outbox?limit=${limit}&offset=${offset}`),
-
-  /** Starts a self-assessment on the current framework version, or resumes the one in progress. */
-  startAssessment: () => request<AssessmentForm>('POST', '/api/assessments'),
-  /** The assessment in progress; 404 when there is none. */
-  currentAssessment: () => request<AssessmentForm>('GET', '/api/assessments/current'),
-  saveAnswers: (id: string, answers: AnswerInput[]) =>
-    request<{ progress: Progress; updatedAt: string }>('PUT', `/api/assessments/${enc(id)}/answers`, {
-      json: { answers },
-    }),
-  submitAssessment: (id: string, answers: AnswerInput[]) =>
-    request<ProfileResponse>('POST', `/api/assessments/${enc(id)}/submit`, { json: { answers } }),
-  discardAssessment: (id: string) => request<undefined>('DELETE', `/api/assessments/${enc(id)}`),
-  assessmentProfile: (id: string) => request<ProfileResponse>('GET', `/api/assessments/${enc(id)}/profile`),
-  /** The latest submitted profile; 404 when none has been submitted. */
-  myProfile: () => request<ProfileResponse>('GET', '/api/me/profile'),
-  myAssessments: () => request<History>('GET', '/api/me/assessments'),
-
-  stageBalance: () => request<StageBalanceList>('GET', '/api/admin/stage-balance'),
-  updateStageBalance: (body: StageBalanceUpdate) =>
-    request<StageBalanceList>('PUT', '/api/admin/stage-balance', { json: body }),
-  frameworkVersions: () => request<VersionSummary[]>('GET', '/api/framework/versions'),
-  frameworkVersion: (id: string) => request<VersionDetail>('GET', `/api/framework/versions/${enc(id)}`),
-  /** Starts a draft copied from the current version; 409 when a draft exists. */
-  startFrameworkDraft: () => request<VersionDetail>('POST', '/api/framework/versions'),
-  /** Starts a draft from a JSON or YAML file; a 400 names every problem by its path. */
-  importFramework: (file: Blob) =>
-    request<VersionDetail>('POST', '/api/framework/versions/import', {
-      raw: { body: file, contentType: 'application/octet-stream' },
-    }),
-  /** Replaces a draft's whole definition; 409 for a published version. */
-  saveFrameworkDraft: (id: string, definition: FrameworkDefinitionInput) =>
-    request<VersionDetail>('PUT', `/api/framework/versions/${enc(id)}`, { json: definition }),
-  discardFrameworkDraft: (id: string) => request<undefined>('DELETE', `/api/framework/versions/${enc(id)}`),
-  publishFrameworkDraft: (id: string) =>
-    request<VersionDetail>('POST', `/api/framework/versions/${enc(id)}/publish`),
-  instrumentQuality: (versionId: string) =>
-    request<QualityReport>('GET', `/api/framework/versions/${enc(versionId)}/quality`),
-};
-
-/** A plain link target (not fetched): the browser downloads the file with the session cookie. */
-export const frameworkExportUrl = (versionId: string, format: 'json' | 'yaml'): string =>
-  `/api/framework/versions/${enc(versionId)}/export?format=${format}`;
-
-/** A plain link target (not fetched): the browser downloads the file with the session cookie. */
-export const instrumentQualityCsvUrl = (versionId: string): string =>
-  `/api/framework/versions/${enc(versionId)}/quality.csv`;

@@ -1,9 +1,13 @@
 import { type ReactNode, useEffect, useId, useRef, useState } from 'react';
-import { ApiError, api } from '../api.ts';
+import { Link, useLocation } from 'react-router';
+import { ApiError } from '../api.ts';
 import { t } from '../i18n/index.ts';
+import { useLogout } from '../platform/auth/queries.ts';
 import { Alert } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
-import { Link, useLocation } from './router.tsx';
+import { useMediaQuery } from '../ui/use-media-query.ts';
+import type { NavEntry } from './module.ts';
+import { modules } from './modules.ts';
 import { isAdmin, useSession } from './session.tsx';
 
 function SkipLink() {
@@ -33,28 +37,37 @@ function Brand({ to }: { to: string }) {
 }
 
 /** `section` marks the link current on every page under it (e.g. all framework admin pages). */
-function NavLink({ to, section = to, children }: { to: string; section?: string; children: ReactNode }) {
-  const { path } = useLocation();
-  const current = path === section || path.startsWith(`${section}/`);
+function NavLink({ entry }: { entry: NavEntry }) {
+  const { pathname } = useLocation();
+  const section = entry.section ?? entry.to;
+  const current = pathname === section || pathname.startsWith(`${section}/`);
   return (
-    <Link to={to} className="nav-link" aria-current={current ? 'page' : undefined}>
-      {children}
+    <Link to={entry.to} className="nav-link" aria-current={current ? 'page' : undefined}>
+      {entry.label()}
     </Link>
   );
 }
 
+function NavItems({ entries }: { entries: readonly NavEntry[] }) {
+  return entries.map((entry) => (
+    <li key={entry.to}>
+      <NavLink entry={entry} />
+    </li>
+  ));
+}
+
 /**
- * A disclosure menu's state: closed by Escape (focus back on its button), by a click or focus
+ * A disclosure's state: closed by Escape (focus back on its button), by a click or focus
  * outside it, and on navigation, as users expect of menus.
  */
 function useDisclosure() {
   const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement & HTMLLIElement>(null);
+  const root = useRef<HTMLDivElement & HTMLLIElement & HTMLElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const { path } = useLocation();
+  const { pathname } = useLocation();
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: closing on navigation is the point.
-  useEffect(() => setOpen(false), [path]);
+  useEffect(() => setOpen(false), [pathname]);
 
   useEffect(() => {
     if (!open) return;
@@ -90,11 +103,11 @@ function Chevron() {
 }
 
 /** The admin sections, grouped in one menu so the header stays one line. */
-function AdminMenu() {
+function AdminMenu({ entries }: { entries: readonly NavEntry[] }) {
   const { open, toggle, root, button } = useDisclosure();
   const menuId = useId();
-  const { path } = useLocation();
-  const current = path.startsWith('/admin/');
+  const { pathname } = useLocation();
+  const current = pathname.startsWith('/admin/');
   return (
     <li className="nav-menu" ref={root}>
       <button
@@ -111,22 +124,77 @@ function AdminMenu() {
         <Chevron />
       </button>
       <ul id={menuId} className="nav-menu-list" hidden={!open}>
-        <li>
-          <NavLink to="/admin/import">{t('nav.import')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/feedback">{t('nav.feedbackAdmin')}</NavLink>
-        </li>
-        <li>
-          <NavLink to="/admin/framework/versions" section="/admin/framework">
-            {t('nav.framework')}
-          </NavLink>
-        </li>
+        <NavItems entries={entries} />
       </ul>
     </li>
+  );
+}
+
+/** The width below which the sections collapse behind one "Menu" button (as in layout.css). */
+const COMPACT = '(max-width: 60rem)';
+
+/** Wide screens: every section in one row, the admin sections in their own menu. */
+function WideNav({ main, admin }: { main: readonly NavEntry[]; admin: readonly NavEntry[] }) {
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav">
+      <ul>
+        <NavItems entries={main} />
+        {admin.length ? <AdminMenu entries={admin} /> : null}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * Phones and narrow windows: one "Menu" button (a disclosure) opens every section as a list under
+ * the header, the admin sections as a labelled group. Escape closes it and returns focus to the
+ * button; so do a click outside and following a link.
+ */
+function CompactNav({ main, admin }: { main: readonly NavEntry[]; admin: readonly NavEntry[] }) {
+  const { open, toggle, root, button } = useDisclosure();
+  const panelId = useId();
+  const adminId = useId();
+  return (
+    <nav aria-label={t('nav.label')} className="main-nav main-nav-compact" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="nav-toggle"
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={toggle}
+      >
+        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+          <path d="M2 4h12M2 8h12M2 12h12" fill="none" stroke="currentColor" strokeWidth="2" />
+        </svg>
+        {t('nav.menu')}
+      </button>
+      {/* Following a link closes the menu, also when it leads to the page already shown. */}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: the links inside handle the keyboard; this only listens. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: a link's Enter also fires this click. */}
+      <div
+        id={panelId}
+        className="nav-panel"
+        hidden={!open}
+        onClick={(event) => {
+          if ((event.target as Element).closest('a')) toggle();
+        }}
+      >
+        <ul>
+          <NavItems entries={main} />
+        </ul>
+        {admin.length ? (
+          <>
+            <p id={adminId} className="nav-group-label">
+              {t('nav.admin')}
+            </p>
+            <ul aria-labelledby={adminId}>
+              <NavItems entries={admin} />
+            </ul>
+          </>
+        ) : null}
+      </div>
+    </nav>
   );
 }
 
@@ -134,27 +202,24 @@ function AccountMenu() {
   const session = useSession();
   const viewer = session.viewer!;
   const { open, toggle, root, button } = useDisclosure();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const logout = useLogout();
   const menuId = useId();
+  const busy = logout.isPending;
 
-  const signOut = async (everywhere: boolean) => {
+  const signOut = (everywhere: boolean) => {
     if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await (everywhere ? api.logoutEverywhere() : api.logout());
-      session.signedOut();
-    } catch (e) {
+    logout.mutate(everywhere, {
+      onSuccess: () => session.signedOut(),
       // Already signed out (the session expired or another tab ended it): the goal is reached.
-      if (e instanceof ApiError && e.status === 401) {
-        session.signedOut();
-        return;
-      }
-      setError(errorText(e));
-      setBusy(false);
-    }
+      onError: (e) => {
+        if (e instanceof ApiError && e.status === 401) session.signedOut();
+      },
+    });
   };
+  const error =
+    logout.isError && !(logout.error instanceof ApiError && logout.error.status === 401)
+      ? errorText(logout.error)
+      : null;
 
   const initials = viewer.person.name
     .split(/\s+/)
@@ -220,30 +285,17 @@ function AccountMenu() {
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { viewer } = useSession();
-  const admin = isAdmin(viewer);
+  const compact = useMediaQuery(COMPACT);
+  const entries = modules.flatMap((m) => m.nav ?? []);
+  const main = entries.filter((e) => !e.admin);
+  const admin = isAdmin(viewer) ? entries.filter((e) => e.admin) : [];
   return (
     <>
       <SkipLink />
       <header className="app-header">
         <div className="header-inner">
           <Brand to="/people" />
-          <nav aria-label={t('nav.label')} className="main-nav">
-            <ul>
-              <li>
-                <NavLink to="/people">{t('nav.people')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/assessment">{t('nav.assessment')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/profile">{t('nav.profile')}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/feedback">{t('nav.feedback')}</NavLink>
-              </li>
-              {admin ? <AdminMenu /> : null}
-            </ul>
-          </nav>
+          {compact ? <CompactNav main={main} admin={admin} /> : <WideNav main={main} admin={admin} />}
           <AccountMenu />
         </div>
       </header>

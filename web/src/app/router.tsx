@@ -1,112 +1,38 @@
-// A deliberately tiny router on the History API: the app has a handful of flat routes, which does
-// not justify a routing library in the bundle.
-import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+// Navigation helpers over React Router (ADR 0009). Pages use React Router's own hooks and `Link`;
+// these few helpers are for what React Router leaves to the app: navigating from outside a
+// component (after an async operation), live filters that rewrite the query string quietly, and
+// the safe return path after sign-in.
+import type { createBrowserRouter } from 'react-router';
 
-const CHANGE = 'lodestar:navigate';
+type AppRouter = ReturnType<typeof createBrowserRouter>;
+let router: AppRouter | null = null;
 
-/** Counts client-side navigations, so pages move focus only after a real navigation, not on first load. */
-let navigations = 0;
-export const navigationCount = (): number => navigations;
-
-function notify(): void {
-  navigations += 1;
-  window.dispatchEvent(new Event(CHANGE));
+/** Called once by the app with the router it created. */
+export function attachRouter(created: AppRouter): void {
+  router = created;
 }
 
+/** A navigation marked quiet neither moves focus to the new heading nor scrolls (live filters). */
+export const QUIET = { quiet: true } as const;
+export const isQuiet = (state: unknown): boolean =>
+  typeof state === 'object' && state !== null && (state as { quiet?: unknown }).quiet === true;
+
+/** Navigates from outside React (e.g. after a request); inside components prefer `useNavigate`. */
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  const current = window.location.pathname + window.location.search + window.location.hash;
-  if (to === current) return;
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
-  window.scrollTo(0, 0);
-  notify();
+  void router?.navigate(to, { replace: options.replace ?? false });
 }
 
-/** Updates the query string without a new history entry or a focus move (e.g. live filters). */
+/** Updates the query string without a new history entry, a scroll or a focus move (e.g. live filters). */
 export function replaceQuery(params: URLSearchParams): void {
   const query = params.toString();
-  const to = window.location.pathname + (query ? `?${query}` : '');
-  window.history.replaceState(null, '', to);
-  window.dispatchEvent(new Event(CHANGE));
-}
-
-function subscribe(callback: () => void): () => void {
-  const onPop = () => {
-    navigations += 1;
-    callback();
-  };
-  window.addEventListener('popstate', onPop);
-  window.addEventListener(CHANGE, callback);
-  return () => {
-    window.removeEventListener('popstate', onPop);
-    window.removeEventListener(CHANGE, callback);
-  };
-}
-
-const snapshot = () => window.location.pathname + window.location.search;
-
-export interface Location {
-  path: string;
-  query: URLSearchParams;
-  /** path + query, e.g. for a "return here after sign-in" link. */
-  href: string;
-}
-
-export function useLocation(): Location {
-  const href = useSyncExternalStore(subscribe, snapshot);
-  const url = new URL(href, window.location.origin);
-  return { path: url.pathname, query: url.searchParams, href };
-}
-
-/**
- * Matches `/people/:id` style patterns; returns the decoded parameters or null.
- * Trailing slashes are ignored so `/people/` works like `/people`.
- */
-export function match(pattern: string, path: string): Record<string, string> | null {
-  const want = pattern.split('/').filter(Boolean);
-  const have = path.split('/').filter(Boolean);
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (const [i, part] of want.entries()) {
-    const actual = have[i]!;
-    if (part.startsWith(':')) {
-      try {
-        params[part.slice(1)] = decodeURIComponent(actual);
-      } catch {
-        return null;
-      }
-    } else if (part !== actual) {
-      return null;
-    }
-  }
-  return params;
+  void router?.navigate(
+    { pathname: window.location.pathname, search: query ? `?${query}` : '' },
+    { replace: true, preventScrollReset: true, state: QUIET },
+  );
 }
 
 /** Only same-app paths are followed after sign-in, never another origin (`//evil.example`). */
 export function safeReturnPath(value: string | null): string | null {
   if (!value?.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   return value;
-}
-
-type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
-
-export function Link({ to, onClick, ...rest }: LinkProps) {
-  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
-    onClick?.(event);
-    // Let the browser handle new tabs, downloads and anything already handled.
-    if (
-      event.defaultPrevented ||
-      event.button !== 0 ||
-      event.metaKey ||
-      event.ctrlKey ||
-      event.shiftKey ||
-      event.altKey ||
-      rest.target
-    ) {
-      return;
-    }
-    event.preventDefault();
-    navigate(to);
-  };
-  return <a href={to} onClick={handle} {...rest} />;
 }

@@ -1,8 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { Viewer } from '../api.ts';
 
+/** Why there is no viewer: never signed in, signed out on purpose, or the session ended (a 401). */
+export type SignedOutReason = 'none' | 'signed-out' | 'expired';
+
 export interface Session {
   viewer: Viewer | null;
+  signedOutReason: SignedOutReason;
   /** After sign-in, accepting an invitation or resetting a password: the server answered with the viewer. */
   signedIn(viewer: Viewer, returnTo?: string | null): void;
   signedOut(): void;

@@ -1,6 +1,37 @@
-// Message lookup. Adding a language means adding a file beside en.ts that satisfies `Messages`
-// and registering it in `catalogues`; the locale is chosen once, from the browser's preferences.
-import { en, type MessageKey, type Messages, type PluralBase } from './en.ts';
+// Message lookup. Each domain keeps its own catalogue beside its pages (e.g.
+// domains/people/i18n/en.ts); this file composes them, so `t(key)` checks every key and its
+// placeholders at compile time. Adding a language means adding, beside each domain's en.ts, a file
+// with the same keys, composing them below like `en`, and registering the result in `catalogues`;
+// the locale is chosen once, from the browser's preferences.
+import { appEn } from '../app/i18n/en.ts';
+import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
+import { feedbackEn } from '../domains/feedback/i18n/en.ts';
+import { frameworkEn } from '../domains/framework/i18n/en.ts';
+import { peopleEn } from '../domains/people/i18n/en.ts';
+import { authEn } from '../platform/auth/i18n/en.ts';
+import { mailEn } from '../platform/mail/i18n/en.ts';
+
+/** The English messages, the shape every other language must follow. Each domain prefixes its keys. */
+export const en = {
+  ...appEn,
+  ...authEn,
+  ...mailEn,
+  ...peopleEn,
+  ...assessmentsEn,
+  ...frameworkEn,
+  ...feedbackEn,
+} as const;
+
+export type MessageKey = keyof typeof en;
+/** The keys `tn` takes: those with `.one` / `.other` forms, without the suffix. */
+export type PluralBase = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+/**
+ * A translation must provide every key (the compiler lists the missing ones), and may add the
+ * plural forms its language needs beyond one/other, e.g. Polish `.few` and `.many`.
+ */
+export type Messages = { readonly [K in MessageKey]: string } & {
+  readonly [K in `${PluralBase}.${'zero' | 'two' | 'few' | 'many'}`]?: string;
+};
 
 const catalogues: Record<string, Messages> = { en };
 

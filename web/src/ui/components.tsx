@@ -1,6 +1,6 @@
 import { type ComponentPropsWithRef, type ReactNode, useEffect, useId, useRef } from 'react';
-import { navigationCount } from '../app/router.tsx';
 import { t } from '../i18n/index.ts';
+import { navigationCount } from './navigation.ts';
 
 /**
  * The page's one h1. It sets the document title and, after a client-side navigation, takes focus

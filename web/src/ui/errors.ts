@@ -1,5 +1,5 @@
 import { ApiError } from '../api.ts';
-import type { MessageKey } from '../i18n/en.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { t } from '../i18n/index.ts';
 
 const capitalise = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);

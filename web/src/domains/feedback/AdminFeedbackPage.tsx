@@ -2,7 +2,7 @@
 // the organisation's 360 settings. The server validates every setting; the form checks the same
 // rules first only so a mistake is shown beside its field without a round trip.
 import { type FormEvent, type ReactNode, useId, useMemo, useState } from 'react';
-import { ApiError, api, type PersonSummary } from '../../api.ts';
+import { ApiError, type PersonSummary } from '../../api.ts';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import {
   Alert,
@@ -16,24 +16,24 @@ import {
   ScrollTable,
 } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
-import {
-  type FeedbackSettings,
-  type FeedbackSettingsUpdate,
-  feedbackApi,
-  type LaunchCohortResponse,
-} from './feedback-api.ts';
+import type { FeedbackSettings, FeedbackSettingsUpdate, LaunchCohortResponse } from './feedback-api.ts';
 import { STATUS_TONE, statusLabel } from './labels.ts';
 import './feedback.css';
+import { usePeople } from '../people/queries.ts';
+import {
+  useAdminCampaigns,
+  useFeedbackSettings,
+  useLaunchCohort,
+  useUpdateFeedbackSettings,
+} from './queries.ts';
 
 export function AdminFeedbackPage() {
-  const [refresh, setRefresh] = useState(0);
   return (
     <section className="feedback">
       <PageHeading title={t('adminFeedback.title')} />
       <p className="lead">{t('adminFeedback.intro')}</p>
-      <Launch onLaunched={() => setRefresh((n) => n + 1)} />
-      <Status refresh={refresh} />
+      <Launch />
+      <Status />
       <Settings />
     </section>
   );
@@ -41,18 +41,20 @@ export function AdminFeedbackPage() {
 
 const endOfDay = (day: string): string => new Date(`${day}T23:59:00`).toISOString();
 
-function Launch({ onLaunched }: { onLaunched: () => void }) {
-  const people = useResource(() => api.people(), []);
+/** Launching refreshes the status table below: the mutation invalidates every campaign list. */
+function Launch() {
+  const people = usePeople();
+  const launch = useLaunchCohort();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [team, setTeam] = useState('');
   const [filter, setFilter] = useState('');
   const [day, setDay] = useState('');
-  const [busy, setBusy] = useState(false);
+  const busy = launch.isPending;
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<LaunchCohortResponse | null>(null);
   const ids = { team: useId(), filter: useId(), day: useId() };
 
-  const everyone = people.status === 'ready' ? people.data.items.filter((p) => p.status !== 'disabled') : [];
+  const everyone = people.data ? people.data.items.filter((p) => p.status !== 'disabled') : [];
   const teams = useMemo(() => {
     const map = new Map<string, string>();
     for (const p of everyone) if (p.team) map.set(p.team.id, p.team.name);
@@ -80,28 +82,24 @@ function Launch({ onLaunched }: { onLaunched: () => void }) {
       setError(t('adminFeedback.launch.pickPeople'));
       return;
     }
-    setBusy(true);
     setError(null);
     setResult(null);
     try {
-      const launched = await feedbackApi.launch({
+      const launched = await launch.mutateAsync({
         subjectIds: [...selected],
         ...(day ? { deadline: endOfDay(day) } : {}),
       });
       setResult(launched);
       setSelected(new Set());
-      onLaunched();
     } catch (e) {
       setError(errorText(e));
-    } finally {
-      setBusy(false);
     }
   };
 
   let list: ReactNode;
-  if (people.status === 'loading') list = <Loading />;
-  else if (people.status === 'error')
-    list = <LoadError message={errorText(people.error)} onRetry={people.reload} />;
+  if (people.isPending) list = <Loading />;
+  else if (people.isError)
+    list = <LoadError message={errorText(people.error)} onRetry={() => void people.refetch()} />;
   else
     list = (
       <fieldset className="fieldset people-picker">
@@ -194,12 +192,12 @@ function Launch({ onLaunched }: { onLaunched: () => void }) {
   );
 }
 
-function Status({ refresh }: { refresh: number }) {
-  const list = useResource(() => feedbackApi.adminCampaigns(), [refresh]);
+function Status() {
+  const list = useAdminCampaigns();
   let content: ReactNode;
-  if (list.status === 'loading') content = <Loading />;
-  else if (list.status === 'error')
-    content = <LoadError message={errorText(list.error)} onRetry={list.reload} />;
+  if (list.isPending) content = <Loading />;
+  else if (list.isError)
+    content = <LoadError message={errorText(list.error)} onRetry={() => void list.refetch()} />;
   else if (list.data.campaigns.length === 0)
     content = <p className="muted">{t('adminFeedback.status.empty')}</p>;
   else
@@ -284,11 +282,11 @@ const numberOf = (s: FeedbackSettings, f: NumberField): number =>
     : s[f as Exclude<NumberField, `minimumByGroup.${string}`>];
 
 function Settings() {
-  const settings = useResource(() => feedbackApi.settings(), []);
+  const settings = useFeedbackSettings();
   let content: ReactNode;
-  if (settings.status === 'loading') content = <Loading />;
-  else if (settings.status === 'error')
-    content = <LoadError message={errorText(settings.error)} onRetry={settings.reload} />;
+  if (settings.isPending) content = <Loading />;
+  else if (settings.isError)
+    content = <LoadError message={errorText(settings.error)} onRetry={() => void settings.refetch()} />;
   else content = <SettingsForm initial={settings.data} />;
   return (
     <section className="card admin-section" aria-labelledby="af-settings">
@@ -313,7 +311,8 @@ function SettingsForm({ initial }: { initial: FeedbackSettings }) {
   }));
   const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const update = useUpdateFeedbackSettings();
+  const busy = update.isPending;
   const [form, setForm] = useState<HTMLFormElement | null>(null);
 
   const label = (f: NumberField | FlagField) => t(`adminFeedback.settings.${f}`);
@@ -350,9 +349,8 @@ function SettingsForm({ initial }: { initial: FeedbackSettings }) {
         others: parsed['minimumByGroup.others']!,
       },
     };
-    setBusy(true);
     try {
-      await feedbackApi.updateSettings(body);
+      await update.mutateAsync(body);
       setMessage({ tone: 'success', text: t('adminFeedback.settings.saved') });
     } catch (e) {
       // The server names fields by path (`minimumByGroup.peers`): put each rule beside its control.
@@ -366,8 +364,6 @@ function SettingsForm({ initial }: { initial: FeedbackSettings }) {
         focusFirstInvalid(form);
       }
       setMessage({ tone: 'error', text: errorText(e) });
-    } finally {
-      setBusy(false);
     }
   };
 

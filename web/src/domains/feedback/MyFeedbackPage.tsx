@@ -1,37 +1,34 @@
 // /feedback: the signed-in person's 360s, those waiting for their approval as a manager, and
 // reports shared with them. Counts only: who answered is never known outside the server.
-import { type ReactNode, useState } from 'react';
-import { Link, navigate } from '../../app/router.tsx';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { formatDate, t } from '../../i18n/index.ts';
 import { Alert, Badge, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
-import { type CampaignSummary, feedbackApi } from './feedback-api.ts';
+import type { CampaignSummary } from './feedback-api.ts';
 import { STATUS_TONE, statusLabel } from './labels.ts';
+import { useMyCampaigns, useRequestOwn } from './queries.ts';
 import './feedback.css';
 
 export function MyFeedbackPage() {
-  const list = useResource(() => feedbackApi.campaigns(), []);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const list = useMyCampaigns();
+  const request = useRequestOwn();
+  const navigate = useNavigate();
 
-  const requestOwn = async () => {
-    if (busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const campaign = await feedbackApi.requestOwn();
-      navigate(`/feedback/${encodeURIComponent(campaign.id)}`);
-    } catch (e) {
-      setError(errorText(e));
-      setBusy(false);
-    }
+  const requestOwn = () => {
+    if (request.isPending || request.isSuccess) return;
+    request.mutate(undefined, {
+      onSuccess: (campaign) => navigate(`/feedback/${encodeURIComponent(campaign.id)}`),
+    });
   };
+  // Busy from the request until the page it leads to replaces this one.
+  const busy = request.isPending || request.isSuccess;
+  const error = request.isError ? errorText(request.error) : null;
 
   let content: ReactNode;
-  if (list.status === 'loading') content = <Loading />;
-  else if (list.status === 'error')
-    content = <LoadError message={errorText(list.error)} onRetry={list.reload} />;
+  if (list.isPending) content = <Loading />;
+  else if (list.isError)
+    content = <LoadError message={errorText(list.error)} onRetry={() => void list.refetch()} />;
   else {
     const all = list.data.campaigns;
     const mine = all.filter((c) => c.viewerRole === 'subject');

@@ -3,14 +3,15 @@
 // All statements are on one page, grouped by capability: nothing to navigate, so it works by
 // keyboard alone (Tab between statements, arrow keys within one) and resumes where it was left.
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { ApiError } from '../../api.ts';
+import { feedbackApi } from '../../../../src/domains/feedback/endpoints.ts';
+import { ApiError, call } from '../../api.ts';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { ScaleQuestion } from '../../ui/scale-question.tsx';
 import { useResource } from '../../ui/use-resource.ts';
-import { feedbackApi, type RaterForm } from './feedback-api.ts';
+import type { RaterForm } from './feedback-api.ts';
 import { groupInSentence } from './labels.ts';
 import { RaterSaver, type SaveState } from './rater-saver.ts';
 
@@ -26,7 +27,7 @@ function linkProblem(error: unknown): string | null {
 }
 
 export function RaterFormPage({ token }: { token: string }) {
-  const form = useResource(() => feedbackApi.raterForm(token), [token]);
+  const form = useResource(() => call(feedbackApi.raterForm, { params: { token } }), [token]);
   if (form.status === 'loading') {
     return (
       <>
@@ -77,7 +78,10 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
   const [missingError, setMissingError] = useState<string | null>(null);
   const missingRef = useRef<HTMLDivElement>(null);
 
-  const saver = useMemo(() => new RaterSaver((body) => feedbackApi.raterSave(token, body)), [token]);
+  const saver = useMemo(
+    () => new RaterSaver((body) => call(feedbackApi.raterSave, { params: { token }, body })),
+    [token],
+  );
   useEffect(() => () => saver.dispose(), [saver]);
   const saveState = useSyncExternalStore(saver.subscribe, saver.getState);
 
@@ -132,12 +136,15 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
     const pending = saver.take();
     try {
       if (kind === 'submit') {
-        await feedbackApi.raterSubmit(token, {
-          answers: pending.answers,
-          ...(Object.keys(pending.comments).length ? { comments: pending.comments } : {}),
+        await call(feedbackApi.raterSubmit, {
+          params: { token },
+          body: {
+            answers: pending.answers,
+            ...(Object.keys(pending.comments).length ? { comments: pending.comments } : {}),
+          },
         });
       } else {
-        await feedbackApi.raterDecline(token);
+        await call(feedbackApi.raterDecline, { params: { token } });
       }
       saver.dispose();
       setAsking(null);

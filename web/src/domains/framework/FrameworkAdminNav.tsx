@@ -1,4 +1,4 @@
-import { Link, useLocation } from '../../app/router.tsx';
+import { Link, useLocation } from 'react-router';
 import { t } from '../../i18n/index.ts';
 
 export const VERSIONS_PATH = '/admin/framework/versions';
@@ -9,7 +9,7 @@ export const BALANCE_PATH = '/admin/framework/balance';
 
 /** Links between the framework admin pages, which share one item in the main navigation. */
 export function FrameworkAdminNav() {
-  const { path } = useLocation();
+  const { pathname: path } = useLocation();
   const links = [
     { to: VERSIONS_PATH, label: t('frameworkAdmin.versions') },
     { to: QUALITY_PATH, label: t('frameworkAdmin.quality') },

@@ -1,33 +1,27 @@
 // Instrument quality for admins: how reliably each scale of a published framework version measures
 // in this organisation, and which items agree weakly with the rest of their scale. Below the
 // minimum number of respondents the figures would mislead, so the page says so instead.
+
 import { type ReactNode, useId } from 'react';
-import {
-  api,
-  instrumentQualityCsvUrl,
-  type QualityReport,
-  type QualityScale,
-  type VersionSummary,
-} from '../../api.ts';
-import { replaceQuery, useLocation } from '../../app/router.tsx';
+import { useSearchParams } from 'react-router';
+import { assessmentsApi } from '../../../../src/domains/assessments/endpoints.ts';
+import { hrefOf, type QualityReport, type QualityScale, type VersionSummary } from '../../api.ts';
+import { replaceQuery } from '../../app/router.tsx';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Badge, Field, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { formatScore, formatStat } from '../../ui/format.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { FrameworkAdminNav } from './FrameworkAdminNav.tsx';
+import { useInstrumentQuality, usePublishedVersions } from './queries.ts';
 
 export function QualityPage() {
-  const { query } = useLocation();
-  const versions = useResource(
-    () => api.frameworkVersions().then((all) => all.filter((v) => v.status === 'published')),
-    [],
-  );
+  const [query] = useSearchParams();
+  const versions = usePublishedVersions();
 
   let content: ReactNode;
-  if (versions.status === 'loading') content = <Loading />;
-  else if (versions.status === 'error')
-    content = <LoadError message={errorText(versions.error)} onRetry={versions.reload} />;
+  if (versions.isPending) content = <Loading />;
+  else if (versions.isError)
+    content = <LoadError message={errorText(versions.error)} onRetry={() => void versions.refetch()} />;
   else if (versions.data.length === 0) content = <p className="empty">{t('quality.noVersions')}</p>;
   else {
     // Newest first from the server; the newest published one is what new assessments use.
@@ -47,7 +41,7 @@ export function QualityPage() {
 }
 
 function VersionQuality({ versions, version }: { versions: VersionSummary[]; version: VersionSummary }) {
-  const report = useResource(() => api.instrumentQuality(version.id), [version.id]);
+  const report = useInstrumentQuality(version.id);
   const choose = (id: string) => {
     const next = new URLSearchParams(window.location.search);
     next.set('version', id);
@@ -81,14 +75,18 @@ function VersionQuality({ versions, version }: { versions: VersionSummary[]; ver
             })}
           </p>
         )}
-        <a className="button button-secondary" href={instrumentQualityCsvUrl(version.id)} download>
+        <a
+          className="button button-secondary"
+          href={hrefOf(assessmentsApi.qualityCsv, { params: { id: version.id } })}
+          download
+        >
           {t('quality.download')}
         </a>
       </div>
-      {report.status === 'loading' ? (
+      {report.isPending ? (
         <Loading />
-      ) : report.status === 'error' ? (
-        <LoadError message={errorText(report.error)} onRetry={report.reload} />
+      ) : report.isError ? (
+        <LoadError message={errorText(report.error)} onRetry={() => void report.refetch()} />
       ) : (
         <Report report={report.data} />
       )}

@@ -2,26 +2,26 @@
 // compared with. Admins enter whole percentages of leading (what people think in); the API takes
 // shares from 0 to 1. An empty field means "no expectation" for that stage.
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api, type StageBalanceList } from '../../api.ts';
+import { ApiError, type StageBalanceList } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { Alert, Button, focusFirstInvalid, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText, fieldRule } from '../../ui/errors.ts';
 import { formatShare } from '../../ui/format.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { SplitBar } from '../assessments/charts.tsx';
 import { FrameworkAdminNav } from './FrameworkAdminNav.tsx';
+import { useStageBalance, useUpdateStageBalance } from './queries.ts';
 
 export function StageBalancePage() {
-  const list = useResource(() => api.stageBalance(), []);
+  const list = useStageBalance();
   return (
     <section>
       <FrameworkAdminNav />
       <PageHeading title={t('balanceAdmin.title')} />
       <p className="lead">{t('balanceAdmin.intro')}</p>
-      {list.status === 'loading' ? (
+      {list.isPending ? (
         <Loading />
-      ) : list.status === 'error' ? (
-        <LoadError message={errorText(list.error)} onRetry={list.reload} />
+      ) : list.isError ? (
+        <LoadError message={errorText(list.error)} onRetry={() => void list.refetch()} />
       ) : (
         <BalanceForm initial={list.data} />
       )}
@@ -51,7 +51,8 @@ function BalanceForm({ initial }: { initial: StageBalanceList }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const update = useUpdateStageBalance();
+  const busy = update.isPending;
 
   // Errors name the stage, which is what the person sees as the field's label.
   const labelOf = (stageName: string) => stageName;
@@ -74,9 +75,8 @@ function BalanceForm({ initial }: { initial: StageBalanceList }) {
       return;
     }
     setFormError(null);
-    setBusy(true);
     try {
-      const next = await api.updateStageBalance({ stages });
+      const next = await update.mutateAsync({ stages });
       setRows(
         [...next]
           .sort((a, b) => a.stage.position - b.stage.position)
@@ -99,8 +99,6 @@ function BalanceForm({ initial }: { initial: StageBalanceList }) {
       setErrors(fields);
       setFormError([errorText(error), ...other].join(' '));
       focusFirstInvalid(form.current);
-    } finally {
-      setBusy(false);
     }
   };
 

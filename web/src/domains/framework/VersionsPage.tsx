@@ -1,35 +1,42 @@
 // Framework versions for admins: every version with its status and size, and the ways a new one
 // starts (a draft copied from the version in use, or an imported JSON/YAML file), is exported,
 // discarded or published. Publishing is final: a published version never changes again.
+
 import { type FormEvent, type ReactNode, useId, useRef, useState } from 'react';
-import { ApiError, api, frameworkExportUrl, type VersionSummary } from '../../api.ts';
-import { Link, navigate } from '../../app/router.tsx';
+import { Link, useNavigate } from 'react-router';
+import { frameworkApi } from '../../../../src/domains/framework/endpoints.ts';
+import { ApiError, hrefOf, type VersionSummary } from '../../api.ts';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Badge, Button, Field, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { FrameworkAdminNav, versionPath } from './FrameworkAdminNav.tsx';
+import {
+  useDiscardDraft,
+  useFrameworkVersions,
+  useImportFramework,
+  usePublishDraft,
+  useStartDraft,
+} from './queries.ts';
 import './framework.css';
 
 type Notice = { tone: 'success' | 'error'; text: string };
 
 export function VersionsPage() {
-  const versions = useResource(() => api.frameworkVersions(), []);
+  const versions = useFrameworkVersions();
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
   /** After a change the button that was used may be gone: the outcome takes focus instead. */
   const changed = (next: Notice) => {
     setNotice(next);
-    versions.reload();
     requestAnimationFrame(() => noticeRef.current?.focus());
   };
 
   let content: ReactNode;
-  if (versions.status === 'loading') content = <Loading />;
-  else if (versions.status === 'error')
-    content = <LoadError message={errorText(versions.error)} onRetry={versions.reload} />;
+  if (versions.isPending) content = <Loading />;
+  else if (versions.isError)
+    content = <LoadError message={errorText(versions.error)} onRetry={() => void versions.refetch()} />;
   else {
     const list = [...versions.data].sort((a, b) => b.number - a.number);
     content = (
@@ -60,6 +67,9 @@ function NewDraft({ versions }: { versions: VersionSummary[] }) {
   const ids = { blocked: useId(), problems: useId() };
   const draft = versions.find((v) => v.status === 'draft') ?? null;
   const current = inUse(versions);
+  const navigate = useNavigate();
+  const startDraft = useStartDraft();
+  const importFramework = useImportFramework();
   const fileInput = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string | undefined>();
@@ -74,7 +84,7 @@ function NewDraft({ versions }: { versions: VersionSummary[] }) {
     setBusy('start');
     setStartError(null);
     try {
-      const created = await api.startFrameworkDraft();
+      const created = await startDraft.mutateAsync(undefined);
       navigate(versionPath(created.id));
     } catch (error) {
       setStartError(errorText(error));
@@ -94,7 +104,7 @@ function NewDraft({ versions }: { versions: VersionSummary[] }) {
     setFileError(undefined);
     setBusy('import');
     try {
-      const created = await api.importFramework(new Blob([await file.arrayBuffer()]));
+      const created = await importFramework.mutateAsync(new Blob([await file.arrayBuffer()]));
       navigate(versionPath(created.id));
     } catch (error) {
       const problems =
@@ -199,6 +209,8 @@ function VersionList({
 }) {
   const current = inUse(versions);
   const [pending, setPending] = useState<Pending | null>(null);
+  const publish = usePublishDraft();
+  const discard = useDiscardDraft();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -213,8 +225,7 @@ function VersionList({
     setError(null);
     const { action, version } = pending;
     try {
-      if (action === 'publish') await api.publishFrameworkDraft(version.id);
-      else await api.discardFrameworkDraft(version.id);
+      await (action === 'publish' ? publish : discard).mutateAsync(version.id);
       setPending(null);
       onChanged({
         tone: 'success',
@@ -333,11 +344,19 @@ function VersionCard({
           {draft ? t('versions.edit') : t('versions.view')}
           {hidden(which)}
         </Link>
-        <a className="button button-secondary" href={frameworkExportUrl(v.id, 'json')} download>
+        <a
+          className="button button-secondary"
+          href={hrefOf(frameworkApi.exportVersion, { params: { id: v.id }, query: { format: 'json' } })}
+          download
+        >
           {t('versions.exportJson')}
           {hidden(which)}
         </a>
-        <a className="button button-secondary" href={frameworkExportUrl(v.id, 'yaml')} download>
+        <a
+          className="button button-secondary"
+          href={hrefOf(frameworkApi.exportVersion, { params: { id: v.id }, query: { format: 'yaml' } })}
+          download
+        >
           {t('versions.exportYaml')}
           {hidden(which)}
         </a>

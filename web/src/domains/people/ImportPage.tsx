@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { IMPORT_COLUMNS } from '../../../../src/identity/people/contracts.ts';
-import { api, type CareerStage, type ImportResult } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
+import { IMPORT_COLUMNS } from '../../../../src/identity/people/contracts.ts';
+import type { CareerStage, ImportResult } from '../../api.ts';
 import { formatNumber, t, tn } from '../../i18n/index.ts';
 import { Alert, Button, Field, PageHeading, ScrollTable } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
+import { useCareerStages, useImportPeople } from './queries.ts';
 
-// The compiler checks this copy against the server's list; importing the value would pull zod into the bundle.
-const COLUMNS: typeof IMPORT_COLUMNS = ['email', 'name', 'career_stage', 'team', 'manager_email', 'roles'];
+/** The server's own column list (its contracts are in the bundle anyway, with the endpoints). */
+const COLUMNS = IMPORT_COLUMNS;
 const PREVIEW_ROWS = 100;
 
 /** A sample that imports cleanly into this organisation: it uses its own career stage keys. */
@@ -32,8 +32,8 @@ function formatSize(bytes: number): string {
 }
 
 export function ImportPage() {
-  const stages = useResource(() => api.careerStages(), []);
-  const stageList = stages.status === 'ready' ? stages.data : [];
+  const stages = useCareerStages();
+  const stageList = stages.data ?? [];
 
   return (
     <section className="import-page">
@@ -117,6 +117,7 @@ function ColumnsHelp({ stages }: { stages: CareerStage[] }) {
 type Busy = 'check' | 'import' | null;
 
 function ImportForm() {
+  const importPeople = useImportPeople();
   const ids = { skip: useId(), blocked: useId() };
   const fileInput = useRef<HTMLInputElement>(null);
   const resultHeading = useRef<HTMLHeadingElement>(null);
@@ -153,7 +154,7 @@ function ImportForm() {
     setImported(null);
     try {
       const bytes = new Blob([await file.arrayBuffer()], { type: 'text/csv' });
-      const result = await api.importPeople(bytes, { dryRun: true, skipInvalid: false });
+      const result = await importPeople.mutateAsync({ file: bytes, dryRun: true, skipInvalid: false });
       setChecked({ bytes, result });
       setSkipInvalid(false);
       focusResult();
@@ -175,7 +176,8 @@ function ImportForm() {
     setBusy('import');
     setError(null);
     try {
-      const result = await api.importPeople(checked.bytes, {
+      const result = await importPeople.mutateAsync({
+        file: checked.bytes,
         dryRun: false,
         skipInvalid: hasErrors && skipInvalid,
       });

@@ -1,14 +1,15 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
-import { api, type PersonSummary } from '../../api.ts';
-import { Link, navigate, replaceQuery, useLocation } from '../../app/router.tsx';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { PersonSummary } from '../../api.ts';
+import { replaceQuery } from '../../app/router.tsx';
 import { isAdmin, useViewer } from '../../app/session.tsx';
 import { t, tn } from '../../i18n/index.ts';
 import { Button, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { StatusBadge } from './labels.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
+import { useCareerStages, usePeople, useTeams } from './queries.ts';
 
 /** Case- and accent-insensitive, so "zoe" finds "Zoë". */
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
@@ -25,19 +26,16 @@ function matches(person: PersonSummary, q: string, team: string, stage: string):
 
 export function PeoplePage() {
   const viewer = useViewer();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
+  const navigate = useNavigate();
   const [adding, setAdding] = useState(false);
   const addButton = useRef<HTMLButtonElement>(null);
   const ids = { search: useId(), team: useId(), stage: useId(), count: useId() };
-  const data = useResource(
-    () =>
-      Promise.all([api.people(), api.teams(), api.careerStages()]).then(([people, teams, stages]) => ({
-        people,
-        teams,
-        stages,
-      })),
-    [],
-  );
+  const peopleList = usePeople();
+  const teamList = useTeams();
+  const stageList = useCareerStages();
+  const queries = [peopleList, teamList, stageList];
+  const failed = queries.find((q) => q.isError);
 
   const q = query.get('q') ?? '';
   const team = query.get('team') ?? '';
@@ -50,7 +48,7 @@ export function PeoplePage() {
     replaceQuery(next);
   };
 
-  const people = data.status === 'ready' ? data.data.people.items : null;
+  const people = peopleList.data?.items ?? null;
   const shown = useMemo(
     () =>
       (people ?? [])
@@ -60,12 +58,16 @@ export function PeoplePage() {
   );
 
   let content: ReactNode;
-  if (data.status === 'loading') content = <Loading />;
-  else if (data.status === 'error')
-    content = <LoadError message={errorText(data.error)} onRetry={data.reload} />;
+  if (failed) {
+    const retry = () => {
+      for (const q of queries) if (q.isError) void q.refetch();
+    };
+    content = <LoadError message={errorText(failed.error)} onRetry={retry} />;
+  } else if (!people || !teamList.data || !stageList.data) content = <Loading />;
   else {
-    const { teams, stages } = data.data;
-    const total = data.data.people.items.length;
+    const teams = teamList.data;
+    const stages = stageList.data;
+    const total = people.length;
     const filtered = Boolean(q || team || stage);
     content = (
       <>

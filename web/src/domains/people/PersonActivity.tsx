@@ -3,14 +3,15 @@
 // it already is for this viewer: the person's own profiles, and a 360 report the server says the
 // viewer may read (their own, or shared with them). The server decides who sees what; a refusal
 // (403) simply leaves that part out.
-import { ApiError, api, type PersonAssessments } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
+import type { PersonAssessments } from '../../api.ts';
 import { formatDate, t } from '../../i18n/index.ts';
 import { Badge, LoadError, Loading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
-import { type CampaignStatus, feedbackApi } from '../feedback/feedback-api.ts';
+import type { AdminCampaignList, CampaignList, CampaignStatus } from '../feedback/feedback-api.ts';
 import { STATUS_TONE, statusLabel } from '../feedback/labels.ts';
+import { useAdminCampaigns, useMyCampaigns } from '../feedback/queries.ts';
+import { usePersonAssessments } from './queries.ts';
 
 interface Feedback360 {
   id: string;
@@ -21,19 +22,11 @@ interface Feedback360 {
   reportAvailable: boolean;
 }
 
-const refused = (e: unknown) => e instanceof ApiError && (e.status === 403 || e.status === 404);
-
-async function loadActivity(personId: string, admin: boolean) {
-  const assessments = api.personAssessments(personId).catch((e: unknown) => {
-    if (refused(e)) return null;
-    throw e;
-  });
-  // The viewer's own list (theirs, their reports', those shared with them) says which reports they
-  // may read; an admin's list adds every 360's status.
-  const [mine, all] = await Promise.all([
-    feedbackApi.campaigns(),
-    admin ? feedbackApi.adminCampaigns() : Promise.resolve(null),
-  ]);
+/**
+ * The viewer's own list (theirs, their reports', those shared with them) says which reports they
+ * may read; an admin's list adds every 360's status.
+ */
+function feedbackOf(personId: string, mine: CampaignList, all: AdminCampaignList | undefined): Feedback360[] {
   const byId = new Map<string, Feedback360>();
   for (const c of all?.campaigns ?? []) {
     if (c.subject.id !== personId) continue;
@@ -43,15 +36,25 @@ async function loadActivity(personId: string, admin: boolean) {
     if (c.subject.id !== personId) continue;
     byId.set(c.id, c);
   }
-  const feedback = [...byId.values()].sort((a, b) => b.deadline.localeCompare(a.deadline));
-  return { assessments: await assessments, feedback };
+  return [...byId.values()].sort((a, b) => b.deadline.localeCompare(a.deadline));
 }
 
 export function PersonActivity({ personId, own, admin }: { personId: string; own: boolean; admin: boolean }) {
-  const data = useResource(() => loadActivity(personId, admin), [personId, admin]);
-  if (data.status === 'loading') return <Loading />;
-  if (data.status === 'error') return <LoadError message={errorText(data.error)} onRetry={data.reload} />;
-  const { assessments, feedback } = data.data;
+  // The same cached lists the 360 pages use; a refused assessment list (403/404) reads as null.
+  const assessmentList = usePersonAssessments(personId);
+  const mine = useMyCampaigns();
+  const all = useAdminCampaigns({ enabled: admin });
+  const queries = admin ? [assessmentList, mine, all] : [assessmentList, mine];
+  const failed = queries.find((q) => q.isError);
+  if (failed) {
+    const retry = () => {
+      for (const q of queries) if (q.isError) void q.refetch();
+    };
+    return <LoadError message={errorText(failed.error)} onRetry={retry} />;
+  }
+  if (assessmentList.isPending || !mine.data || (admin && !all.data)) return <Loading />;
+  const assessments = assessmentList.data;
+  const feedback = feedbackOf(personId, mine.data, admin ? all.data : undefined);
   return (
     <div className="grid-2 person-activity">
       {assessments ? <Assessments items={assessments.items} own={own} /> : null}

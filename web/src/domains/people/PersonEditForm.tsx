@@ -1,18 +1,11 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
-import {
-  api,
-  type CareerStage,
-  type PersonDetail,
-  type PersonField,
-  type PersonUpdate,
-  type Role,
-} from '../../api.ts';
+import type { CareerStage, PersonDetail, PersonField, PersonUpdate, Role } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { looksLikeEmail } from '../../platform/auth/validation.ts';
 import { Alert, Button, Field, focusFirstInvalid, LoadError, Loading } from '../../ui/components.tsx';
 import { errorText, fieldRule, splitFieldErrors } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { ROLE_ORDER, roleLabel } from './labels.tsx';
+import { useCareerStages, useCreatePerson, usePeople, useTeams, useUpdatePerson } from './queries.ts';
 
 interface Draft {
   name: string;
@@ -60,13 +53,11 @@ function changesOf(before: Draft, after: Draft): PersonUpdate {
   return changes;
 }
 
-const loadOptions = () =>
-  Promise.all([api.careerStages(), api.teams(), api.people()]).then(([stages, teams, people]) => ({
-    stages,
-    teams,
-    people,
-  }));
-type Options = Awaited<ReturnType<typeof loadOptions>>;
+interface Options {
+  stages: NonNullable<ReturnType<typeof useCareerStages>['data']>;
+  teams: NonNullable<ReturnType<typeof useTeams>['data']>;
+  people: NonNullable<ReturnType<typeof usePeople>['data']>;
+}
 
 /**
  * Edits a person, or with `person` null adds one (with an optional invitation): `onDone(null)` is
@@ -81,11 +72,27 @@ export function PersonEditForm({
   onDone: (saved: boolean | null) => void;
   onCreated?: (created: PersonDetail, invited: boolean) => void;
 }) {
-  const options = useResource(loadOptions, []);
-  if (options.status === 'loading') return <Loading />;
-  if (options.status === 'error')
-    return <LoadError message={errorText(options.error)} onRetry={options.reload} />;
-  return <EditForm person={person} onDone={onDone} onCreated={onCreated} {...options.data} />;
+  const stages = useCareerStages();
+  const teams = useTeams();
+  const people = usePeople();
+  const failed = [stages, teams, people].find((q) => q.isError);
+  if (failed) {
+    const retry = () => {
+      for (const q of [stages, teams, people]) if (q.isError) void q.refetch();
+    };
+    return <LoadError message={errorText(failed.error)} onRetry={retry} />;
+  }
+  if (!stages.data || !teams.data || !people.data) return <Loading />;
+  return (
+    <EditForm
+      person={person}
+      onDone={onDone}
+      onCreated={onCreated}
+      stages={stages.data}
+      teams={teams.data}
+      people={people.data}
+    />
+  );
 }
 
 function EditForm({
@@ -101,6 +108,8 @@ function EditForm({
   onCreated?: ((created: PersonDetail, invited: boolean) => void) | undefined;
 } & Options) {
   const form = useRef<HTMLFormElement>(null);
+  const update = useUpdatePerson();
+  const create = useCreatePerson();
   const ids = { teams: useId(), roles: useId(), rolesError: useId(), heading: useId(), invite: useId() };
   const [initial] = useState(() => (person ? draftOf(person) : blankDraft(stages)));
   const [draft, setDraft] = useState(initial);
@@ -142,10 +151,10 @@ function EditForm({
     setBusy(true);
     try {
       if (person && changes) {
-        await api.updatePerson(person.id, changes);
+        await update.mutateAsync({ id: person.id, changes });
         onDone(true);
       } else {
-        const created = await api.createPerson({
+        const created = await create.mutateAsync({
           name: draft.name.trim(),
           email: draft.email.trim(),
           careerStage: draft.careerStage,

@@ -1,32 +1,32 @@
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { ApiError, api, type PersonDetail } from '../../api.ts';
-import { Link, navigate, useLocation } from '../../app/router.tsx';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { ApiError, type PersonDetail } from '../../api.ts';
 import { isAdmin, useViewer } from '../../app/session.tsx';
 import { formatDate, t } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { roleLabel, StatusBadge } from './labels.tsx';
 import { PersonActivity } from './PersonActivity.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
+import { useDeletePerson, useInvitePerson, usePerson } from './queries.ts';
 
 export function PersonPage({ id }: { id: string }) {
   const viewer = useViewer();
-  const person = useResource(() => api.person(id), [id]);
+  const person = usePerson(id);
   /** Set by the people page's add form: says what just happened, once, above the new person. */
-  const added = useLocation().query.get('added');
+  const added = useSearchParams()[0].get('added');
 
   let title = t('person.title');
   let content: ReactNode;
-  if (person.status === 'loading') content = <Loading />;
-  else if (person.status === 'error') {
+  if (person.isPending) content = <Loading />;
+  else if (person.isError) {
     const missing =
       person.error instanceof ApiError && (person.error.status === 404 || person.error.status === 400);
     content = missing ? (
       <Alert tone="error">{t('person.notFound')}</Alert>
     ) : (
-      <LoadError message={errorText(person.error)} onRetry={person.reload} />
+      <LoadError message={errorText(person.error)} onRetry={() => void person.refetch()} />
     );
   } else {
     title = person.data.name;
@@ -39,7 +39,7 @@ export function PersonPage({ id }: { id: string }) {
               : t('person.added', { name: person.data.name })}
           </Alert>
         ) : null}
-        <PersonView person={person.data} admin={isAdmin(viewer)} onChanged={person.reload} />
+        <PersonView person={person.data} admin={isAdmin(viewer)} />
       </>
     );
   }
@@ -54,22 +54,14 @@ export function PersonPage({ id }: { id: string }) {
       </p>
       <div className="page-header">
         <PageHeading title={title} />
-        {person.status === 'ready' ? <StatusBadge status={person.data.status} /> : null}
+        {person.data ? <StatusBadge status={person.data.status} /> : null}
       </div>
       {content}
     </section>
   );
 }
 
-function PersonView({
-  person,
-  admin,
-  onChanged,
-}: {
-  person: PersonDetail;
-  admin: boolean;
-  onChanged: () => void;
-}) {
+function PersonView({ person, admin }: { person: PersonDetail; admin: boolean }) {
   const viewer = useViewer();
   const none = (text: string) => <span className="muted">{text}</span>;
   return (
@@ -140,13 +132,17 @@ function PersonView({
         </section>
       </div>
       <PersonActivity personId={person.id} own={viewer.person.id === person.id} admin={admin} />
-      {admin ? <AdminPanel person={person} onChanged={onChanged} /> : null}
+      {admin ? <AdminPanel person={person} /> : null}
     </>
   );
 }
 
-function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: () => void }) {
+/** An edit refreshes the person through the query cache (useUpdatePerson), so nothing reloads here. */
+function AdminPanel({ person }: { person: PersonDetail }) {
   const viewer = useViewer();
+  const navigate = useNavigate();
+  const inviteMutation = useInvitePerson(person.id);
+  const deleteMutation = useDeletePerson(person.id);
   const [inviting, setInviting] = useState(false);
   const [notice, setNotice] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   const [editing, setEditing] = useState(false);
@@ -168,7 +164,7 @@ function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: ()
     setInviting(true);
     setNotice(null);
     try {
-      await api.invitePerson(person.id);
+      await inviteMutation.mutateAsync();
       setNotice({ tone: 'success', text: t('person.invited', { email: person.email }) });
     } catch (error) {
       setNotice({ tone: 'error', text: errorText(error) });
@@ -181,7 +177,7 @@ function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: ()
     setDeleting(true);
     setDeleteError(null);
     try {
-      await api.deletePerson(person.id);
+      await deleteMutation.mutateAsync();
       navigate('/people');
     } catch (error) {
       setDeleteError(errorText(error));
@@ -194,7 +190,6 @@ function AdminPanel({ person, onChanged }: { person: PersonDetail; onChanged: ()
     setEditing(false);
     if (saved !== null)
       setNotice({ tone: 'success', text: saved ? t('person.saved') : t('person.noChanges') });
-    if (saved) onChanged();
   };
 
   return (

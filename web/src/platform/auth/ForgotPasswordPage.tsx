@@ -1,14 +1,15 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { api } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
 import { t } from '../../i18n/index.ts';
 import { Alert, Button, Field, focusFirstInvalid, PageHeading } from '../../ui/components.tsx';
 import { errorText, fieldRule, splitFieldErrors } from '../../ui/errors.ts';
+import { useRequestPasswordReset } from './queries.ts';
 import { looksLikeEmail } from './validation.ts';
 
 export function ForgotPasswordPage() {
   const form = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
+  const requestReset = useRequestPasswordReset();
   const [busy, setBusy] = useState(false);
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string | undefined>();
@@ -31,7 +32,7 @@ export function ForgotPasswordPage() {
     }
     setBusy(true);
     try {
-      await api.requestPasswordReset(email);
+      await requestReset.mutateAsync(email);
       setSent(true);
     } catch (e) {
       const split = splitFieldErrors(e, { email: label });

@@ -1,11 +1,11 @@
 import { type ReactNode, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
+import { ApiError } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { t } from '../../i18n/index.ts';
 import { Alert, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
+import { useAcceptInvitation, useInvitation } from './queries.ts';
 import { SetPasswordForm } from './SetPasswordForm.tsx';
 
 /** 410 is a used or expired link; 400 on the token is a link mangled by an email client. */
@@ -14,11 +14,12 @@ const isExpired = (error: unknown) =>
 
 export function InvitationPage({ token }: { token: string }) {
   const session = useSession();
-  const invitation = useResource(() => api.invitation(token), [token]);
+  const invitation = useInvitation(token);
+  const accept = useAcceptInvitation();
   const [expired, setExpired] = useState(false);
 
   let body: ReactNode;
-  if (expired || (invitation.status === 'error' && isExpired(invitation.error))) {
+  if (expired || (invitation.isError && isExpired(invitation.error))) {
     body = (
       <>
         <Alert tone="error">{t('invitation.expired')}</Alert>
@@ -27,10 +28,10 @@ export function InvitationPage({ token }: { token: string }) {
         </p>
       </>
     );
-  } else if (invitation.status === 'loading') {
+  } else if (invitation.isPending) {
     body = <Loading label={t('invitation.checking')} />;
-  } else if (invitation.status === 'error') {
-    body = <LoadError message={errorText(invitation.error)} onRetry={invitation.reload} />;
+  } else if (invitation.isError) {
+    body = <LoadError message={errorText(invitation.error)} onRetry={() => void invitation.refetch()} />;
   } else {
     const info = invitation.data;
     body = (
@@ -45,7 +46,7 @@ export function InvitationPage({ token }: { token: string }) {
           confirmLabel={t('invitation.confirm')}
           submitLabel={t('invitation.submit')}
           busyLabel={t('invitation.submitting')}
-          save={(password) => api.acceptInvitation({ token, password })}
+          save={(password) => accept.mutateAsync({ token, password })}
           done={(viewer) => session.signedIn(viewer, '/people')}
           onExpired={() => setExpired(true)}
         />

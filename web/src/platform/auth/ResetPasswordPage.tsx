@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { api } from '../../api.ts';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
 import { useSession } from '../../app/session.tsx';
 import { t } from '../../i18n/index.ts';
 import { Alert, PageHeading } from '../../ui/components.tsx';
+import { useConfirmPasswordReset } from './queries.ts';
 import { SetPasswordForm } from './SetPasswordForm.tsx';
 
 export function ResetPasswordPage({ token }: { token: string }) {
   const session = useSession();
+  const confirm = useConfirmPasswordReset();
   const [expired, setExpired] = useState(false);
   return (
     <>
@@ -27,7 +28,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
             confirmLabel={t('reset.confirm')}
             submitLabel={t('reset.submit')}
             busyLabel={t('reset.submitting')}
-            save={(password) => api.confirmPasswordReset({ token, password })}
+            save={(password) => confirm.mutateAsync({ token, password })}
             done={(viewer) => session.signedIn(viewer, '/people')}
             onExpired={() => setExpired(true)}
           />

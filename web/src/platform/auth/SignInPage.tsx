@@ -1,17 +1,19 @@
 import { type FormEvent, useRef, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
-import { Link, useLocation } from '../../app/router.tsx';
+import { Link, useSearchParams } from 'react-router';
+import { ApiError } from '../../api.ts';
 import { useSession } from '../../app/session.tsx';
 import { t } from '../../i18n/index.ts';
 import { Alert, Button, Field, focusFirstInvalid, PageHeading } from '../../ui/components.tsx';
 import { errorText, fieldRule, splitFieldErrors } from '../../ui/errors.ts';
+import { useLogin } from './queries.ts';
 import { looksLikeEmail } from './validation.ts';
 
 type FieldName = 'email' | 'password' | 'organisation';
 
 export function SignInPage() {
   const session = useSession();
-  const { query } = useLocation();
+  const [query] = useSearchParams();
+  const login = useLogin();
   const form = useRef<HTMLFormElement>(null);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -46,7 +48,7 @@ export function SignInPage() {
     }
     setBusy(true);
     try {
-      const me = await api.login({
+      const me = await login.mutateAsync({
         email,
         password,
         ...(organisationChoices !== null ? { organisation: organisation.trim() } : {}),

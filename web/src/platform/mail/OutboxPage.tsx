@@ -1,24 +1,24 @@
 import { type ReactNode, useId, useState } from 'react';
-import { api, type OutboxMessage } from '../../api.ts';
-import { navigate, useLocation } from '../../app/router.tsx';
+import { useNavigate, useSearchParams } from 'react-router';
+import type { OutboxMessage } from '../../api.ts';
 import { formatDateTime, t } from '../../i18n/index.ts';
 import { Badge, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
-import { useResource } from '../../ui/use-resource.ts';
 import { Linkified } from './linkify.tsx';
+import { useOutbox } from './queries.ts';
 
 const PAGE_SIZE = 20;
 const STATUS_TONE = { queued: 'neutral', sent: 'positive', outbox: 'warning', failed: 'negative' } as const;
 
 export function OutboxPage() {
-  const { query } = useLocation();
+  const [query] = useSearchParams();
   const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
-  const list = useResource(() => api.outbox(PAGE_SIZE, (page - 1) * PAGE_SIZE), [page]);
+  const list = useOutbox(PAGE_SIZE, (page - 1) * PAGE_SIZE);
 
   let content: ReactNode;
-  if (list.status === 'loading') content = <Loading />;
-  else if (list.status === 'error')
-    content = <LoadError message={errorText(list.error)} onRetry={list.reload} />;
+  if (list.isPending) content = <Loading />;
+  else if (list.isError)
+    content = <LoadError message={errorText(list.error)} onRetry={() => void list.refetch()} />;
   else if (list.data.total === 0) content = <p className="empty">{t('outbox.empty')}</p>;
   else {
     const pages = Math.max(1, Math.ceil(list.data.total / PAGE_SIZE));
@@ -109,6 +109,7 @@ function MessageItem({ message }: { message: OutboxMessage }) {
 }
 
 function Pagination({ page, pages }: { page: number; pages: number }) {
+  const navigate = useNavigate();
   const go = (to: number) => navigate(to === 1 ? '/admin/outbox' : `/admin/outbox?page=${to}`);
   return (
     <nav className="pagination" aria-label={t('pagination.label')}>

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Link } from '../../app/router.tsx';
+import { Link } from 'react-router';
 
 // Trailing punctuation is usually the sentence's, not the URL's ("see https://x.org/a.").
 const URL_PATTERN = /\bhttps?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;

@@ -1,0 +1,29 @@
+// What a web domain declares: its pages (with who may see them) and its entries in the main
+// navigation. The app composes every module listed in app/modules.ts; nothing else names a page.
+import type { ReactNode } from 'react';
+
+/** public: anyone (sign-in, invitations); signed-in: any member; admin: members with the admin role. */
+export type Access = 'public' | 'signed-in' | 'admin';
+
+export interface PageRoute {
+  /** A React Router path, e.g. `/people/:id`. */
+  path: string;
+  access: Access;
+  /** The page for the matched parameters (decoded), e.g. `(p) => <PersonPage id={p.id!} />`. */
+  render(params: Readonly<Record<string, string | undefined>>): ReactNode;
+}
+
+export interface NavEntry {
+  to: string;
+  label(): string;
+  /** Marks the entry current on every page under this path (default: `to`). */
+  section?: string;
+  /** Admin entries are grouped under one "Admin" menu and shown to admins only. */
+  admin?: boolean;
+}
+
+export interface WebModule {
+  name: string;
+  routes: readonly PageRoute[];
+  nav?: readonly NavEntry[];
+}

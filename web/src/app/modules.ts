@@ -1,0 +1,19 @@
+// The one list of the web app's modules: routes and navigation are composed from it (app/routes.tsx,
+// app/Layout.tsx). Adding a domain's pages = a folder with a module.tsx, and one line here. The order
+// is the order of the navigation entries.
+import { assessmentsModule } from '../domains/assessments/module.tsx';
+import { feedbackModule } from '../domains/feedback/module.tsx';
+import { frameworkModule } from '../domains/framework/module.tsx';
+import { peopleModule } from '../domains/people/module.tsx';
+import { authModule } from '../platform/auth/module.tsx';
+import { mailModule } from '../platform/mail/module.tsx';
+import type { WebModule } from './module.ts';
+
+export const modules: readonly WebModule[] = [
+  authModule,
+  peopleModule,
+  assessmentsModule,
+  mailModule,
+  feedbackModule,
+  frameworkModule,
+];
