@@ -404,15 +404,17 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
   });
 
   it('keeps a long-running handler’s job from looking abandoned', async () => {
-    const q = new JobQueue(t.db, log, { staleAfterMs: 150 });
-    const watcher = new JobQueue(t.db, log, { staleAfterMs: 150 });
+    // Margins wide enough for a loaded CI machine: the heartbeat (every staleAfterMs / 3) must stall
+    // for more than staleAfterMs before the watcher may take the job back.
+    const q = new JobQueue(t.db, log, { staleAfterMs: 600 });
+    const watcher = new JobQueue(t.db, log, { staleAfterMs: 600 });
     let runs = 0;
     const long = defineJob({
       name: 'long',
       payload: empty,
       async handler() {
         runs++;
-        await new Promise((r) => setTimeout(r, 600));
+        await new Promise((r) => setTimeout(r, 2000));
       },
     });
     q.define(long);
@@ -420,7 +422,7 @@ describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
     const running = q.runDue();
     // another worker polling meanwhile must not take the job back
     for (let i = 0; i < 4; i++) {
-      await new Promise((r) => setTimeout(r, 120));
+      await new Promise((r) => setTimeout(r, 450));
       expect(await watcher.runDue()).toBe(0);
     }
     expect(await running).toBe(1);
