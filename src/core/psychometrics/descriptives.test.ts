@@ -20,6 +20,8 @@ function naivePairwiseCovariance(x: Response[], y: Response[]): number {
     const b = y[i];
     return typeof a === 'number' && typeof b === 'number' ? [[a, b] as const] : [];
   });
+  // No complete pair: undefined (an empty sum over -1 would otherwise give -0).
+  if (pairs.length === 0) return Number.NaN;
   const mx = pairs.reduce((s, [a]) => s + a, 0) / pairs.length;
   const my = pairs.reduce((s, [, b]) => s + b, 0) / pairs.length;
   return pairs.reduce((s, [a, b]) => s + (a - mx) * (b - my), 0) / (pairs.length - 1);
