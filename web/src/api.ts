@@ -21,7 +21,7 @@ import type {
   VersionSummary,
 } from '../../src/domains/framework/contracts.ts';
 import type { invitationInfo, ViewerResponse } from '../../src/identity/auth/contracts.ts';
-import { authApi } from '../../src/identity/auth/endpoints.ts';
+import { csrfEndpoint } from '../../src/identity/auth/csrf-endpoints.ts';
 import type {
   CareerStage,
   createPersonRequest,
@@ -133,9 +133,9 @@ async function send(method: string, path: string, options: RequestOptions, csrf?
 async function csrfToken(refresh: boolean): Promise<string> {
   const existing = refresh ? undefined : csrfFromCookie();
   if (existing) return existing;
-  const response = await send('GET', pathOf(authApi.csrf), {});
+  const response = await send('GET', pathOf(csrfEndpoint), {});
   if (!response.ok) throw await toError(response);
-  const { csrfToken: token } = (await response.json()) as CallResult<typeof authApi.csrf>;
+  const { csrfToken: token } = (await response.json()) as CallResult<typeof csrfEndpoint>;
   return csrfFromCookie() ?? token;
 }
 

@@ -25,6 +25,7 @@ import {
   sharingUpdate,
   tokenParams,
 } from './contracts.ts';
+import { raterEndpoints } from './rater-endpoints.ts';
 
 export const feedbackApi = {
   settings: endpoint({
@@ -150,28 +151,24 @@ export const feedbackApi = {
     params: idParams,
   }),
   raterForm: endpoint({
-    method: 'get',
-    path: '/api/rate/:token',
+    ...raterEndpoints.form,
     params: tokenParams,
     response: raterFormContract,
   }),
   raterSave: endpoint({
-    method: 'put',
-    path: '/api/rate/:token',
+    ...raterEndpoints.save,
     params: tokenParams,
     body: raterSaveRequest,
     response: raterSaveResponse,
   }),
   raterSubmit: endpoint({
-    method: 'post',
-    path: '/api/rate/:token/submit',
+    ...raterEndpoints.submit,
     params: tokenParams,
     body: raterSubmitRequest,
     response: raterDoneResponse,
   }),
   raterDecline: endpoint({
-    method: 'post',
-    path: '/api/rate/:token/decline',
+    ...raterEndpoints.decline,
     params: tokenParams,
     response: raterDoneResponse,
   }),

@@ -46,3 +46,5 @@ export const invitationInfo = z.object({ name: z.string(), email: z.string(), or
 export const ok = z.object({ ok: z.literal(true) });
 
 export const tokenParams = z.object({ token: linkParam(linkToken) });
+
+export const csrfResponse = z.object({ csrfToken: z.string() });

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { endpoint } from '../../platform/http/endpoint.ts';
 import {
   acceptInvitationRequest,
+  csrfResponse,
   invitationInfo,
   loginRequest,
   ok,
@@ -12,6 +13,7 @@ import {
   tokenParams,
   viewerResponse,
 } from './contracts.ts';
+import { csrfEndpoint } from './csrf-endpoints.ts';
 
 export const authApi = {
   login: endpoint({
@@ -35,11 +37,7 @@ export const authApi = {
     path: '/api/me',
     response: viewerResponse,
   }),
-  csrf: endpoint({
-    method: 'get',
-    path: '/api/auth/csrf',
-    response: z.object({ csrfToken: z.string() }),
-  }),
+  csrf: endpoint({ ...csrfEndpoint, response: csrfResponse }),
   invitation: endpoint({
     method: 'get',
     path: '/api/auth/invitation/:token',

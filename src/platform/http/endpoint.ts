@@ -34,6 +34,20 @@ export function endpoint<
   return spec;
 }
 
+/**
+ * An endpoint's method and path, with its contracts as types only: for a page that must not ship
+ * zod (the rater page has its own small bundle). The server declares the full endpoint by spreading
+ * the shape and adding the very schemas the type arguments name, so the two cannot disagree.
+ */
+export function endpointShape<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType | undefined = undefined,
+>(method: Method, path: string): Endpoint<P, Q, B, R> {
+  return { method, path };
+}
+
 type In<S> = S extends z.ZodType ? z.input<S> : undefined;
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 

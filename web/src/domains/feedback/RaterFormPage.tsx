@@ -3,7 +3,7 @@
 // All statements are on one page, grouped by capability: nothing to navigate, so it works by
 // keyboard alone (Tab between statements, arrow keys within one) and resumes where it was left.
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { feedbackApi } from '../../../../src/domains/feedback/endpoints.ts';
+import { raterEndpoints } from '../../../../src/domains/feedback/rater-endpoints.ts';
 import { ApiError, call } from '../../api.ts';
 import { formatDate, t, tn } from '../../i18n/index.ts';
 import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
@@ -27,7 +27,7 @@ function linkProblem(error: unknown): string | null {
 }
 
 export function RaterFormPage({ token }: { token: string }) {
-  const form = useResource(() => call(feedbackApi.raterForm, { params: { token } }), [token]);
+  const form = useResource(() => call(raterEndpoints.form, { params: { token } }), [token]);
   if (form.status === 'loading') {
     return (
       <>
@@ -79,7 +79,7 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
   const missingRef = useRef<HTMLDivElement>(null);
 
   const saver = useMemo(
-    () => new RaterSaver((body) => call(feedbackApi.raterSave, { params: { token }, body })),
+    () => new RaterSaver((body) => call(raterEndpoints.save, { params: { token }, body })),
     [token],
   );
   useEffect(() => () => saver.dispose(), [saver]);
@@ -136,7 +136,7 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
     const pending = saver.take();
     try {
       if (kind === 'submit') {
-        await call(feedbackApi.raterSubmit, {
+        await call(raterEndpoints.submit, {
           params: { token },
           body: {
             answers: pending.answers,
@@ -144,7 +144,7 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
           },
         });
       } else {
-        await call(feedbackApi.raterDecline, { params: { token } });
+        await call(raterEndpoints.decline, { params: { token } });
       }
       saver.dispose();
       setAsking(null);
