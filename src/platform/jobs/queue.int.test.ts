@@ -1,25 +1,17 @@
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
+import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import { col, queryRows } from '../db/rows.ts';
 import { organisations } from '../tenancy/schema.ts';
 import { defineJob } from './define-job.ts';
 import { JobQueue } from './queue.ts';
+import { QUEUE_TEST_ORG, useQueueDatabase } from './testing/queue-database.ts';
 
 const log = pino({ level: 'silent' });
 const empty = z.object({});
-const org = '00000000-0000-4000-8000-0000000000a1';
-
-const jobRow = z.object({
-  id: col.count,
-  task: z.string(),
-  state: z.string(),
-  attempts: col.count,
-  last_error: z.string().nullable(),
-  wait_ms: col.number,
-});
+const org = QUEUE_TEST_ORG;
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
@@ -38,30 +30,8 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 describe.each(testDatabaseKinds())('job queue on %s', (kind) => {
-  let t: TestDatabase;
-
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await t.db.asSystem((tx) => tx.insert(organisations).values({ id: org, slug: 'q', name: 'Q' }));
-  });
-  afterAll(() => t.drop());
-  beforeEach(() =>
-    t.db.asSystem(async (tx) => {
-      await tx.execute(sql`DELETE FROM jobs`);
-      await tx.execute(sql`DELETE FROM job_schedules`);
-    }),
-  );
-
-  const allJobs = () =>
-    t.db.asSystem((tx) =>
-      queryRows(
-        tx,
-        sql`SELECT id, task, state, attempts, last_error,
-                   extract(epoch FROM run_at - now()) * 1000 AS wait_ms
-              FROM jobs ORDER BY id`,
-        jobRow,
-      ),
-    );
+  const t = useQueueDatabase(kind);
+  const { allJobs } = t;
   // Moves every queued job's due time to now, instead of sleeping through a backoff or delay.
   const fastForward = () =>
     t.db.asSystem((tx) => tx.execute(sql`UPDATE jobs SET run_at = now() WHERE state = 'queued'`));

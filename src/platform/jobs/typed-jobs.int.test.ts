@@ -1,54 +1,23 @@
 // Typed jobs (docs/decisions/0011): payloads checked at enqueue, on read and in schedules.
 import { sql } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openTestDatabase, type TestDatabase, testDatabaseKinds } from '../../../test/support/databases.ts';
+import { testDatabaseKinds } from '../../../test/support/databases.ts';
 import type { Tx } from '../db/database.ts';
-import { col, queryRows } from '../db/rows.ts';
+import { queryRows } from '../db/rows.ts';
 import type { Services } from '../services.ts';
-import { organisations } from '../tenancy/schema.ts';
 import { defineJob } from './define-job.ts';
 import { InvalidPayloadError, JobQueue } from './queue.ts';
+import { QUEUE_TEST_ORG, useQueueDatabase } from './testing/queue-database.ts';
 
 const log = pino({ level: 'silent' });
 const empty = z.object({});
-const org = '00000000-0000-4000-8000-0000000000a1';
-
-const jobRow = z.object({
-  id: col.count,
-  task: z.string(),
-  state: z.string(),
-  attempts: col.count,
-  last_error: z.string().nullable(),
-  wait_ms: col.number,
-});
+const org = QUEUE_TEST_ORG;
 
 describe.each(testDatabaseKinds())('typed jobs on %s', (kind) => {
-  let t: TestDatabase;
-
-  beforeAll(async () => {
-    t = await openTestDatabase(kind);
-    await t.db.asSystem((tx) => tx.insert(organisations).values({ id: org, slug: 'q', name: 'Q' }));
-  });
-  afterAll(() => t.drop());
-  beforeEach(() =>
-    t.db.asSystem(async (tx) => {
-      await tx.execute(sql`DELETE FROM jobs`);
-      await tx.execute(sql`DELETE FROM job_schedules`);
-    }),
-  );
-
-  const allJobs = () =>
-    t.db.asSystem((tx) =>
-      queryRows(
-        tx,
-        sql`SELECT id, task, state, attempts, last_error,
-                   extract(epoch FROM run_at - now()) * 1000 AS wait_ms
-              FROM jobs ORDER BY id`,
-        jobRow,
-      ),
-    );
+  const t = useQueueDatabase(kind);
+  const { allJobs } = t;
 
   describe('payloads', () => {
     const ran: unknown[] = [];
