@@ -34,14 +34,19 @@ export function inOrganisationScope<T>(
   return services.db.inOrganisation(organisationId, (tx) => work(scopeOf(services, organisationId, tx)));
 }
 
-/** Runs `work` in one transaction in the viewer's organisation, as the viewer. */
+/**
+ * Runs `work` in one transaction in the viewer's organisation, as the viewer: the database knows
+ * the person too, so owner-only policies on private records apply (docs/decisions/0014).
+ */
 export function asViewer<T>(
   services: Services,
   viewer: Viewer,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
-  return services.db.inOrganisation(viewer.organisationId, (tx) =>
-    work({ ...scopeOf(services, viewer.organisationId, tx), viewer }),
+  return services.db.inOrganisation(
+    viewer.organisationId,
+    (tx) => work({ ...scopeOf(services, viewer.organisationId, tx), viewer }),
+    viewer.personId,
   );
 }
 

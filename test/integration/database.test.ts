@@ -206,6 +206,70 @@ describe.each(testDatabaseKinds())('database on %s', (kind) => {
       });
   });
 
+  it('a private table shows its rows to their owner only, and takes writes from the owner only', async () => {
+    const [one, two] = await t.db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`SELECT id FROM people WHERE organisation_id = ${orgA} ORDER BY email`,
+        z.object({ id: z.string() }),
+      ),
+    );
+    await t.db.asSystem(async (tx) => {
+      await tx.execute(sql`CREATE TABLE IF NOT EXISTS privacy_probe (
+        organisation_id uuid NOT NULL, owner_id uuid NOT NULL, body text NOT NULL)`);
+      await tx.execute(sql`SELECT lodestar_enable_tenancy('privacy_probe')`);
+      await tx.execute(sql`SELECT lodestar_enable_person_privacy('privacy_probe')`);
+    });
+    const read = (person?: string) =>
+      t.db.inOrganisation(
+        orgA,
+        (tx) => queryRows(tx, sql`SELECT body FROM privacy_probe`, z.object({ body: z.string() })),
+        person,
+      );
+    await t.db.inOrganisation(
+      orgA,
+      (tx) => tx.execute(sql`INSERT INTO privacy_probe VALUES (${orgA}, ${one!.id}, 'mine')`),
+      one!.id,
+    );
+    expect(await read(one!.id)).toEqual([{ body: 'mine' }]);
+    expect(await read(two!.id)).toEqual([]);
+    expect(await read()).toEqual([]);
+    // Someone else can neither write in the owner's name nor change or delete the owner's rows.
+    await expect(
+      t.db.inOrganisation(
+        orgA,
+        (tx) => tx.execute(sql`INSERT INTO privacy_probe VALUES (${orgA}, ${one!.id}, 'forged')`),
+        two!.id,
+      ),
+    ).rejects.toMatchObject({ cause: { message: expect.stringMatching(/row-level security/) } });
+    await t.db.inOrganisation(
+      orgA,
+      async (tx) => {
+        await tx.execute(sql`UPDATE privacy_probe SET body = 'changed'`);
+        await tx.execute(sql`DELETE FROM privacy_probe`);
+      },
+      two!.id,
+    );
+    expect(await read(one!.id)).toEqual([{ body: 'mine' }]);
+    await t.db.asSystem((tx) => tx.execute(sql`DROP TABLE privacy_probe`));
+  });
+
+  it('every table with an owner_id column is private to its owner', async () => {
+    const rows = await t.db.asSystem((tx) =>
+      queryRows(
+        tx,
+        sql`SELECT c.relname AS table,
+                   (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND NOT p.polpermissive
+                       AND p.polname IN ('person_read', 'person_insert', 'person_update', 'person_delete')) AS policies
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = 'public' AND c.relkind = 'r'
+               AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'owner_id')`,
+        z.object({ table: z.string(), policies: z.number() }),
+      ),
+    );
+    for (const r of rows) expect(r).toEqual({ table: r.table, policies: 4 });
+  });
+
   it('every tenant table keys its primary key and unique constraints by organisation', async () => {
     const rows = await t.db.asSystem((tx) =>
       queryRows(

@@ -44,9 +44,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * match UUID): a parameter would force the extended protocol and so a round trip of its own
  * (docs/decisions/0002).
  */
-function tenantSettings(organisationId: string): string {
+function tenantSettings(organisationId: string, personId?: string): string {
   if (!UUID.test(organisationId)) throw new Error(`not an organisation id: ${organisationId}`);
-  return `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true)`;
+  if (personId !== undefined && !UUID.test(personId)) throw new Error(`not a person id: ${personId}`);
+  // The person the transaction acts for, read by the owner-only policies on private records
+  // (plans, journals: docs/decisions/0014). Without one, no private row is readable at all.
+  const person = personId ? `, set_config('lodestar.person_id', '${personId}', true)` : '';
+  return `SELECT set_config('role', 'lodestar_app', true), set_config('lodestar.organisation_id', '${organisationId}', true)${person}`;
 }
 
 export class Database {
@@ -111,10 +115,11 @@ export class Database {
 
   /**
    * Runs `work` in one transaction as the lodestar_app role with the organisation set, so
-   * row-level security limits every statement to that organisation's rows.
+   * row-level security limits every statement to that organisation's rows; with `asPerson`, also
+   * as that person, whose private records (and what others shared with them) become readable.
    */
-  inOrganisation<T>(organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-    const settings = tenantSettings(organisationId);
+  inOrganisation<T>(organisationId: string, work: (tx: Tx) => Promise<T>, asPerson?: string): Promise<T> {
+    const settings = tenantSettings(organisationId, asPerson);
     if (this.#pool) return this.#postgresTransaction(settings, work);
     return this.#transaction(async (tx) => {
       await tx.execute(sql.raw(settings));
@@ -133,8 +138,9 @@ export class Database {
     organisationId: string,
     statement: SQL,
     row: Row,
+    asPerson?: string,
   ): Promise<z.output<Row>[]> {
-    const settings = tenantSettings(organisationId);
+    const settings = tenantSettings(organisationId, asPerson);
     if (this.#inTransaction.getStore()) throw new NestedTransactionError();
     const query = dialect.sqlToQuery(statement);
     const text = `${settings}; ${inlineParameters(query.sql, query.params)}`;
