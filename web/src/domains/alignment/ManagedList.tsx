@@ -47,17 +47,24 @@ export function ManagedList<T extends { id: string }>({
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Where focus goes once a form closes: back to the button that opened it (WCAG 2.4.3).
-  const [focusTarget, setFocusTarget] = useState<string | null>(null);
+  // Candidates in order of preference, since a moved item may have lost the button that moved it.
+  const [focusTarget, setFocusTarget] = useState<string[] | null>(null);
   useEffect(() => {
     if (!focusTarget) return;
-    root.current?.querySelector<HTMLElement>(`[data-focus="${focusTarget}"]`)?.focus();
+    for (const target of focusTarget) {
+      const found = root.current?.querySelector<HTMLElement>(`[data-focus="${target}"]`);
+      if (found) {
+        found.focus();
+        break;
+      }
+    }
     setFocusTarget(null);
   }, [focusTarget]);
 
   const close = (which: string) => (saved: string | null) => {
     setOpen(null);
     if (saved) setNotice(t('alignmentAdmin.saved', { name: saved }));
-    setFocusTarget(which);
+    setFocusTarget([which]);
   };
 
   const move = async (index: number, by: -1 | 1) => {
@@ -66,8 +73,10 @@ export function ManagedList<T extends { id: string }>({
     setError(null);
     try {
       await order(ids);
-      // Keep focus on the same control of the moved item, wherever it went.
-      setFocusTarget(`${by < 0 ? 'up' : 'down'}-${ids[index + by]}`);
+      // Keep focus on the moved item, on the same button if it still has one.
+      const id = ids[index + by]!;
+      const [same, other] = by < 0 ? ['up', 'down'] : ['down', 'up'];
+      setFocusTarget([`${same}-${id}`, `${other}-${id}`, `edit-${id}`]);
     } catch (e) {
       setError(errorText(e));
     }
@@ -81,7 +90,7 @@ export function ManagedList<T extends { id: string }>({
       await removal.run(removing.id);
       setNotice(removal.done(nameOf(removing)));
       setRemoving(null);
-      setFocusTarget('new');
+      setFocusTarget(['new']);
     } catch (e) {
       setError(errorText(e));
     } finally {
