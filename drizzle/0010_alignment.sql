@@ -1,12 +1,12 @@
 -- Organisation goals and values (src/domains/alignment). Hand-edited after generation: the owner's
--- foreign key sets only owner_id to null when a person is erased (a whole-key SET NULL would null
+-- foreign key sets only accountable_person_id to null when a person is erased (a whole-key SET NULL would null
 -- organisation_id too), and both tables get the tenant policy (see 0001_tenancy.sql).
 CREATE TABLE "organisation_goals" (
 	"organisation_id" uuid NOT NULL,
 	"id" uuid DEFAULT gen_random_uuid() NOT NULL,
 	"title" text NOT NULL,
 	"description" text DEFAULT '' NOT NULL,
-	"owner_id" uuid,
+	"accountable_person_id" uuid,
 	"period_start" date NOT NULL,
 	"period_end" date NOT NULL,
 	"status" text DEFAULT 'draft' NOT NULL,
@@ -32,9 +32,9 @@ CREATE TABLE "organisation_values" (
 );
 --> statement-breakpoint
 ALTER TABLE "organisation_goals" ADD CONSTRAINT "organisation_goals_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "organisation_goals" ADD CONSTRAINT "organisation_goals_owner_fk" FOREIGN KEY ("organisation_id","owner_id") REFERENCES "public"."people"("organisation_id","id") ON DELETE SET NULL ("owner_id") ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organisation_goals" ADD CONSTRAINT "organisation_goals_owner_fk" FOREIGN KEY ("organisation_id","accountable_person_id") REFERENCES "public"."people"("organisation_id","id") ON DELETE SET NULL ("accountable_person_id") ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organisation_values" ADD CONSTRAINT "organisation_values_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "organisation_goals_owner_idx" ON "organisation_goals" USING btree ("organisation_id","owner_id");--> statement-breakpoint
+CREATE INDEX "organisation_goals_owner_idx" ON "organisation_goals" USING btree ("organisation_id","accountable_person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "organisation_values_name_unique" ON "organisation_values" USING btree ("organisation_id",lower("name")) WHERE "organisation_values"."retired_at" IS NULL;
 --> statement-breakpoint
 SELECT lodestar_enable_tenancy('organisation_goals');

@@ -30,7 +30,7 @@ export const organisationGoals = pgTable(
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     /** The person accountable for the goal; cleared (not the goal deleted) when they are erased. */
-    ownerId: uuid('owner_id'),
+    ownerId: uuid('accountable_person_id'),
     periodStart: date('period_start', { mode: 'string' }).notNull(),
     periodEnd: date('period_end', { mode: 'string' }).notNull(),
     status: text('status', { enum: GOAL_STATUSES }).notNull().default('draft'),
@@ -41,7 +41,7 @@ export const organisationGoals = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.id] }),
-    // The migration narrows the generated SET NULL to owner_id alone: a composite key set to null
+    // The migration narrows the generated SET NULL to accountable_person_id alone: a composite key set to null
     // whole would also null organisation_id (PostgreSQL 15+ syntax, PGlite is 17).
     foreignKey({
       name: 'organisation_goals_owner_fk',
