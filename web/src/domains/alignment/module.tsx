@@ -11,7 +11,7 @@ export const alignmentModule: WebModule = {
     { path: ADMIN_PATH, access: 'admin', render: () => <AdminAlignmentPage /> },
   ],
   nav: [
-    { to: PARTICIPANT_PATH, label: () => t('alignment.nav') },
+    { to: PARTICIPANT_PATH, label: () => t('alignment.nav'), group: 'organisation' },
     { to: ADMIN_PATH, label: () => t('alignment.navAdmin'), admin: true },
   ],
 };
