@@ -50,7 +50,10 @@ describe.each(testDatabaseKinds())('library on %s', (kind) => {
       );
       expect(added).toBe(2);
     }
-    [admin, participant, otherAdmin, otherParticipant] = [0, 1, 2, 3].map(() => new Client(h.app));
+    admin = new Client(h.app);
+    participant = new Client(h.app);
+    otherAdmin = new Client(h.app);
+    otherParticipant = new Client(h.app);
     expect((await admin.signIn('admin@acme.test', PASSWORD)).status).toBe(200);
     expect((await participant.signIn('participant@acme.test', PASSWORD)).status).toBe(200);
     expect((await otherAdmin.signIn('admin@other.test', PASSWORD)).status).toBe(200);
