@@ -13,24 +13,22 @@ const SAY_IT_EARLY: ModuleContent = {
   summary: 'At Northwind we raise a worry while it is still small, and we thank people who do.',
   minutes: 15,
   stages: ['individual-contributor', 'team-lead', 'manager', 'senior-leader', 'executive'],
+  // One line per paragraph, as an admin would type it in the editor.
   body: [
-    'Northwind’s first value is **say it early**. A risk named on Monday is a conversation; the same risk',
-    'found on Friday is a crisis. Most problems we have had as a company were known to someone weeks',
-    'before they became expensive — they just did not feel safe, or sure enough, to say so.',
-    '',
+    'Northwind’s first value is **say it early**. A risk named on Monday is a conversation; the same risk ' +
+      'found on Friday is a crisis. Most problems we have had as a company were known to someone weeks ' +
+      'before they became expensive — they just did not feel safe, or sure enough, to say so.',
     '## Why it matters',
-    '',
-    'Saying it early is a leadership act at every career stage. It protects customers, it gives the',
-    'people who decide more options, and it shows others that doubts are welcome here. How you *receive*',
-    'an early warning matters as much as how you give one: a sigh or a defensive answer teaches people',
-    'to wait next time.',
-    '',
+    'Saying it early is a leadership act at every career stage. It protects customers, it gives the people ' +
+      'who decide more options, and it shows others that doubts are welcome here. How you *receive* an early ' +
+      'warning matters as much as how you give one: a sigh or a defensive answer teaches people to wait next time.',
     '## Try this week',
-    '',
-    '1. Name one worry you have been carrying, to the person who can act on it, before Friday.',
-    '2. When someone brings you bad news, thank them first and ask questions second.',
-    '3. Notice what made it easy or hard, and tell your team.',
-  ].join('\n'),
+    [
+      '1. Name one worry you have been carrying, to the person who can act on it, before Friday.',
+      '2. When someone brings you bad news, thank them first and ask questions second.',
+      '3. Notice what made it easy or hard, and tell your team.',
+    ].join('\n'),
+  ].join('\n\n'),
   practice: {
     action: 'I will raise one worry I have been holding back, with the person who can act on it',
     situation: 'In my next one-to-one or team meeting',

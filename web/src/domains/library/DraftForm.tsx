@@ -1,6 +1,6 @@
 // A module's draft: edit its fields (each refused rule shown beside its field), save, publish
 // (with unsaved changes saved first) or discard, each final step confirmed in a dialog.
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import type { AdminModuleDetail } from '../../../../src/domains/library/contracts.ts';
 import { t } from '../../i18n/index.ts';
@@ -17,7 +17,7 @@ import {
   valuesOf,
 } from './module-form.tsx';
 import { ADMIN_LIBRARY_PATH } from './paths.ts';
-import { useModuleAction, useSaveDraft } from './queries.ts';
+import { useDiscardNewModule, useModuleAction, useSaveDraft } from './queries.ts';
 
 type Pending = 'publish' | 'discard' | null;
 
@@ -41,10 +41,16 @@ export function DraftForm({
   const [dialogError, setDialogError] = useState<string | null>(null);
   const save = useSaveDraft(m.id);
   const publish = useModuleAction('publish');
-  const discard = useModuleAction('discardDraft');
+  const discardDraft = useModuleAction('discardDraft');
+  const discardModule = useDiscardNewModule();
+  const discard = m.publishedVersion === null ? discardModule : discardDraft;
   const dirty = JSON.stringify(values) !== JSON.stringify(saved);
   const [leaving, setLeaving] = useState(false);
   useUnsavedGuard(dirty && !leaving, t('libraryAdmin.leaveConfirm'));
+  // Leave once the guard has re-rendered as released, or it would ask about the discarded draft.
+  useEffect(() => {
+    if (leaving) navigate(ADMIN_LIBRARY_PATH);
+  }, [leaving, navigate]);
 
   /** Saves the form; on refusal shows each rule beside its field and returns false. */
   const store = async (): Promise<boolean> => {
@@ -93,7 +99,6 @@ export function DraftForm({
         if (m.publishedVersion === null) {
           // A module never published goes with its only draft.
           setLeaving(true);
-          navigate(ADMIN_LIBRARY_PATH);
         } else onNotice(t('libraryAdmin.discardedNotice', { version: draft.version }));
       }
     } catch (error) {

@@ -1,6 +1,6 @@
 // A module of the organisation's own, e.g. about one of its values: written here, it starts as a
 // draft and opens in the editor, where it can be previewed and published.
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LibraryFacets } from '../../../../src/domains/library/contracts.ts';
 import { t } from '../../i18n/index.ts';
@@ -57,8 +57,13 @@ function NewModuleForm({ facets }: { facets: LibraryFacets }) {
   const [values, setValues] = useState<FormValues>(EMPTY_VALUES);
   const [errors, setErrors] = useState<FormErrors>({});
   const [other, setOther] = useState<string | null>(null);
+  const [createdId, setCreatedId] = useState<string | null>(null);
   const dirty = capabilityKey !== '' || JSON.stringify(values) !== JSON.stringify(EMPTY_VALUES);
-  useUnsavedGuard(dirty && !create.isSuccess, t('libraryAdmin.leaveConfirm'));
+  useUnsavedGuard(dirty && !createdId, t('libraryAdmin.leaveConfirm'));
+  // Navigate once the guard has re-rendered without the unsaved changes, or it would ask.
+  useEffect(() => {
+    if (createdId) navigate(editModulePath(createdId));
+  }, [createdId, navigate]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,7 +71,7 @@ function NewModuleForm({ facets }: { facets: LibraryFacets }) {
     setOther(null);
     try {
       const created = await create.mutateAsync({ capabilityKey, ...contentOf(values) });
-      navigate(editModulePath(created.id));
+      setCreatedId(created.id);
     } catch (error) {
       const found = formErrors(error);
       setErrors(found.fields);

@@ -64,6 +64,24 @@ type Action = 'startDraft' | 'discardDraft' | 'publish' | 'retire' | 'restore';
 export const useModuleAction = (action: Action) =>
   useLibraryMutation((id: string) => call(libraryApi[action], { params: { id } }));
 
+/**
+ * Discards the only draft of a module never published, which removes the module: its own queries
+ * are dropped rather than refetched (they would find nothing while the page is leaving).
+ */
+export function useDiscardNewModule() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(libraryApi.discardDraft, { params: { id } }),
+    onSuccess: (_, id) => {
+      client.removeQueries({ queryKey: libraryKeys.adminModule(id) });
+      return client.invalidateQueries({
+        queryKey: libraryKeys.all,
+        predicate: (q) => !q.queryKey.includes(id),
+      });
+    },
+  });
+}
+
 /** Renders Markdown on the server, as participants will see it. Not cached: it follows the typing. */
 export const usePreview = () =>
   useMutation({ mutationFn: (body: string) => call(libraryApi.preview, { body: { body } }) });
