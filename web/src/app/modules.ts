@@ -5,6 +5,7 @@ import { alignmentModule } from '../domains/alignment/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
+import { libraryModule } from '../domains/library/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
@@ -16,6 +17,7 @@ export const modules: readonly WebModule[] = [
   assessmentsModule,
   mailModule,
   feedbackModule,
+  libraryModule,
   frameworkModule,
   alignmentModule,
 ];
