@@ -5,6 +5,8 @@ import type { MyPlans, PlanDetail } from '../../src/domains/development/contract
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import {
+  addGoal,
+  addOrganisationGoal,
   capabilityFocus,
   experimentBody,
   fieldsOf,
@@ -72,6 +74,16 @@ describe.each(testDatabaseKinds())('development plan validation on %s', (kind) =
     expect(await fieldsOf(await add(capabilityFocus({ valueIds: [id, id] })))).toEqual({
       valueIds: 'must not repeat an id',
     });
+    // Links only to this organisation's goals that plans may link to.
+    const other = await addOrganisationGoal(h, 'elsewhere');
+    for (const goalId of [other, await addGoal(h, o.organisationId, 'draft'), crypto.randomUUID()]) {
+      expect(await fieldsOf(await add(capabilityFocus({ goalIds: [goalId] })))).toEqual({
+        goalIds: 'must be goals of this organisation (active or achieved)',
+      });
+    }
+    expect(
+      Object.keys(await fieldsOf(await add(capabilityFocus({ valueIds: [crypto.randomUUID()] })))),
+    ).toEqual(['valueIds']);
     const after = await json<PlanDetail>(await o.owner.get(`/api/plans/${plan.id}`), 200);
     expect(after.focusAreas).toEqual([]);
   });
@@ -165,7 +177,7 @@ describe.each(testDatabaseKinds())('development plan validation on %s', (kind) =
   });
 
   it('a refused focus update changes neither its words nor its links', async () => {
-    const goal = crypto.randomUUID();
+    const goal = await addGoal(h, o.organisationId);
     const plan = await startPlan(o.owner, { focusAreas: [capabilityFocus({ goalIds: [goal] })] as never });
     const focusId = plan.focusAreas[0]!.id;
     // The words and the links of one request change together or not at all.
