@@ -3,6 +3,7 @@
 // (docs/adding-a-domain.md).
 import { alignmentModule } from './domains/alignment/module.ts';
 import { assessmentsModule } from './domains/assessments/module.ts';
+import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { libraryModule } from './domains/library/module.ts';
@@ -23,6 +24,7 @@ export const modules: readonly Module[] = [
   feedbackModule,
   alignmentModule,
   libraryModule,
+  developmentModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */
