@@ -182,7 +182,16 @@ describe.each(testDatabaseKinds())('development plans on %s', (kind) => {
 
   it('an experiment can come from a library module', async () => {
     const plan = await startPlan(o.owner, { focusAreas: [capabilityFocus()] as never });
-    const moduleId = crypto.randomUUID();
+    const library = await json<{ items: { id: string }[] }>(await o.owner.get('/api/library/modules'), 200);
+    const moduleId = library.items[0]!.id;
+    // A module that is not in this organisation's library is refused, naming the field.
+    const unknown = await o.owner.post(
+      `/api/focus-areas/${plan.focusAreas[0]!.id}/experiments`,
+      experimentBody({ sourceModuleId: crypto.randomUUID() }),
+    );
+    expect(await fieldsOf(unknown)).toEqual({
+      sourceModuleId: 'must be a published module of the library',
+    });
     const withIt = await json<PlanDetail>(
       await o.owner.post(
         `/api/focus-areas/${plan.focusAreas[0]!.id}/experiments`,

@@ -25,8 +25,15 @@ import {
   sharedWithMe as sharedWithMeContract,
   sharing,
 } from './contracts.ts';
+import { focusSuggestionsResponse } from './suggestion-contracts.ts';
 
 export const developmentApi = {
+  /** Ranked focus suggestions for the viewer, each with the reasons and figures behind it. */
+  suggestions: endpoint({
+    method: 'get',
+    path: '/api/development/suggestions',
+    response: focusSuggestionsResponse,
+  }),
   myPlans: endpoint({ method: 'get', path: '/api/plans', response: myPlans }),
   startPlan: endpoint({
     method: 'post',

@@ -3,17 +3,17 @@
 // writes them, on an active plan. Taken from a library module, an experiment keeps its module id.
 import { and, eq } from 'drizzle-orm';
 import type { TenantScope } from '../../platform/scope.ts';
+import { isPublishedModule } from '../library/service.ts';
 import { invalid, ownExperiment, ownFocus } from './access.ts';
 import type { ExperimentCreate, ExperimentUpdate, PlanDetail } from './contracts.ts';
 import { planDetail } from './plan-detail.ts';
 import { planExperiments } from './schema.ts';
 
-/**
- * TODO(library): no library modules table is in main yet. When it lands, check that the module
- * exists in this organisation (invalid({ sourceModuleId: 'must be a module of the library' })) and
- * add the composite foreign key on plan_experiments.source_module_id.
- */
-async function checkSourceModule(_scope: TenantScope, _moduleId: string | null | undefined): Promise<void> {}
+/** An experiment taken from the library names a module the person can read there now. */
+async function checkSourceModule(scope: TenantScope, moduleId: string | null | undefined): Promise<void> {
+  if (moduleId && !(await isPublishedModule(scope, moduleId)))
+    throw invalid({ sourceModuleId: 'must be a published module of the library' });
+}
 
 export async function addExperiment(
   scope: TenantScope,

@@ -8,12 +8,22 @@ import { planDetail } from './plan-detail.ts';
 import { closePlan, myPlans, startPlan, updatePlan } from './plans.ts';
 import { listPractice, logPractice } from './practice-log.ts';
 import { setFocusSharing, sharedWithMe } from './sharing.ts';
+import { suggestFocusFor } from './suggestion-inputs.ts';
 import { plansSummary } from './summary.ts';
 
 const tag = 'development';
 const ADMIN = ['admin'] as const;
 
 export const developmentRoutes: AnyRoute[] = [
+  route(api.suggestions, {
+    summary:
+      'Focus areas suggested from your latest self-assessment and released 360 (blind spots, growth edges, ' +
+      'balance gap for your career stage, derailers seen by others), ranked, each with its reasons',
+    tag,
+    access: 'signed-in',
+    tenant: true,
+    handler: ({ scope }) => suggestFocusFor(scope),
+  }),
   route(api.myPlans, {
     summary: 'Your plans: the current one and the closed ones (history)',
     tag,

@@ -5,6 +5,7 @@
 // database too (docs/decisions/0014; policies in the migration). Children repeat the owner and
 // reference their parent by (organisation, id, owner), so a row can never claim another owner
 // than its plan's. Coaching relationships are who-coaches-whom (consented), not plan content.
+
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -25,6 +26,7 @@ import {
 import { people } from '../../identity/people/schema.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { organisationGoals, organisationValues } from '../alignment/schema.ts';
+import { libraryModules } from '../library/schema.ts';
 import {
   COACHING_STATUSES,
   COMMENT_BODY_MAX,
@@ -192,11 +194,7 @@ export const planExperiments = pgTable(
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     reviewOn: date('review_on', { mode: 'string' }).notNull(),
     status: text('status', { enum: EXPERIMENT_STATUSES }).notNull().default('planned'),
-    /**
-     * The library module it was taken from.
-     * TODO(library): no library modules table in main yet; add the composite foreign key and the
-     * existence check (400 naming sourceModuleId) when it lands.
-     */
+    /** The library module it was taken from (the migration narrows its SET NULL to this column). */
     sourceModuleId: uuid('source_module_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -209,6 +207,11 @@ export const planExperiments = pgTable(
       columns: [t.organisationId, t.focusId, t.ownerId],
       foreignColumns: [planFocusAreas.organisationId, planFocusAreas.id, planFocusAreas.ownerId],
     }).onDelete('cascade'),
+    foreignKey({
+      name: 'plan_experiments_module_fk',
+      columns: [t.organisationId, t.sourceModuleId],
+      foreignColumns: [libraryModules.organisationId, libraryModules.id],
+    }).onDelete('set null'),
     index('plan_experiments_focus').on(t.organisationId, t.focusId),
     check('plan_experiments_status_known', sql`${t.status} IN ('planned', 'running', 'done', 'dropped')`),
     check('plan_experiments_dates', sql`${t.reviewOn} >= ${t.startsOn}`),

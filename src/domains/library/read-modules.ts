@@ -110,6 +110,19 @@ export async function getPublishedModule(scope: LibraryScope, moduleId: string):
   };
 }
 
+/** Whether the module can be read in the library now (published, not retired): plans take practice from it. */
+export async function isPublishedModule(
+  scope: Pick<LibraryScope, 'tx' | 'organisationId'>,
+  moduleId: string,
+): Promise<boolean> {
+  const [row] = await scope.tx
+    .select({ id: m.id })
+    .from(m)
+    .innerJoin(v, publishedVersionOf)
+    .where(readable(scope.organisationId, eq(m.id, moduleId)));
+  return row !== undefined;
+}
+
 /** What the filters offer: every capability of the framework with its count, and the career stages. */
 export async function libraryFacets(scope: LibraryScope): Promise<LibraryFacets> {
   const { tx, organisationId } = scope;
