@@ -5,6 +5,7 @@ import { assessmentsModule } from './domains/assessments/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { libraryModule } from './domains/library/module.ts';
+import { pathwaysModule } from './domains/pathways/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
 import type { Tx } from './platform/db/database.ts';
@@ -21,6 +22,7 @@ export const modules: readonly Module[] = [
   assessmentsModule,
   feedbackModule,
   libraryModule,
+  pathwaysModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -78,7 +78,11 @@ export const pathway = z.object({
 export type Pathway = z.infer<typeof pathway>;
 
 /** The viewer's active focus areas, to tie a pathway to one of them. */
-export const focusOption = z.object({ id: z.uuid(), title: z.string(), capabilityKey: z.string().nullable() });
+export const focusOption = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  capabilityKey: z.string().nullable(),
+});
 export type FocusOption = z.infer<typeof focusOption>;
 
 export const pathwayList = z.object({ items: z.array(pathway), focusAreas: z.array(focusOption) });

@@ -21,7 +21,13 @@ export const pathwaysApi = {
     query: recommendationsQuery,
     response: recommendationList,
   }),
-  create: endpoint({ method: 'post', path: '/api/pathways', body: pathwayCreate, response: pathway, status: 201 }),
+  create: endpoint({
+    method: 'post',
+    path: '/api/pathways',
+    body: pathwayCreate,
+    response: pathway,
+    status: 201,
+  }),
   update: endpoint({
     method: 'patch',
     path: '/api/pathways/:id',
@@ -45,7 +51,12 @@ export const pathwaysApi = {
     body: reorderRequest,
     response: pathway,
   }),
-  removeStep: endpoint({ method: 'delete', path: '/api/pathway-steps/:id', params: idParams, response: pathway }),
+  removeStep: endpoint({
+    method: 'delete',
+    path: '/api/pathway-steps/:id',
+    params: idParams,
+    response: pathway,
+  }),
   progress: endpoint({
     method: 'put',
     path: '/api/pathway-steps/:id/progress',

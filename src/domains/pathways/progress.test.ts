@@ -11,8 +11,16 @@ describe('applyProgress', () => {
   });
 
   it('counts practising or reflecting as having started', () => {
-    expect(applyProgress(none, 'practised', true, now)).toEqual({ ...none, startedAt: now, practisedAt: now });
-    expect(applyProgress(none, 'reflected', true, now)).toEqual({ ...none, startedAt: now, reflectedAt: now });
+    expect(applyProgress(none, 'practised', true, now)).toEqual({
+      ...none,
+      startedAt: now,
+      practisedAt: now,
+    });
+    expect(applyProgress(none, 'reflected', true, now)).toEqual({
+      ...none,
+      startedAt: now,
+      reflectedAt: now,
+    });
   });
 
   it('keeps the time a mark was first set when it is set again', () => {

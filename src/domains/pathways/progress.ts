@@ -14,7 +14,12 @@ export interface StepProgress {
 const column = { started: 'startedAt', practised: 'practisedAt', reflected: 'reflectedAt' } as const;
 
 /** The step's progress after setting (`done`) or undoing one mark at `now`. Earlier times are kept. */
-export function applyProgress(current: StepProgress, mark: ProgressMark, done: boolean, now: Date): StepProgress {
+export function applyProgress(
+  current: StepProgress,
+  mark: ProgressMark,
+  done: boolean,
+  now: Date,
+): StepProgress {
   if (!done) {
     if (mark === 'started') return { startedAt: null, practisedAt: null, reflectedAt: null };
     return { ...current, [column[mark]]: null };

@@ -8,7 +8,7 @@ import type { TenantScope } from '../../platform/scope.ts';
 import { planFocusAreas } from '../development/schema.ts';
 import { libraryModules, libraryModuleVersions } from '../library/schema.ts';
 import type { FocusOption, Pathway, PathwayStep } from './contracts.ts';
-import { learningPathwaySteps as s, learningPathways as p } from './schema.ts';
+import { learningPathways as p, learningPathwaySteps as s } from './schema.ts';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -54,7 +54,9 @@ async function moduleRefs(scope: TenantScope, moduleIds: string[]) {
         inArray(libraryModuleVersions.status, ['published', 'superseded']),
       ),
     )
-    .where(and(eq(libraryModules.organisationId, scope.organisationId), inArray(libraryModules.id, moduleIds)))
+    .where(
+      and(eq(libraryModules.organisationId, scope.organisationId), inArray(libraryModules.id, moduleIds)),
+    )
     .orderBy(desc(libraryModuleVersions.version));
   const refs = new Map<string, PathwayStep['module']>();
   for (const r of rows) {
@@ -77,7 +79,13 @@ export async function readPathways(scope: TenantScope, onlyId?: string): Promise
   const { tx, organisationId } = scope;
   const owner = scope.viewer.personId;
   const pathways = await tx
-    .select({ id: p.id, title: p.title, createdAt: p.createdAt, focusId: p.focusId, focusTitle: planFocusAreas.title })
+    .select({
+      id: p.id,
+      title: p.title,
+      createdAt: p.createdAt,
+      focusId: p.focusId,
+      focusTitle: planFocusAreas.title,
+    })
     .from(p)
     .leftJoin(
       planFocusAreas,
@@ -143,7 +151,11 @@ export async function readPathway(scope: TenantScope, pathwayId: string): Promis
 /** The viewer's active focus areas, oldest first: what a pathway can be tied to. */
 export function focusOptions(scope: TenantScope): Promise<FocusOption[]> {
   return scope.tx
-    .select({ id: planFocusAreas.id, title: planFocusAreas.title, capabilityKey: planFocusAreas.capabilityKey })
+    .select({
+      id: planFocusAreas.id,
+      title: planFocusAreas.title,
+      capabilityKey: planFocusAreas.capabilityKey,
+    })
     .from(planFocusAreas)
     .where(
       and(

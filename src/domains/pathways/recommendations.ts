@@ -11,7 +11,7 @@ import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import { listPublishedModules } from '../library/service.ts';
 import { MAX_RECOMMENDATIONS } from './constants.ts';
 import type { RecommendationList } from './contracts.ts';
-import { learningPathwaySteps as s, learningPathways as p } from './schema.ts';
+import { learningPathways as p, learningPathwaySteps as s } from './schema.ts';
 import { ownFocus } from './write-pathways.ts';
 
 /** Capability keys of the viewer's active focus areas in their active plan. */
@@ -54,10 +54,17 @@ async function takenModules(scope: TenantScope): Promise<string[]> {
   return rows.map((r) => r.moduleId);
 }
 
-export async function recommendFor(scope: TenantScope, focusId: string | undefined): Promise<RecommendationList> {
+export async function recommendFor(
+  scope: TenantScope,
+  focusId: string | undefined,
+): Promise<RecommendationList> {
   const focus = focusId ? await ownFocus(scope, focusId) : null;
   // A focus without a capability ("other") has no modules of its own; suggestions and stage still rank.
-  const focusKeys = focus ? (focus.capabilityKey ? [focus.capabilityKey] : []) : await focusCapabilities(scope);
+  const focusKeys = focus
+    ? focus.capabilityKey
+      ? [focus.capabilityKey]
+      : []
+    : await focusCapabilities(scope);
   const modules = await listPublishedModules(scope);
   const { suggestions, basis } = await suggestFocusFor(scope);
   const stage = basis.careerStage;

@@ -12,12 +12,16 @@ const access = 'signed-in';
 
 export const pathwayRoutes: AnyRoute[] = [
   route(api.mine, {
-    summary: 'Your learning pathways (not archived): steps in order, each module’s title and length, your progress; ' +
+    summary:
+      'Your learning pathways (not archived): steps in order, each module’s title and length, your progress; ' +
       'and your active focus areas to tie one to',
     tag,
     access,
     tenant: true,
-    handler: async ({ scope }) => ({ items: await readPathways(scope), focusAreas: await focusOptions(scope) }),
+    handler: async ({ scope }) => ({
+      items: await readPathways(scope),
+      focusAreas: await focusOptions(scope),
+    }),
   }),
   route(api.recommendations, {
     summary:

@@ -44,12 +44,17 @@ export async function removeStep(scope: TenantScope, stepId: string): Promise<Pa
 export async function reorderSteps(scope: TenantScope, pathwayId: string, order: string[]): Promise<Pathway> {
   await lockOwnPathway(scope, pathwayId);
   const problem = reorderProblem(await stepIds(scope, pathwayId), order);
-  if (problem) throw new ApiError(400, 'invalid_input', `invalid body: stepIds: ${problem}`, { stepIds: problem });
+  if (problem)
+    throw new ApiError(400, 'invalid_input', `invalid body: stepIds: ${problem}`, { stepIds: problem });
   await writePositions(scope, pathwayId, order);
   return readPathway(scope, pathwayId);
 }
 
-export async function markProgress(scope: TenantScope, stepId: string, input: ProgressUpdate): Promise<Pathway> {
+export async function markProgress(
+  scope: TenantScope,
+  stepId: string,
+  input: ProgressUpdate,
+): Promise<Pathway> {
   const step = await ownStep(scope, stepId);
   const next = applyProgress(step, input.mark, input.done, scope.now());
   await scope.tx

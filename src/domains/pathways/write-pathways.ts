@@ -10,7 +10,7 @@ import { listPublishedModules } from '../library/service.ts';
 import { MAX_STEPS } from './constants.ts';
 import type { Pathway, PathwayCreate, PathwayUpdate } from './contracts.ts';
 import { lockOwnPathway, readPathway } from './read-pathways.ts';
-import { learningPathwaySteps as s, learningPathways as p } from './schema.ts';
+import { learningPathways as p, learningPathwaySteps as s } from './schema.ts';
 
 const invalid = (field: string, rule: string) =>
   new ApiError(400, 'invalid_input', `invalid body: ${field}: ${rule}`, { [field]: rule });

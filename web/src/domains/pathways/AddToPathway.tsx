@@ -33,8 +33,10 @@ export function AddToPathway({
   const submit = () => {
     if (busy) return;
     setDone(null);
-    const onSuccess = (title: string) => () => setDone(t('pathways.add.added', { module: moduleTitle, pathway: title }));
-    if (target === NEW) create.mutate({ title: newTitle, moduleIds: [moduleId] }, { onSuccess: onSuccess(newTitle) });
+    const onSuccess = (title: string) => () =>
+      setDone(t('pathways.add.added', { module: moduleTitle, pathway: title }));
+    if (target === NEW)
+      create.mutate({ title: newTitle, moduleIds: [moduleId] }, { onSuccess: onSuccess(newTitle) });
     else {
       const title = pathways.find((p) => p.id === target)?.title ?? '';
       add.mutate({ pathwayId: target, moduleId }, { onSuccess: onSuccess(title) });

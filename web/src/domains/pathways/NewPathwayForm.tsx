@@ -6,7 +6,13 @@ import { Alert, Button, Field, focusFirstInvalid } from '../../ui/components.tsx
 import { errorText, fieldRule, splitFieldErrors } from '../../ui/errors.ts';
 import { type FocusOption, useCreatePathway } from './queries.ts';
 
-export function NewPathwayForm({ focusAreas, onCreated }: { focusAreas: FocusOption[]; onCreated(message: string): void }) {
+export function NewPathwayForm({
+  focusAreas,
+  onCreated,
+}: {
+  focusAreas: FocusOption[];
+  onCreated(message: string): void;
+}) {
   const create = useCreatePathway();
   const form = useRef<HTMLFormElement>(null);
   const [title, setTitle] = useState('');
@@ -40,11 +46,26 @@ export function NewPathwayForm({ focusAreas, onCreated }: { focusAreas: FocusOpt
   };
 
   return (
-    <form ref={form} className="card stack pathway-new" onSubmit={submit} noValidate aria-labelledby="pathway-new-title">
+    <form
+      ref={form}
+      className="card stack pathway-new"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="pathway-new-title"
+    >
       <h2 id="pathway-new-title">{t('pathways.new.title')}</h2>
-      <Field label={labels.title} hint={t('pathways.new.nameHint', { max: PATHWAY_TITLE_MAX })} error={titleError}>
+      <Field
+        label={labels.title}
+        hint={t('pathways.new.nameHint', { max: PATHWAY_TITLE_MAX })}
+        error={titleError}
+      >
         {(props) => (
-          <input {...props} value={title} maxLength={PATHWAY_TITLE_MAX} onChange={(e) => setTitle(e.currentTarget.value)} />
+          <input
+            {...props}
+            value={title}
+            maxLength={PATHWAY_TITLE_MAX}
+            onChange={(e) => setTitle(e.currentTarget.value)}
+          />
         )}
       </Field>
       {focusAreas.length ? (

@@ -9,7 +9,13 @@ import { errorText } from '../../ui/errors.ts';
 import { moveButtonId, PathwayStepRow } from './PathwayStepRow.tsx';
 import { type Pathway, useArchivePathway, useMarkProgress, useRemoveStep, useReorder } from './queries.ts';
 
-export function PathwayCard({ pathway, onAnnounce }: { pathway: Pathway; onAnnounce(message: string): void }) {
+export function PathwayCard({
+  pathway,
+  onAnnounce,
+}: {
+  pathway: Pathway;
+  onAnnounce(message: string): void;
+}) {
   const reorder = useReorder();
   const remove = useRemoveStep();
   const mark = useMarkProgress();
@@ -55,8 +61,12 @@ export function PathwayCard({ pathway, onAnnounce }: { pathway: Pathway; onAnnou
           <h2 id={headingId} tabIndex={-1}>
             {pathway.title}
           </h2>
-          {pathway.focus ? <p className="pathway-focus">{t('pathways.card.focus', { title: pathway.focus.title })}</p> : null}
-          <p className="muted">{tn('pathways.card.steps', steps.length, { count: steps.length, done: reflected })}</p>
+          {pathway.focus ? (
+            <p className="pathway-focus">{t('pathways.card.focus', { title: pathway.focus.title })}</p>
+          ) : null}
+          <p className="muted">
+            {tn('pathways.card.steps', steps.length, { count: steps.length, done: reflected })}
+          </p>
         </div>
         <Button variant="secondary" onClick={() => setConfirming(true)}>
           {t('pathways.card.archive')}

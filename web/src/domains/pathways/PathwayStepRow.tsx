@@ -2,9 +2,9 @@
 // marks, moving it up or down, removing it, and turning its practice into an experiment. Moving is
 // by buttons, not dragging, so it works from the keyboard and with a screen reader.
 import { Link } from 'react-router';
+import { PROGRESS_MARKS, type ProgressMark } from '../../../../src/domains/pathways/constants.ts';
 import { t } from '../../i18n/index.ts';
 import { Button } from '../../ui/components.tsx';
-import { PROGRESS_MARKS, type ProgressMark } from '../../../../src/domains/pathways/constants.ts';
 import type { PathwayStep } from './queries.ts';
 
 const MARK_LABEL: Record<ProgressMark, () => string> = {
