@@ -62,6 +62,7 @@ export function NewPathwayForm({
         {(props) => (
           <input
             {...props}
+            type="text"
             value={title}
             maxLength={PATHWAY_TITLE_MAX}
             onChange={(e) => setTitle(e.currentTarget.value)}
