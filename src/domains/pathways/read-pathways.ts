@@ -60,9 +60,8 @@ async function moduleRefs(scope: TenantScope, moduleIds: string[]) {
     .orderBy(desc(libraryModuleVersions.version));
   const refs = new Map<string, PathwayStep['module']>();
   for (const r of rows) {
-    if (refs.has(r.id) && r.status !== 'published') continue;
-    // The published version wins; otherwise the newest superseded one (rows come newest first).
-    if (refs.has(r.id) && refs.get(r.id)!.available) continue;
+    // Newest first, and a published version is always a module's newest readable one: first wins.
+    if (refs.has(r.id)) continue;
     refs.set(r.id, {
       id: r.id,
       title: r.title,
