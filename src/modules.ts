@@ -7,6 +7,7 @@ import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { libraryModule } from './domains/library/module.ts';
+import { pathwaysModule } from './domains/pathways/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
 import type { Tx } from './platform/db/database.ts';
@@ -25,6 +26,7 @@ export const modules: readonly Module[] = [
   alignmentModule,
   libraryModule,
   developmentModule,
+  pathwaysModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -6,6 +6,7 @@ import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
 import { libraryModule } from '../domains/library/module.tsx';
+import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
@@ -20,4 +21,5 @@ export const modules: readonly WebModule[] = [
   libraryModule,
   frameworkModule,
   alignmentModule,
+  pathwaysModule,
 ];
