@@ -8,6 +8,7 @@ import { ApiError } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { Alert, Badge, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { AddToPathway } from '../pathways/AddToPathway.tsx';
 import { experimentFromModule, LIBRARY_PATH, stageNames } from './paths.ts';
 import { useLibraryFacets, useLibraryModule } from './queries.ts';
 import { SafeHtml } from './SafeHtml.tsx';
@@ -81,6 +82,7 @@ export function ModuleBody({
             {t('library.practise')}
           </Link>
         </p>
+        <AddToPathway moduleId={m.id} moduleTitle={m.title} />
       </section>
       <section className="library-reflection" aria-labelledby="library-reflection">
         <h2 id="library-reflection">{t('library.reflectionTitle')}</h2>

@@ -19,7 +19,7 @@ export const libraryModule: WebModule = {
     { path: EDIT_MODULE_PATH, access: 'admin', render: (p) => <ModuleEditorPage id={p.id!} /> },
   ],
   nav: [
-    { to: LIBRARY_PATH, label: () => t('library.nav') },
+    { to: LIBRARY_PATH, label: () => t('library.nav'), group: 'grow' },
     { to: ADMIN_LIBRARY_PATH, label: () => t('libraryAdmin.nav'), admin: true },
   ],
 };

@@ -9,5 +9,5 @@ export { AddToPathway } from './AddToPathway.tsx';
 export const pathwaysModule: WebModule = {
   name: 'pathways',
   routes: [{ path: '/pathways', access: 'signed-in', render: () => <PathwaysPage /> }],
-  nav: [{ to: '/pathways', label: () => t('nav.pathways') }],
+  nav: [{ to: '/pathways', label: () => t('nav.pathways'), group: 'grow' }],
 };
