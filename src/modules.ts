@@ -4,6 +4,7 @@
 import { assessmentsModule } from './domains/assessments/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
+import { homeModule } from './domains/home/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
 import type { Tx } from './platform/db/database.ts';
@@ -19,6 +20,7 @@ export const modules: readonly Module[] = [
   frameworkModule,
   assessmentsModule,
   feedbackModule,
+  homeModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */
