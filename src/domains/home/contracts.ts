@@ -4,8 +4,7 @@
 import { z } from 'zod';
 import { EXPERIMENT_STATUSES, FOCUS_KINDS } from '../development/constants.ts';
 import { moduleReason } from '../development/suggestion-contracts.ts';
-import { DUE_REASONS } from './due-this-week.ts';
-import { HOME_FEEDBACK_STATUSES, NEXT_STEP_CODES, NEXT_STEP_REASONS } from './next-step.ts';
+import { DUE_REASONS, HOME_FEEDBACK_STATUSES, NEXT_STEP_CODES, NEXT_STEP_REASONS } from './constants.ts';
 
 export const homeQuery = z.object({
   /**

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type DueReason,
-  dueReasons,
-  dueThisWeek,
-  type OpenExperiment,
-  viewerToday,
-  weekOf,
-} from './due-this-week.ts';
+import type { DueReason } from './constants.ts';
+import { dueReasons, dueThisWeek, type OpenExperiment, viewerToday, weekOf } from './due-this-week.ts';
 
 // Wednesday 10 June 2026; its week runs Monday 8 to Sunday 14 June.
 const now = new Date('2026-06-10T09:00:00Z');

@@ -15,9 +15,7 @@
 // - `practice`: it is running and no practice was logged in the last 7 days (counted back from
 //   now, not from Monday, so a Monday does not make every experiment look neglected).
 // Most urgent first: earliest date among its reasons, then the start date, then id.
-
-export const DUE_REASONS = ['start', 'review', 'practice'] as const;
-export type DueReason = (typeof DUE_REASONS)[number];
+import type { DueReason } from './constants.ts';
 
 export interface Week {
   /** Monday, YYYY-MM-DD. */

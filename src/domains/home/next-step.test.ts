@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type HomeFacts, NEXT_STEP_CODES, type NextStep, nextStep } from './next-step.ts';
+import { NEXT_STEP_CODES } from './constants.ts';
+import { type HomeFacts, type NextStep, nextStep } from './next-step.ts';
 
 const fresh: HomeFacts = {
   selfAssessment: 'none',

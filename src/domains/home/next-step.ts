@@ -15,10 +15,7 @@
 //    experiment planned but none running, running ones with no practice logged for a week.
 // 5. With practice flowing: a 360 if there has never been one (others' view of the change), then
 //    the next step of a learning pathway, else "keep going" on the plan.
-
-/** The person's latest 360 as its subject: none, waiting for their nominations, running, released. */
-export const HOME_FEEDBACK_STATUSES = ['none', 'nominating', 'running', 'released'] as const;
-export type HomeFeedbackStatus = (typeof HOME_FEEDBACK_STATUSES)[number];
+import type { HomeFeedbackStatus, NextStepCode, NextStepReason } from './constants.ts';
 
 export interface HomeFacts {
   selfAssessment: 'none' | 'in-progress' | 'submitted';
@@ -30,45 +27,6 @@ export interface HomeFacts {
   /** The first pathway step not started yet, if the person has a pathway. */
   pathwayStep: { moduleId: string; title: string } | null;
 }
-
-export const NEXT_STEP_CODES = [
-  'take-self-assessment',
-  'finish-self-assessment',
-  'request-360',
-  'nominate-raters',
-  'start-plan',
-  'add-focus-area',
-  'add-experiment',
-  'start-experiment',
-  'log-practice',
-  'continue-pathway',
-  'keep-going',
-] as const;
-export type NextStepCode = (typeof NEXT_STEP_CODES)[number];
-
-export const NEXT_STEP_REASONS = [
-  /** Who you are as a leader comes first; everything else compares with it. */
-  'self-knowledge-first',
-  /** An assessment is started: finishing it takes a few minutes. */
-  'assessment-in-progress',
-  /** Others see what you don't; raters need time, so ask early. */
-  'others-view',
-  /** The 360 waits for the person to name raters. */
-  'raters-needed',
-  /** The 360 is under way: no need to wait for its report to choose a focus. */
-  'feedback-under-way',
-  /** The 360 report is released: turn it into a plan. */
-  'feedback-ready',
-  'plan-without-focus',
-  'focus-without-experiment',
-  'experiment-planned',
-  'no-practice-this-week',
-  /** Practice is flowing; the next module of the person's pathway. */
-  'pathway-next',
-  /** Practice is flowing and nothing else waits. */
-  'on-track',
-] as const;
-export type NextStepReason = (typeof NEXT_STEP_REASONS)[number];
 
 export interface NextStep {
   code: NextStepCode;

@@ -11,8 +11,9 @@ import { col, queryRows } from '../../platform/db/rows.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { EXPERIMENT_STATUSES, FOCUS_KINDS } from '../development/constants.ts';
 import { CAMPAIGN_STATUSES } from '../feedback/contracts.ts';
+import type { HomeFeedbackStatus } from './constants.ts';
 import { PRACTICE_WINDOW_DAYS } from './due-this-week.ts';
-import type { HomeFacts, HomeFeedbackStatus } from './next-step.ts';
+import type { HomeFacts } from './next-step.ts';
 
 const personRow = z.object({
   name: col.text,

@@ -58,7 +58,10 @@ function foldPlan(rows: PlanRow[]) {
   return { plan, experiments, usedModules, recentPractice };
 }
 
-export async function readHome(scope: TenantScope, query: { today?: string | undefined }): Promise<HomeResponse> {
+export async function readHome(
+  scope: TenantScope,
+  query: { today?: string | undefined },
+): Promise<HomeResponse> {
   const now = scope.now();
   const today = viewerToday(query.today, now);
   const week = weekOf(today);

@@ -4,6 +4,7 @@
 // suggestions and their stage, leaving out modules their experiments were already taken from.
 import type { TenantScope } from '../../platform/scope.ts';
 import { recommendModules } from '../development/recommend-modules.ts';
+import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import { listPublishedModules } from '../library/service.ts';
 import type { HomeResponse } from './contracts.ts';
 
@@ -48,17 +49,16 @@ export async function suggestModule(
       reason: { code: 'pathway-next', pathwayTitle: input.pathwayStep!.pathwayTitle },
     };
   }
-  const [best] = recommendModules({
-    modules,
-    focus: input.focus,
-    // A module for one of the person's focus areas outranks every module that is only suggested
-    // (recommend-modules.ts tiers), so the focus suggestions, which cost the profile and the 360
-    // report to compute, are not read for the home page's single pick.
-    // TODO(suggestions): rank with suggestFocusFor's suggestions when the plan has no focus module.
-    suggestions: [],
-    stage: input.stage,
-    taken: input.taken,
-  });
+  const rank = (suggestions: { capabilityKey: string; score: number }[]) =>
+    recommendModules({ modules, focus: input.focus, suggestions, stage: input.stage, taken: input.taken })[0];
+  // A module for one of the person's focus areas outranks every module that is only suggested
+  // (recommend-modules.ts tiers: 5 and up against at most 4.5), so when one is left the focus
+  // suggestions cannot change the pick, and they are not computed: they cost the profile and the
+  // 360 report. Without a plan (or with every focus module used), they decide it.
+  let best = rank([]);
+  if (input.hasEvidence && !best?.reasons.some((r) => r.code === 'your-focus')) {
+    best = rank((await suggestFocusFor(scope)).suggestions);
+  }
   const module = best && byId.get(best.moduleId);
   if (!best || !module) return null;
   return {
