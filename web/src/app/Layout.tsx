@@ -294,7 +294,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <SkipLink />
       <header className="app-header">
         <div className="header-inner">
-          <Brand to="/people" />
+          <Brand to="/" />
           {compact ? <CompactNav main={main} admin={admin} /> : <WideNav main={main} admin={admin} />}
           <AccountMenu />
         </div>

@@ -4,6 +4,7 @@
 import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
+import { homeModule } from '../domains/home/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
@@ -11,6 +12,7 @@ import type { WebModule } from './module.ts';
 
 export const modules: readonly WebModule[] = [
   authModule,
+  homeModule,
   peopleModule,
   assessmentsModule,
   mailModule,

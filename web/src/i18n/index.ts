@@ -7,6 +7,7 @@ import { appEn } from '../app/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
+import { homeEn } from '../domains/home/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
 import { authEn } from '../platform/auth/i18n/en.ts';
 import { mailEn } from '../platform/mail/i18n/en.ts';
@@ -20,6 +21,7 @@ export const en = {
   ...assessmentsEn,
   ...frameworkEn,
   ...feedbackEn,
+  ...homeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
