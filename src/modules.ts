@@ -5,6 +5,8 @@ import { assessmentsModule } from './domains/assessments/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
+import { libraryModule } from './domains/library/module.ts';
+import { pathwaysModule } from './domains/pathways/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
 import type { Tx } from './platform/db/database.ts';
@@ -20,6 +22,8 @@ export const modules: readonly Module[] = [
   frameworkModule,
   assessmentsModule,
   feedbackModule,
+  libraryModule,
+  pathwaysModule,
   homeModule,
 ];
 

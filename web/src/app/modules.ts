@@ -5,6 +5,7 @@ import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
 import { homeModule } from '../domains/home/module.tsx';
+import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
@@ -18,4 +19,5 @@ export const modules: readonly WebModule[] = [
   mailModule,
   feedbackModule,
   frameworkModule,
+  pathwaysModule,
 ];
