@@ -1,13 +1,13 @@
 // GET /api/home: the participant's home page in one transaction as the viewer (their plan is
 // private to them, docs/decisions/0014): where they stand, the single next step, the plan at a
 // glance, what is due this week and one module to read. Reads: the person's facts and the plan are
-// one indexed statement each (read-facts.ts), then the pathway step and the library (suggest-module.ts).
+// one indexed statement each (read-facts.ts), then the pathway steps and the library (suggest-module.ts).
 import type { TenantScope } from '../../platform/scope.ts';
 import type { HomeResponse } from './contracts.ts';
 import { dueThisWeek, type OpenExperiment, viewerToday, weekOf } from './due-this-week.ts';
 import { nextStep } from './next-step.ts';
 import { type PlanRow, readPersonFacts, readPlanRows } from './read-facts.ts';
-import { readNextPathwayStep, suggestModule } from './suggest-module.ts';
+import { suggestModule } from './suggest-module.ts';
 
 type HomePlan = NonNullable<HomeResponse['plan']>;
 type Focus = HomePlan['focusAreas'][number];
@@ -67,26 +67,30 @@ export async function readHome(
   const week = weekOf(today);
   const person = await readPersonFacts(scope);
   const folded = foldPlan(await readPlanRows(scope));
-  const pathwayStep = await readNextPathwayStep(scope);
 
   const count = (status: OpenExperiment['status']) =>
     folded?.experiments.filter((e) => e.status === status).length ?? 0;
   const running = count('running');
   const planned = count('planned');
   const due = folded ? dueThisWeek(folded.experiments, week, now) : [];
+  const suggestedModule = await suggestModule(scope, {
+    focus: folded?.plan.focusAreas.flatMap((f) => (f.capabilityKey ? [f.capabilityKey] : [])) ?? [],
+    stage: person.careerStage.key,
+    usedByExperiments: folded?.usedModules ?? [],
+    hasEvidence: person.selfAssessment === 'submitted' || person.feedback.status === 'released',
+  });
+  // The pathway step the next step may point at is the one suggested: the first unstarted step
+  // whose module is still in the library.
+  const pathwayStep =
+    suggestedModule?.reason.code === 'pathway-next'
+      ? { moduleId: suggestedModule.id, title: suggestedModule.title }
+      : null;
   const step = nextStep({
     selfAssessment: person.selfAssessment,
     feedback: person.feedback,
     plan: folded && { focusAreas: folded.plan.focusAreas.length, planned, running },
     practicedLast7Days: (folded?.recentPractice ?? 0) > 0,
     pathwayStep,
-  });
-  const suggestedModule = await suggestModule(scope, {
-    focus: folded?.plan.focusAreas.flatMap((f) => (f.capabilityKey ? [f.capabilityKey] : [])) ?? [],
-    stage: person.careerStage.key,
-    taken: folded?.usedModules ?? [],
-    pathwayStep,
-    hasEvidence: person.selfAssessment === 'submitted' || person.feedback.status === 'released',
   });
 
   return {

@@ -1,25 +1,35 @@
 // The one library module the home page suggests. The next unstarted step of the person's learning
-// pathway comes first: they chose it, in their order. Otherwise the development domain's ranking
+// pathways comes first: they chose it, in their order. Otherwise the development domain's ranking
 // (recommend-modules.ts) picks the best module for the plan's focus areas, the person's focus
-// suggestions and their stage, leaving out modules their experiments were already taken from.
+// suggestions and their stage, leaving out modules already in a pathway or turned into experiments.
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { queryRows } from '../../platform/db/rows.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { recommendModules } from '../development/recommend-modules.ts';
 import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import { listPublishedModules } from '../library/service.ts';
 import type { HomeResponse } from './contracts.ts';
 
-export interface PathwayStepFact {
-  moduleId: string;
-  title: string;
-  pathwayTitle: string;
-}
+const stepRow = z.object({ moduleId: z.string(), pathwayTitle: z.string(), started: z.boolean() });
 
 /**
- * The first step not yet started of the person's oldest active pathway, or null.
- * TODO(pathways): reads nothing until the pathways tables land on this branch.
+ * The steps of the viewer's pathways that are not archived, oldest pathway first, each in its
+ * order. One statement (learning_pathways_owner, then the steps' (pathway, position) key); a small
+ * read of the pathways tables rather than the pathways list, which renders every step's module.
  */
-export async function readNextPathwayStep(_scope: TenantScope): Promise<PathwayStepFact | null> {
-  return null;
+async function readPathwaySteps(scope: TenantScope) {
+  const { tx, organisationId: org, viewer } = scope;
+  return queryRows(
+    tx,
+    sql`SELECT s.module_id::text AS "moduleId", p.title AS "pathwayTitle", s.started_at IS NOT NULL AS started
+          FROM learning_pathways p
+          JOIN learning_pathway_steps s
+            ON s.organisation_id = p.organisation_id AND s.pathway_id = p.id AND s.owner_id = p.owner_id
+         WHERE p.organisation_id = ${org} AND p.owner_id = ${viewer.personId} AND p.archived_at IS NULL
+         ORDER BY p.created_at, p.id, s.position`,
+    stepRow,
+  );
 }
 
 export interface SuggestInputs {
@@ -27,8 +37,7 @@ export interface SuggestInputs {
   focus: string[];
   stage: string;
   /** Modules the plan's experiments came from: never suggested again. */
-  taken: string[];
-  pathwayStep: PathwayStepFact | null;
+  usedByExperiments: string[];
   /** A submitted self-assessment or a released 360 to rank focus suggestions from. */
   hasEvidence: boolean;
 }
@@ -37,20 +46,24 @@ export async function suggestModule(
   scope: TenantScope,
   input: SuggestInputs,
 ): Promise<HomeResponse['suggestedModule']> {
+  const steps = await readPathwaySteps(scope);
   const modules = await listPublishedModules(scope);
   const byId = new Map(modules.map((m) => [m.id, m]));
-  const step = input.pathwayStep && byId.get(input.pathwayStep.moduleId);
-  if (step) {
+  // A step whose module was retired or unpublished stays in the pathway but is not offered.
+  const next = steps.find((s) => !s.started && byId.has(s.moduleId));
+  if (next) {
+    const m = byId.get(next.moduleId)!;
     return {
-      id: step.id,
-      title: step.title,
-      minutes: step.minutes,
-      capabilityName: step.capabilityName,
-      reason: { code: 'pathway-next', pathwayTitle: input.pathwayStep!.pathwayTitle },
+      id: m.id,
+      title: m.title,
+      minutes: m.minutes,
+      capabilityName: m.capabilityName,
+      reason: { code: 'pathway-next', pathwayTitle: next.pathwayTitle },
     };
   }
+  const taken = [...steps.map((s) => s.moduleId), ...input.usedByExperiments];
   const rank = (suggestions: { capabilityKey: string; score: number }[]) =>
-    recommendModules({ modules, focus: input.focus, suggestions, stage: input.stage, taken: input.taken })[0];
+    recommendModules({ modules, focus: input.focus, suggestions, stage: input.stage, taken })[0];
   // A module for one of the person's focus areas outranks every module that is only suggested
   // (recommend-modules.ts tiers: 5 and up against at most 4.5), so when one is left the focus
   // suggestions cannot change the pick, and they are not computed: they cost the profile and the
@@ -59,13 +72,13 @@ export async function suggestModule(
   if (input.hasEvidence && !best?.reasons.some((r) => r.code === 'your-focus')) {
     best = rank((await suggestFocusFor(scope)).suggestions);
   }
-  const module = best && byId.get(best.moduleId);
-  if (!best || !module) return null;
+  const m = best && byId.get(best.moduleId);
+  if (!best || !m) return null;
   return {
-    id: module.id,
-    title: module.title,
-    minutes: module.minutes,
-    capabilityName: module.capabilityName,
+    id: m.id,
+    title: m.title,
+    minutes: m.minutes,
+    capabilityName: m.capabilityName,
     reason: best.reasons[0]!,
   };
 }
