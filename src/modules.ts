@@ -2,6 +2,7 @@
 // named: the server, the CLI, the test harness and the access walk all read it
 // (docs/adding-a-domain.md).
 import { assessmentsModule } from './domains/assessments/module.ts';
+import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
@@ -22,6 +23,7 @@ export const modules: readonly Module[] = [
   frameworkModule,
   assessmentsModule,
   feedbackModule,
+  developmentModule,
   libraryModule,
   pathwaysModule,
   homeModule,
