@@ -24,6 +24,7 @@ function text(max: number) {
 
 const key = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be text') })
+  .min(1, 'is required')
   .max(60, 'must be at most 60 characters')
   .regex(SLUG_PATTERN, 'must be lower-case letters and digits joined by hyphens');
 
@@ -71,6 +72,7 @@ export type ModuleContentInput = z.input<typeof moduleContent>;
 
 export const newModule = moduleContent.extend({ capabilityKey: key });
 export type NewModule = z.infer<typeof newModule>;
+export type NewModuleInput = z.input<typeof newModule>;
 
 // ---- participants ------------------------------------------------------------------------------
 

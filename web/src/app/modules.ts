@@ -5,6 +5,7 @@ import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
 import { homeModule } from '../domains/home/module.tsx';
+import { libraryModule } from '../domains/library/module.tsx';
 import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
@@ -18,6 +19,7 @@ export const modules: readonly WebModule[] = [
   assessmentsModule,
   mailModule,
   feedbackModule,
+  libraryModule,
   frameworkModule,
   pathwaysModule,
 ];
