@@ -4,6 +4,7 @@
 // suggestions and their stage, leaving out modules already in a pathway or turned into experiments.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { ReadCache } from '../../platform/db/read-cache.ts';
 import { queryRows } from '../../platform/db/rows.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { recommendModules } from '../development/recommend-modules.ts';
@@ -32,6 +33,40 @@ async function readPathwaySteps(scope: TenantScope) {
   );
 }
 
+/** What ranking and the home card need of a module: no summaries, practice texts or bodies. */
+interface Candidate {
+  id: string;
+  key: string;
+  capabilityKey: string;
+  capabilityName: string;
+  title: string;
+  minutes: number;
+  stages: string[];
+}
+
+/**
+ * The organisation's published modules, lean, for 2 s (docs/decisions/0004). The library's list
+ * is ~90 modules and 80 KB with their texts: reading and mapping it on every home page was most of
+ * the page's cost. The library does not invalidate this cache, so its staleness is bounded by time
+ * alone, on either database: a module published or retired reaches the suggestion within 2 s.
+ */
+const candidates = new ReadCache<Candidate[]>(1_000);
+const CANDIDATES_STALENESS = 'postgres' as const;
+
+function publishedCandidates(scope: TenantScope): Promise<Candidate[]> {
+  return candidates.get(CANDIDATES_STALENESS, scope.organisationId, scope.organisationId, async () =>
+    (await listPublishedModules(scope)).map((m) => ({
+      id: m.id,
+      key: m.key,
+      capabilityKey: m.capabilityKey,
+      capabilityName: m.capabilityName,
+      title: m.title,
+      minutes: m.minutes,
+      stages: m.stages,
+    })),
+  );
+}
+
 export interface SuggestInputs {
   /** Capability keys of the plan's active focus areas. */
   focus: string[];
@@ -47,7 +82,7 @@ export async function suggestModule(
   input: SuggestInputs,
 ): Promise<HomeResponse['suggestedModule']> {
   const steps = await readPathwaySteps(scope);
-  const modules = await listPublishedModules(scope);
+  const modules = await publishedCandidates(scope);
   const byId = new Map(modules.map((m) => [m.id, m]));
   // A step whose module was retired or unpublished stays in the pathway but is not offered.
   const next = steps.find((s) => !s.started && byId.has(s.moduleId));
