@@ -59,9 +59,9 @@ export const homeEn = {
   'home.due.reviewOverdue': 'Review overdue since {date}',
   'home.due.practice': 'No practice in 7 days',
   'home.due.openPlan': 'Open in plan',
-  'home.due.openPlanLabel': 'Open “{action}” in your plan',
+  'home.due.openPlanLabel': 'Open in plan: {action}',
   'home.due.logPractice': 'Log practice',
-  'home.due.logPracticeLabel': 'Log practice for “{action}”',
+  'home.due.logPracticeLabel': 'Log practice: {action}',
 
   'home.plan.heading': 'Your plan at a glance',
   'home.plan.empty': 'You have no active plan yet.',
