@@ -32,7 +32,7 @@ export const homeEn = {
   'home.next.keep-going.button': 'Open your plan',
 
   'home.reason.self-knowledge-first':
-    'Everything starts with knowing yourself as a leader. About 20 minutes, and only you see your answers.',
+    'Everything starts with knowing yourself as a leader. Only you see your answers.',
   'home.reason.assessment-in-progress': 'You have started it; your answers so far are saved.',
   'home.reason.others-view':
     'Colleagues see things you don’t. Raters need a couple of weeks, so it is worth asking early.',
