@@ -6,6 +6,7 @@ import { assessmentsModule } from './domains/assessments/module.ts';
 import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
+import { homeModule } from './domains/home/module.ts';
 import { libraryModule } from './domains/library/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
 import { identityModule } from './identity/module.ts';
@@ -27,6 +28,7 @@ export const modules: readonly Module[] = [
   libraryModule,
   developmentModule,
   pathwaysModule,
+  homeModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -139,7 +139,8 @@ describe.runIf(chromiumAvailable())('foundation in the browser', () => {
     await guest.getByLabel('Choose a password').fill('a long enough password');
     await guest.getByLabel('Repeat the password').fill('a long enough password');
     await guest.getByRole('button', { name: 'Join and sign in' }).click();
-    await guest.getByRole('heading', { level: 1, name: 'People' }).waitFor();
+    // Joining lands on the home page, as signing in does.
+    await guest.getByRole('heading', { level: 1, name: 'Hello, Nadia' }).waitFor();
     await screenshot(guest, 'joined-mobile');
     await guest.close();
     await admin.close();

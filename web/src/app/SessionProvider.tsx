@@ -40,7 +40,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       flushSync(() => setState({ viewer: me, reason: 'none' }));
       // On the sign-in page its route already sends a signed-in person on (auth/module.tsx).
       if (window.location.pathname !== '/sign-in') {
-        navigate(safeReturnPath(returnTo ?? null) ?? '/people', { replace: true });
+        navigate(safeReturnPath(returnTo ?? null) ?? '/', { replace: true });
       }
     },
     [queryClient],

@@ -5,6 +5,7 @@ import { alignmentModule } from '../domains/alignment/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
+import { homeModule } from '../domains/home/module.tsx';
 import { libraryModule } from '../domains/library/module.tsx';
 import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
@@ -14,6 +15,7 @@ import type { WebModule } from './module.ts';
 
 export const modules: readonly WebModule[] = [
   authModule,
+  homeModule,
   peopleModule,
   assessmentsModule,
   mailModule,

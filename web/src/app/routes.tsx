@@ -25,7 +25,7 @@ function NotFoundPage() {
       <PageHeading title={t('notFound.title')} />
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/people">{t('notFound.home')}</Link>
+        <Link to="/">{t('notFound.home')}</Link>
       </p>
     </section>
   );
@@ -37,7 +37,7 @@ function ForbiddenPage() {
       <PageHeading title={t('forbidden.title')} />
       <p>{t('forbidden.body')}</p>
       <p>
-        <Link to="/people">{t('notFound.home')}</Link>
+        <Link to="/">{t('notFound.home')}</Link>
       </p>
     </section>
   );
@@ -63,19 +63,16 @@ function Root() {
   );
 }
 
-function Home() {
-  const { viewer } = useSession();
-  return <Navigate to={viewer ? '/people' : '/sign-in'} replace />;
-}
-
 /** Signed-in pages: the app's layout, or off to sign in (and back here afterwards). */
 function RequireViewer() {
   const { viewer, signedOutReason } = useSession();
   const { pathname, search } = useLocation();
   if (!viewer) {
     const next = encodeURIComponent(pathname + search);
+    // The home page is where signing in leads anyway: no need to name it as the way back.
+    const home = pathname === '/' && !search;
     const to =
-      signedOutReason === 'signed-out'
+      signedOutReason === 'signed-out' || (home && signedOutReason !== 'expired')
         ? '/sign-in'
         : signedOutReason === 'expired'
           ? `/sign-in?expired=1&next=${next}`
@@ -118,7 +115,6 @@ export function buildRoutes(modules: readonly WebModule[]): RouteObject[] {
     {
       element: <Root />,
       children: [
-        { index: true, element: <Home /> },
         { element: layout(<Outlet />), children: pages('public') },
         {
           element: <RequireViewer />,

@@ -8,6 +8,7 @@ import { alignmentEn } from '../domains/alignment/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
+import { homeEn } from '../domains/home/i18n/en.ts';
 import { libraryEn } from '../domains/library/i18n/en.ts';
 import { pathwaysEn } from '../domains/pathways/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
@@ -26,6 +27,7 @@ export const en = {
   ...alignmentEn,
   ...libraryEn,
   ...pathwaysEn,
+  ...homeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

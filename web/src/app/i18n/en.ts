@@ -58,7 +58,7 @@ export const appEn = {
   'forbidden.body': 'This page is for administrators.',
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
-  'notFound.home': 'Go to the people directory',
+  'notFound.home': 'Go to your home page',
   'loadError.title': 'Could not load this page',
   'loadError.retry': 'Try again',
 } as const;

@@ -47,7 +47,7 @@ export function InvitationPage({ token }: { token: string }) {
           submitLabel={t('invitation.submit')}
           busyLabel={t('invitation.submitting')}
           save={(password) => accept.mutateAsync({ token, password })}
-          done={(viewer) => session.signedIn(viewer, '/people')}
+          done={(viewer) => session.signedIn(viewer, '/')}
           onExpired={() => setExpired(true)}
         />
       </>

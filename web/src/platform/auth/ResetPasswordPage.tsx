@@ -29,7 +29,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
             submitLabel={t('reset.submit')}
             busyLabel={t('reset.submitting')}
             save={(password) => confirm.mutateAsync({ token, password })}
-            done={(viewer) => session.signedIn(viewer, '/people')}
+            done={(viewer) => session.signedIn(viewer, '/')}
             onExpired={() => setExpired(true)}
           />
         </>

@@ -12,7 +12,7 @@ import { SignInPage } from './SignInPage.tsx';
 function SignInRoute() {
   const { viewer } = useSession();
   const [query] = useSearchParams();
-  if (viewer) return <Navigate to={safeReturnPath(query.get('next')) ?? '/people'} replace />;
+  if (viewer) return <Navigate to={safeReturnPath(query.get('next')) ?? '/'} replace />;
   return <SignInPage />;
 }
 

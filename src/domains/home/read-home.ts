@@ -1,0 +1,122 @@
+// GET /api/home: the participant's home page in one transaction as the viewer (their plan is
+// private to them, docs/decisions/0014): where they stand, the single next step, the plan at a
+// glance, what is due this week and one module to read. Reads: the person's facts and the plan are
+// one indexed statement each (read-facts.ts), then the pathway steps and the library (suggest-module.ts).
+import type { TenantScope } from '../../platform/scope.ts';
+import type { HomeResponse } from './contracts.ts';
+import { dueThisWeek, type OpenExperiment, viewerToday, weekOf } from './due-this-week.ts';
+import { nextStep } from './next-step.ts';
+import { type PlanRow, readPersonFacts, readPlanRows } from './read-facts.ts';
+import { suggestModule } from './suggest-module.ts';
+
+type HomePlan = NonNullable<HomeResponse['plan']>;
+type Focus = HomePlan['focusAreas'][number];
+type Experiment = OpenExperiment & { action: string; focus: { id: string; title: string } };
+
+/** Folds the plan's rows into the plan at a glance, its experiments and the modules it used. */
+function foldPlan(rows: PlanRow[]) {
+  const first = rows[0];
+  if (!first) return null;
+  const focusAreas = new Map<string, Focus>();
+  const experiments: Experiment[] = [];
+  const usedModules: string[] = [];
+  let recentPractice = 0;
+  for (const r of rows) {
+    if (r.focusId === null) continue;
+    let focus = focusAreas.get(r.focusId);
+    if (!focus) {
+      focus = {
+        id: r.focusId,
+        kind: r.kind!,
+        capabilityKey: r.capabilityKey,
+        title: r.focusTitle!,
+        goal: r.goal!,
+        experiments: { planned: 0, running: 0, done: 0, dropped: 0 },
+      };
+      focusAreas.set(r.focusId, focus);
+    }
+    if (r.experimentId === null) continue;
+    focus.experiments[r.status!] += 1;
+    if (r.sourceModuleId) usedModules.push(r.sourceModuleId);
+    recentPractice += r.recentPractice;
+    experiments.push({
+      id: r.experimentId,
+      status: r.status!,
+      startsOn: r.startsOn!,
+      reviewOn: r.reviewOn!,
+      lastPracticeAt: r.lastPracticeAt,
+      action: r.action!,
+      focus: { id: focus.id, title: focus.title },
+    });
+  }
+  const plan: HomePlan = {
+    id: first.planId,
+    title: first.planTitle,
+    startedAt: first.startedAt.toISOString(),
+    focusAreas: [...focusAreas.values()],
+  };
+  return { plan, experiments, usedModules, recentPractice };
+}
+
+export async function readHome(
+  scope: TenantScope,
+  query: { today?: string | undefined },
+): Promise<HomeResponse> {
+  const now = scope.now();
+  const today = viewerToday(query.today, now);
+  const week = weekOf(today);
+  const person = await readPersonFacts(scope);
+  const folded = foldPlan(await readPlanRows(scope));
+
+  const count = (status: OpenExperiment['status']) =>
+    folded?.experiments.filter((e) => e.status === status).length ?? 0;
+  const running = count('running');
+  const planned = count('planned');
+  const due = folded ? dueThisWeek(folded.experiments, week, now) : [];
+  const suggestedModule = await suggestModule(scope, {
+    focus: folded?.plan.focusAreas.flatMap((f) => (f.capabilityKey ? [f.capabilityKey] : [])) ?? [],
+    stage: person.careerStage.key,
+    usedByExperiments: folded?.usedModules ?? [],
+    hasEvidence: person.selfAssessment === 'submitted' || person.feedback.status === 'released',
+  });
+  // The pathway step the next step may point at is the one suggested: the first unstarted step
+  // whose module is still in the library.
+  const pathwayStep =
+    suggestedModule?.reason.code === 'pathway-next'
+      ? { moduleId: suggestedModule.id, title: suggestedModule.title }
+      : null;
+  const step = nextStep({
+    selfAssessment: person.selfAssessment,
+    feedback: person.feedback,
+    plan: folded && { focusAreas: folded.plan.focusAreas.length, planned, running },
+    practicedLast7Days: (folded?.recentPractice ?? 0) > 0,
+    pathwayStep,
+  });
+
+  return {
+    person: { name: person.name, careerStage: person.careerStage },
+    today,
+    week,
+    nextStep: step,
+    plan: folded?.plan ?? null,
+    dueThisWeek: due.map((e) => ({
+      id: e.id,
+      focus: e.focus,
+      action: e.action,
+      status: e.status,
+      startsOn: e.startsOn,
+      reviewOn: e.reviewOn,
+      lastPracticeAt: e.lastPracticeAt?.toISOString() ?? null,
+      reasons: e.reasons,
+    })),
+    suggestedModule,
+    counts: {
+      focusAreas: folded?.plan.focusAreas.length ?? 0,
+      runningExperiments: running,
+      plannedExperiments: planned,
+      dueThisWeek: due.length,
+      practiceLast7Days: folded?.recentPractice ?? 0,
+    },
+    progress: { selfAssessment: person.selfAssessment, feedback: person.feedback.status },
+  };
+}

@@ -1,0 +1,14 @@
+// The participant's home page, at `/` for everyone signed in (and `/home`, which leads there).
+import { Navigate } from 'react-router';
+import type { WebModule } from '../../app/module.ts';
+import { t } from '../../i18n/index.ts';
+import { HomePage } from './HomePage.tsx';
+
+export const homeModule: WebModule = {
+  name: 'home',
+  routes: [
+    { path: '/', access: 'signed-in', render: () => <HomePage /> },
+    { path: '/home', access: 'signed-in', render: () => <Navigate to="/" replace /> },
+  ],
+  nav: [{ to: '/', label: () => t('nav.home') }],
+};
