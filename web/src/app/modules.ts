@@ -2,6 +2,7 @@
 // app/Layout.tsx). Adding a domain's pages = a folder with a module.tsx, and one line here. The order
 // is the order of the navigation entries.
 import { assessmentsModule } from '../domains/assessments/module.tsx';
+import { developmentModule } from '../domains/development/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
@@ -16,4 +17,5 @@ export const modules: readonly WebModule[] = [
   mailModule,
   feedbackModule,
   frameworkModule,
+  developmentModule,
 ];

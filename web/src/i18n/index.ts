@@ -5,6 +5,7 @@
 // the locale is chosen once, from the browser's preferences.
 import { appEn } from '../app/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
+import { developmentEn } from '../domains/development/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
@@ -20,6 +21,7 @@ export const en = {
   ...assessmentsEn,
   ...frameworkEn,
   ...feedbackEn,
+  ...developmentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
