@@ -87,7 +87,10 @@ function ExperimentForm({
   const summaryRef = useRef<HTMLDivElement>(null);
   const known = plan.focusAreas.some((f) => f.id === focusId);
   const [draft, setDraft] = useState<Record<Field, string>>({
-    focusId: known ? focusId! : plan.focusAreas.length === 1 ? plan.focusAreas[0]!.id : '',
+    focusId: known
+      ? focusId!
+      : (plan.focusAreas.find((f) => practice?.capabilityKey && f.capabilityKey === practice.capabilityKey)
+          ?.id ?? (plan.focusAreas.length === 1 ? plan.focusAreas[0]!.id : '')),
     action: practice?.practice?.action ?? '',
     situation: practice?.practice?.situation ?? '',
     frequency: practice?.practice?.frequency ?? '',

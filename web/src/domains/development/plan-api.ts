@@ -53,6 +53,8 @@ export interface Alignment {
 export interface LibraryPractice {
   id: string;
   title: string;
+  /** The capability the module serves: preselects the focus on that capability. */
+  capabilityKey?: string;
   practice: { action: string; situation: string; frequency: string; signal: string } | null;
 }
 
