@@ -2,6 +2,7 @@
 // named: the server, the CLI, the test harness and the access walk all read it
 // (docs/adding-a-domain.md).
 import { assessmentsModule } from './domains/assessments/module.ts';
+import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { identityModule } from './identity/module.ts';
@@ -19,6 +20,7 @@ export const modules: readonly Module[] = [
   frameworkModule,
   assessmentsModule,
   feedbackModule,
+  developmentModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

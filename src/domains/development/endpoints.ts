@@ -5,8 +5,8 @@ import {
   coachingList,
   coachingRelationship,
   coachingRequest,
-  commentCreate,
   comment as commentContract,
+  commentCreate,
   experimentCreate,
   experimentStatusUpdate,
   experimentUpdate,
@@ -28,9 +28,19 @@ import {
 
 export const developmentApi = {
   myPlans: endpoint({ method: 'get', path: '/api/plans', response: myPlans }),
-  startPlan: endpoint({ method: 'post', path: '/api/plans', status: 201, body: planCreate, response: planDetail }),
+  startPlan: endpoint({
+    method: 'post',
+    path: '/api/plans',
+    status: 201,
+    body: planCreate,
+    response: planDetail,
+  }),
   // Declared before /api/plans/:id so the router does not read these names as ids.
-  sharedWithMe: endpoint({ method: 'get', path: '/api/plans/shared-with-me', response: sharedWithMeContract }),
+  sharedWithMe: endpoint({
+    method: 'get',
+    path: '/api/plans/shared-with-me',
+    response: sharedWithMeContract,
+  }),
   summary: endpoint({ method: 'get', path: '/api/plans/summary', response: plansSummary }),
   plan: endpoint({ method: 'get', path: '/api/plans/:id', params: idParams, response: planDetail }),
   updatePlan: endpoint({
@@ -40,7 +50,12 @@ export const developmentApi = {
     body: planUpdate,
     response: planDetail,
   }),
-  closePlan: endpoint({ method: 'post', path: '/api/plans/:id/close', params: idParams, response: planDetail }),
+  closePlan: endpoint({
+    method: 'post',
+    path: '/api/plans/:id/close',
+    params: idParams,
+    response: planDetail,
+  }),
   addComment: endpoint({
     method: 'post',
     path: '/api/plans/:id/comments',

@@ -78,7 +78,10 @@ export const developmentPlans = pgTable(
     index('development_plans_owner').on(t.organisationId, t.ownerId, t.startedAt),
     check('development_plans_status_known', sql`${t.status} IN ('active', 'closed')`),
     check('development_plans_closed_at', sql`(${t.status} = 'closed') = (${t.closedAt} IS NOT NULL)`),
-    check('development_plans_title', sql`char_length(${t.title}) BETWEEN 1 AND ${sql.raw(String(PLAN_TITLE_MAX))}`),
+    check(
+      'development_plans_title',
+      sql`char_length(${t.title}) BETWEEN 1 AND ${sql.raw(String(PLAN_TITLE_MAX))}`,
+    ),
   ],
 );
 
@@ -265,7 +268,10 @@ export const planComments = pgTable(
       foreignColumns: [people.organisationId, people.id],
     }).onDelete('cascade'),
     index('plan_comments_plan').on(t.organisationId, t.planId, t.createdAt),
-    check('plan_comments_body', sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(COMMENT_BODY_MAX))}`),
+    check(
+      'plan_comments_body',
+      sql`char_length(${t.body}) BETWEEN 1 AND ${sql.raw(String(COMMENT_BODY_MAX))}`,
+    ),
   ],
 );
 
@@ -312,7 +318,10 @@ export const coachingRelationships = pgTable(
       .on(t.organisationId, t.coacheeId)
       .where(sql`${t.status} = 'active'`),
     index('coaching_relationships_coach').on(t.organisationId, t.coachId),
-    check('coaching_relationships_status_known', sql`${t.status} IN ('requested', 'active', 'declined', 'ended')`),
+    check(
+      'coaching_relationships_status_known',
+      sql`${t.status} IN ('requested', 'active', 'declined', 'ended')`,
+    ),
     check('coaching_relationships_not_self', sql`${t.coachId} <> ${t.coacheeId}`),
     check(
       'coaching_relationships_times',
