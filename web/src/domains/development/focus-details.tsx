@@ -39,67 +39,69 @@ export function FocusDetails({
     on ? [...list, id] : list.filter((x) => x !== id);
   const box = `${idPrefix}-f${index}`;
   return (
-    <fieldset className="fieldset card plan-focus-details">
-      <legend className="plan-legend">{t('plan.focus.heading', { number: index + 1, name })}</legend>
-      <TextField
-        id={detailId(idPrefix, index, 'goal')}
-        label={t('plan.new.goal')}
-        hint={t('plan.new.goalHint')}
-        error={errors.goal}
-        value={details.goal}
-        multiline
-        required
-        onChange={(goal) => onChange({ ...details, goal })}
-      />
-      <TextField
-        id={detailId(idPrefix, index, 'why')}
-        label={t('plan.new.why')}
-        error={errors.why}
-        value={details.why}
-        multiline
-        onChange={(why) => onChange({ ...details, why })}
-      />
-      {goals.length ? (
-        <fieldset className="fieldset">
-          <legend>{t('plan.new.linkGoals')}</legend>
-          <div className="stack-tight">
-            {goals.map((g) => (
-              <div className="checkbox" key={g.id}>
-                <input
-                  id={`${box}-goal-${g.id}`}
-                  type="checkbox"
-                  checked={details.goalIds.includes(g.id)}
-                  onChange={(e) =>
-                    onChange({ ...details, goalIds: toggle(details.goalIds, g.id, e.target.checked) })
-                  }
-                />
-                <label htmlFor={`${box}-goal-${g.id}`}>{g.title}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      ) : null}
-      {values.length ? (
-        <fieldset className="fieldset">
-          <legend>{t('plan.new.linkValues')}</legend>
-          <div className="checkbox-row">
-            {values.map((v) => (
-              <div className="checkbox" key={v.id}>
-                <input
-                  id={`${box}-value-${v.id}`}
-                  type="checkbox"
-                  checked={details.valueIds.includes(v.id)}
-                  onChange={(e) =>
-                    onChange({ ...details, valueIds: toggle(details.valueIds, v.id, e.target.checked) })
-                  }
-                />
-                <label htmlFor={`${box}-value-${v.id}`}>{v.name}</label>
-              </div>
-            ))}
-          </div>
-        </fieldset>
-      ) : null}
-      {goals.length || values.length ? null : <p className="muted">{t('plan.new.noGoals')}</p>}
-    </fieldset>
+    <div className="card">
+      <fieldset className="fieldset plan-focus-details">
+        <legend className="plan-legend">{t('plan.focus.heading', { number: index + 1, name })}</legend>
+        <TextField
+          id={detailId(idPrefix, index, 'goal')}
+          label={t('plan.new.goal')}
+          hint={t('plan.new.goalHint')}
+          error={errors.goal}
+          value={details.goal}
+          multiline
+          required
+          onChange={(goal) => onChange({ ...details, goal })}
+        />
+        <TextField
+          id={detailId(idPrefix, index, 'why')}
+          label={t('plan.new.why')}
+          error={errors.why}
+          value={details.why}
+          multiline
+          onChange={(why) => onChange({ ...details, why })}
+        />
+        {goals.length ? (
+          <fieldset className="fieldset">
+            <legend>{t('plan.new.linkGoals')}</legend>
+            <div className="stack-tight">
+              {goals.map((g) => (
+                <div className="checkbox" key={g.id}>
+                  <input
+                    id={`${box}-goal-${g.id}`}
+                    type="checkbox"
+                    checked={details.goalIds.includes(g.id)}
+                    onChange={(e) =>
+                      onChange({ ...details, goalIds: toggle(details.goalIds, g.id, e.target.checked) })
+                    }
+                  />
+                  <label htmlFor={`${box}-goal-${g.id}`}>{g.title}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        {values.length ? (
+          <fieldset className="fieldset">
+            <legend>{t('plan.new.linkValues')}</legend>
+            <div className="checkbox-row">
+              {values.map((v) => (
+                <div className="checkbox" key={v.id}>
+                  <input
+                    id={`${box}-value-${v.id}`}
+                    type="checkbox"
+                    checked={details.valueIds.includes(v.id)}
+                    onChange={(e) =>
+                      onChange({ ...details, valueIds: toggle(details.valueIds, v.id, e.target.checked) })
+                    }
+                  />
+                  <label htmlFor={`${box}-value-${v.id}`}>{v.name}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+        {goals.length || values.length ? null : <p className="muted">{t('plan.new.noGoals')}</p>}
+      </fieldset>
+    </div>
   );
 }

@@ -42,9 +42,17 @@ export function PlanSharing({ plan }: { plan: PlanDetail }) {
   return (
     <section className="card plan-sharing" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t('plan.sharing.title')}</h2>
-      <p className="plan-sharing-now" aria-live="polite">
-        <strong>{sentences.length ? sentences.join(' ') : t('plan.sharing.private')}</strong>
-      </p>
+      <div className="plan-sharing-now" aria-live="polite">
+        {sentences.length ? (
+          <ul>
+            {sentences.map((s) => (
+              <li key={s}>{s}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('plan.sharing.private')}</p>
+        )}
+      </div>
       <p className="hint">{t('plan.sharing.intro')}</p>
       {manager ? null : <p className="muted">{t('plan.sharing.noManager')}</p>}
       {coach ? null : (
