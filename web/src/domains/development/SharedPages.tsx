@@ -31,13 +31,12 @@ export function SharedListPage() {
           <li key={p.id} className="card">
             <div className="plan-focus-head">
               <Link className="plan-card-title" to={`/plan/shared/${encodeURIComponent(p.id)}`}>
-                {t('plan.shared.open', { name: p.owner.name })}
+                {t('plan.shared.open', { name: p.owner.name, title: p.title })}
               </Link>
               <Badge tone="neutral">{t(`plan.shared.as.${p.relation}`)}</Badge>
+              {p.status === 'closed' ? <Badge tone="neutral">{t('plan.shared.closed')}</Badge> : null}
             </div>
-            <p className="muted">
-              {p.title} · {t('plan.history.item', { date: formatDate(p.startedAt) })}
-            </p>
+            <p className="muted">{t('plan.history.item', { date: formatDate(p.startedAt) })}</p>
             <p>
               {p.whole
                 ? t('plan.shared.whole')

@@ -97,6 +97,8 @@ function RecentPractice({ experimentId, count }: { experimentId: string; count: 
 function StatusControl({ experiment }: { experiment: Experiment }) {
   const id = useId();
   const change = useSetExperimentStatus();
+  // The choice shows at once; the saved plan replaces it (or a failure puts the old one back).
+  const [chosen, setChosen] = useState<ExperimentStatus | null>(null);
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
   return (
     <div className="field plan-status-field">
@@ -109,14 +111,16 @@ function StatusControl({ experiment }: { experiment: Experiment }) {
       </label>
       <select
         id={id}
-        value={experiment.status}
+        value={chosen ?? experiment.status}
         aria-busy={change.isPending || undefined}
         onChange={(e) => {
           const status = e.target.value as ExperimentStatus;
           setMessage(null);
+          setChosen(status);
           change.mutate(
             { id: experiment.id, status },
             {
+              onSettled: () => setChosen(null),
               onSuccess: () =>
                 setMessage({
                   tone: 'success',

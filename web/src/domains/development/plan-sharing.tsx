@@ -26,6 +26,16 @@ export function PlanSharing({ plan }: { plan: PlanDetail }) {
   const perFocus = useFocusSharing();
   const busy = wholePlan.isPending || perFocus.isPending;
   const [message, setMessage] = useState<{ tone: 'success' | 'error'; text: string } | null>(null);
+  // A switch flips as it is pressed (the person sees their choice at once); the saved plan then
+  // replaces it, and a failure puts it back with the reason.
+  const [pressed, setPressed] = useState<Record<string, boolean>>({});
+  const shown = (box: string, saved: boolean) => pressed[box] ?? saved;
+  const press = (box: string, value: boolean) => setPressed((p) => ({ ...p, [box]: value }));
+  const release = (box: string) =>
+    setPressed((p) => {
+      const { [box]: _, ...rest } = p;
+      return rest;
+    });
   const whole = plan.sharing ?? NOBODY;
   const manager = plan.audience?.manager ?? null;
   const coach = plan.audience?.coach ?? null;
@@ -33,10 +43,16 @@ export function PlanSharing({ plan }: { plan: PlanDetail }) {
   if (manager) readers.push({ key: 'withManager', label: t('plan.sharing.manager', { name: manager.name }) });
   if (coach) readers.push({ key: 'withCoach', label: t('plan.sharing.coach', { name: coach.name }) });
 
-  const done = {
-    onSuccess: () => setMessage({ tone: 'success', text: t('plan.sharing.saved') }),
-    onError: (error: unknown) => setMessage({ tone: 'error', text: errorText(error) }),
-  };
+  const done = (box: string) => ({
+    onSuccess: () => {
+      release(box);
+      setMessage({ tone: 'success', text: t('plan.sharing.saved') });
+    },
+    onError: (error: unknown) => {
+      release(box);
+      setMessage({ tone: 'error', text: errorText(error) });
+    },
+  });
   const sentences = (['withManager', 'withCoach'] as const).map((k) => summary(plan, k)).filter(Boolean);
 
   return (
@@ -70,11 +86,12 @@ export function PlanSharing({ plan }: { plan: PlanDetail }) {
                   <input
                     id={`${id}-${r.key}`}
                     type="checkbox"
-                    checked={whole[r.key]}
+                    checked={shown(r.key, whole[r.key])}
                     aria-busy={busy || undefined}
                     onChange={(e) => {
                       setMessage(null);
-                      wholePlan.mutate({ ...whole, [r.key]: e.target.checked }, done);
+                      press(r.key, e.target.checked);
+                      wholePlan.mutate({ ...whole, [r.key]: e.target.checked }, done(r.key));
                     }}
                   />
                   <label htmlFor={`${id}-${r.key}`}>{r.label}</label>
@@ -97,19 +114,20 @@ export function PlanSharing({ plan }: { plan: PlanDetail }) {
                         const box = `${id}-f${index}-${r.key}`;
                         // Covered by the whole-plan switch: shown ticked and fixed, so the page
                         // never suggests a focus is hidden from someone who reads the whole plan.
-                        const covered = whole[r.key];
+                        const covered = shown(r.key, whole[r.key]);
                         return (
                           <div className="checkbox" key={r.key}>
                             <input
                               id={box}
                               type="checkbox"
-                              checked={covered || own[r.key]}
+                              checked={covered || shown(box, own[r.key])}
                               disabled={covered}
                               onChange={(e) => {
                                 setMessage(null);
+                                press(box, e.target.checked);
                                 perFocus.mutate(
                                   { focusId: f.id, sharing: { ...own, [r.key]: e.target.checked } },
-                                  done,
+                                  done(box),
                                 );
                               }}
                             />
