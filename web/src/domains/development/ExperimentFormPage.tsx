@@ -111,7 +111,7 @@ function ExperimentForm({
     startDate: t('plan.experiment.field.startDate'),
     reviewDate: t('plan.experiment.field.reviewDate'),
   };
-  const required = (f: Field) => t('form.fieldError', { label: labels[f], rule: t('form.ruleRequired') });
+  const required = (f: Field) => t('plan.rule', { label: labels[f], rule: t('form.ruleRequired') });
   const localError = (f: Field): string | undefined => {
     const value = draft[f];
     if (submitted && !value.trim()) return required(f);
@@ -119,7 +119,7 @@ function ExperimentForm({
       return lengthError(labels[f], value, LIMITS[f as (typeof TEXT_FIELDS)[number]]);
     // ISO days compare as text; a review before the start is a slip the person can see at once.
     if (f === 'reviewDate' && draft.startDate && value && value < draft.startDate)
-      return t('form.fieldError', { label: labels.reviewDate, rule: t('plan.experiment.reviewBeforeStart') });
+      return t('plan.rule', { label: labels.reviewDate, rule: t('plan.experiment.reviewBeforeStart') });
     return undefined;
   };
   const errorOf = (f: Field) => server[f] ?? localError(f);
@@ -163,7 +163,7 @@ function ExperimentForm({
         const top = path.split('.')[0]!;
         const f = (SERVER_FIELD[top] ?? top) as Field;
         if (fields.includes(f)) {
-          mapped[f] = t('form.fieldError', { label: labels[f], rule });
+          mapped[f] = t('plan.rule', { label: labels[f], rule });
           problems.push({ target: idOf(f), text: mapped[f] });
         } else problems.push({ target: '', text: `${path}: ${rule}` });
       }

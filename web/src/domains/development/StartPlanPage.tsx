@@ -146,7 +146,7 @@ function StartForm({
   const titleError = (force = false) =>
     serverErrors.title ??
     ((submitted || force) && !title.trim()
-      ? t('form.fieldError', { label: t('plan.new.field.planTitle'), rule: t('form.ruleRequired') })
+      ? t('plan.rule', { label: t('plan.new.field.planTitle'), rule: t('form.ruleRequired') })
       : lengthError(t('plan.new.field.planTitle'), title, LIMITS.planTitle));
 
   // Checked as the person types (count and lengths), and "required" once they tried to submit.
@@ -160,14 +160,14 @@ function StartForm({
   const ownTitleError =
     serverErrors['own.title'] ??
     (submitted && choice.own && !choice.ownTitle.trim()
-      ? t('form.fieldError', { label: t('plan.new.field.title'), rule: t('form.ruleRequired') })
+      ? t('plan.rule', { label: t('plan.new.field.title'), rule: t('form.ruleRequired') })
       : lengthError(t('plan.new.field.title'), choice.ownTitle, LIMITS.title));
   const fieldErrors = (index: number, key: string): Partial<Record<DetailField, string>> => {
     const d = detailsOf(key);
     const rule = (field: DetailField, label: string) =>
       serverErrors[`${index}.${field}`] ??
       (submitted && !d[field].trim()
-        ? t('form.fieldError', { label, rule: t('form.ruleRequired') })
+        ? t('plan.rule', { label, rule: t('form.ruleRequired') })
         : lengthError(label, d[field], LIMITS[field]));
     const goal = rule('goal', t('plan.new.field.goal'));
     // "Why" is the person's to fill or not (the server accepts it empty): only its length is checked.
@@ -184,7 +184,7 @@ function StartForm({
     if (choice.own && !choice.ownTitle.trim())
       problems.push({
         target: ids.ownTitle,
-        text: t('form.fieldError', { label: t('plan.new.field.title'), rule: t('form.ruleRequired') }),
+        text: t('plan.rule', { label: t('plan.new.field.title'), rule: t('form.ruleRequired') }),
       });
     chosen.forEach((c, i) => {
       const d = detailsOf(c.key);
@@ -194,7 +194,7 @@ function StartForm({
       ] as const) {
         const text =
           field === 'goal' && !d[field].trim()
-            ? t('form.fieldError', { label, rule: t('form.ruleRequired') })
+            ? t('plan.rule', { label, rule: t('form.ruleRequired') })
             : lengthError(label, d[field], LIMITS[field]);
         if (text)
           problems.push({

@@ -119,5 +119,5 @@ export function TextField({
 /** The live length rule: the server's limit, checked as the person types. */
 export const lengthError = (label: string, value: string, max: number | undefined): string | undefined =>
   max !== undefined && value.length > max
-    ? t('form.fieldError', { label, rule: t('plan.experiment.tooLong', { max }) })
+    ? t('plan.rule', { label, rule: t('plan.experiment.tooLong', { max }) })
     : undefined;

@@ -53,7 +53,7 @@ export function CommentForm({
     if (add.isPending) return;
     setMessage(null);
     if (!body.trim()) {
-      setFieldError(t('form.fieldError', { label: t('plan.comments.add'), rule: t('form.ruleRequired') }));
+      setFieldError(t('plan.rule', { label: t('plan.comments.add'), rule: t('form.ruleRequired') }));
       document.getElementById(`${id}-body`)?.focus();
       return;
     }

@@ -21,17 +21,17 @@ export function serverProblems(
     const focus = chosen[index];
     if (focus && (field === 'goal' || field === 'why')) {
       const label = field === 'goal' ? t('plan.new.field.goal') : t('plan.new.field.why');
-      const text = t('form.fieldError', { label, rule });
+      const text = t('plan.rule', { label, rule });
       mapped[`${index}.${field}`] = text;
       problems.push({
         target: detailId(idPrefix, index, field),
         text: t('plan.new.problemIn', { focus: focus.name, rule: text }),
       });
     } else if (focus && field === 'title') {
-      mapped['own.title'] = t('form.fieldError', { label: t('plan.new.field.title'), rule });
+      mapped['own.title'] = t('plan.rule', { label: t('plan.new.field.title'), rule });
       problems.push({ target: ids.ownTitle, text: mapped['own.title'] });
     } else if (path === 'title') {
-      mapped.title = t('form.fieldError', { label: t('plan.new.field.planTitle'), rule });
+      mapped.title = t('plan.rule', { label: t('plan.new.field.planTitle'), rule });
       problems.push({ target: ids.title, text: mapped.title });
     } else {
       problems.push({ target: path.startsWith('focusAreas') ? ids.choices : '', text: `${path}: ${rule}` });

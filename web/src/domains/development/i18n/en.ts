@@ -160,6 +160,7 @@ export const developmentEn = {
   'plan.new.field.why': 'Why it matters',
   'plan.new.field.title': 'Own focus',
   'plan.new.problemIn': '{focus}: {rule}',
+  'plan.rule': '{label} {rule}.',
 
   // Suggestion reasons, as sentences with their figures
   'plan.reason.blindSpot':
