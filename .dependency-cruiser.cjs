@@ -62,7 +62,7 @@ module.exports = {
       to: {
         path: '^src/',
         pathNot:
-          '^src/(core/[^/]+/constants|(identity|domains|platform)/[^/]+/(contracts|endpoints|[a-z-]+-endpoints|constants))\\.ts$|^src/platform/http/(endpoint|contract-types)\\.ts$',
+          '^src/(core/[^/]+/constants|(identity|domains|platform)/[^/]+/(contracts|endpoints|[a-z-]+-endpoints|[a-z-]+-contracts|constants))\\.ts$|^src/platform/http/(endpoint|contract-types)\\.ts$',
       },
     },
   ],

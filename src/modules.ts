@@ -1,6 +1,7 @@
 // Every module of the app, in the order they are set up. This list is the one place a domain is
 // named: the server, the CLI, the test harness and the access walk all read it
 // (docs/adding-a-domain.md).
+import { alignmentModule } from './domains/alignment/module.ts';
 import { assessmentsModule } from './domains/assessments/module.ts';
 import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
@@ -20,6 +21,7 @@ export const modules: readonly Module[] = [
   frameworkModule,
   assessmentsModule,
   feedbackModule,
+  alignmentModule,
   developmentModule,
 ];
 

@@ -92,6 +92,7 @@ describe.runIf(chromiumAvailable())('360 feedback in the browser', () => {
 
   it('a participant requests a 360 and nominates, and the manager approves', async () => {
     const page = await signedIn(SUBJECT);
+    await page.getByRole('button', { name: 'Know yourself' }).click();
     await page.getByRole('link', { name: '360 feedback' }).click();
     await page.getByRole('heading', { level: 1, name: '360° feedback' }).waitFor();
     await expectAccessible(page, 'my 360');

@@ -10,6 +10,7 @@ import type {
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import {
+  addGoal,
   capabilityFocus,
   experimentBody,
   fieldsOf,
@@ -122,7 +123,7 @@ describe.each(testDatabaseKinds())('development plans on %s', (kind) => {
     const updated = await json<PlanDetail>(
       await o.owner.patch(`/api/focus-areas/${focusId}`, {
         goal: 'A clearer goal',
-        goalIds: [crypto.randomUUID()],
+        goalIds: [await addGoal(h, o.organisationId)],
       }),
       200,
     );

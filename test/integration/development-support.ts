@@ -1,11 +1,12 @@
 // Shared set-up for the development plan tests: an organisation (from the 360 tests' helper) whose
 // participant owns plans, with their manager, a coach, an admin and a peer, each signed in.
 import { expect } from 'vitest';
+import { organisationGoals } from '../../src/domains/alignment/schema.ts';
 import type { PlanCreate, PlanDetail } from '../../src/domains/development/contracts.ts';
 import { hashPassword } from '../../src/identity/auth/password.ts';
 import { listCareerStages } from '../../src/identity/organisations/service.ts';
 import { people } from '../../src/identity/people/schema.ts';
-import { Client, type Harness, PASSWORD } from '../support/harness.ts';
+import { addOrganisation, Client, type Harness, PASSWORD } from '../support/harness.ts';
 import { type ErrorBody, type FeedbackOrg, feedbackOrg, json } from './feedback-support.ts';
 
 export { type ErrorBody, json };
@@ -83,4 +84,28 @@ export async function planWithExperiment(c: Client) {
 export async function fieldsOf(res: Response, status = 400): Promise<Record<string, string>> {
   const body = await json<ErrorBody>(res, status);
   return body.error.fields ?? {};
+}
+
+/** A goal of the organisation a plan may link to (or, with `status` 'draft', one it may not). */
+export async function addGoal(h: Harness, organisationId: string, status: 'active' | 'draft' = 'active') {
+  const [goal] = await h.services.db.inOrganisation(organisationId, (tx) =>
+    tx
+      .insert(organisationGoals)
+      .values({
+        organisationId,
+        title: 'Grow the business',
+        periodStart: '2025-01-01',
+        periodEnd: '2030-12-31',
+        status,
+        position: 0,
+      })
+      .returning({ id: organisationGoals.id }),
+  );
+  return goal!.id;
+}
+
+/** An active goal of a new, other organisation. */
+export async function addOrganisationGoal(h: Harness, slug: string) {
+  const other = await addOrganisation(h.services, slug);
+  return addGoal(h, other.organisationId);
 }

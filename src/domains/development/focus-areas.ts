@@ -5,6 +5,8 @@
 // each request is one transaction, so a refused request leaves nothing behind.
 import { and, count, eq, max } from 'drizzle-orm';
 import type { TenantScope } from '../../platform/scope.ts';
+import { goalsExist } from '../alignment/goals.ts';
+import { valuesExist } from '../alignment/values.ts';
 import { currentVersion } from '../framework/service.ts';
 import { invalid, ownFocus, ownPlan, type PlanRow } from './access.ts';
 import { MAX_ACTIVE_FOCUS_AREAS } from './constants.ts';
@@ -42,18 +44,25 @@ async function resolveKind(
 }
 
 /**
- * Links to organisation goals and values.
- * TODO(alignment): `organisation_goals`/`organisation_values` are on branch `alignment`, not in main
- * yet. When they land: check every id belongs to this organisation through its check function and
- * answer invalid({ goalIds / valueIds: 'must be goals of this organisation' }); the composite foreign
- * keys then make a cross-organisation link impossible in the database too.
+ * Links only to this organisation's goals a plan may link to (active or achieved) and its values
+ * (not retired): alignment decides which (goalsExist / valuesExist); anything else answers 400
+ * naming goalIds or valueIds. The composite foreign keys refuse another organisation's ids too.
  */
 async function checkLinks(
-  _scope: TenantScope,
-  _goalIds: string[],
-  _valueIds: string[],
-  _at: string,
-): Promise<void> {}
+  scope: TenantScope,
+  goalIds: string[],
+  valueIds: string[],
+  at: string,
+): Promise<void> {
+  const goals = await goalsExist(scope, goalIds);
+  if (goalIds.some((id) => !goals.has(id.toLowerCase()))) {
+    throw invalid({ [`${at}goalIds`]: 'must be goals of this organisation (active or achieved)' });
+  }
+  const values = await valuesExist(scope, valueIds);
+  if (valueIds.some((id) => !values.has(id.toLowerCase()))) {
+    throw invalid({ [`${at}valueIds`]: 'must be values of this organisation (not retired)' });
+  }
+}
 
 async function writeLinks(
   scope: TenantScope,

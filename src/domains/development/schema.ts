@@ -24,6 +24,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { people } from '../../identity/people/schema.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
+import { organisationGoals, organisationValues } from '../alignment/schema.ts';
 import {
   COACHING_STATUSES,
   COMMENT_BODY_MAX,
@@ -139,10 +140,9 @@ export const planFocusAreas = pgTable(
 );
 
 /**
- * A focus area's link to one organisation goal or one value.
- * TODO(alignment): `organisation_goals` / `organisation_values` are being built on branch
- * `alignment`; when they land in main add composite foreign keys (organisation_id, goal_id) and
- * (organisation_id, value_id) here, and check ids through its function (400 naming goalIds/valueIds).
+ * A focus area's link to one organisation goal or one value of the same organisation (composite
+ * foreign keys: a link to another organisation's goal cannot exist). The service also refuses
+ * draft goals and retired values (alignment's goalsExist / valuesExist).
  */
 export const planFocusLinks = pgTable(
   'plan_focus_links',
@@ -161,6 +161,17 @@ export const planFocusLinks = pgTable(
       columns: [t.organisationId, t.focusId, t.ownerId],
       foreignColumns: [planFocusAreas.organisationId, planFocusAreas.id, planFocusAreas.ownerId],
     }).onDelete('cascade'),
+    // No cascade: alignment refuses to delete a goal plans link to (it is dropped instead).
+    foreignKey({
+      name: 'plan_focus_links_goal_fk',
+      columns: [t.organisationId, t.goalId],
+      foreignColumns: [organisationGoals.organisationId, organisationGoals.id],
+    }),
+    foreignKey({
+      name: 'plan_focus_links_value_fk',
+      columns: [t.organisationId, t.valueId],
+      foreignColumns: [organisationValues.organisationId, organisationValues.id],
+    }),
     unique('plan_focus_links_goal').on(t.organisationId, t.focusId, t.goalId),
     unique('plan_focus_links_value').on(t.organisationId, t.focusId, t.valueId),
     check('plan_focus_links_one_target', sql`(${t.goalId} IS NULL) <> (${t.valueId} IS NULL)`),

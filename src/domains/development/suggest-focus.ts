@@ -108,6 +108,7 @@ interface Scored {
   reason: FocusReason;
   weight: number;
 }
+const textOf = (s: Scored) => JSON.stringify(s.reason);
 
 function weightOf(reason: FocusReason, severity: number): number {
   const key = reason.code === 'growth-edge' ? (`growth-edge-${reason.source}` as const) : reason.code;
@@ -168,8 +169,14 @@ function evidenceOf(inputs: FocusInputs, framework: ReadonlyMap<string, Framewor
     for (const b of feedback.blindSpots) {
       const c = scale.get(b.capability);
       if (!isCapability(b.capability) || !c) continue;
-      const reason = { code: 'blind-spot', self: b.self, others: b.others, gap: round(b.gap) } as const;
-      found.push({ key: b.capability, reason, severity: b.gap / (c.scale.max - c.scale.min) });
+      const reason = {
+        code: 'blind-spot',
+        self: round(b.self),
+        others: round(b.others),
+        gap: round(b.gap),
+      } as const;
+      const range = c.scale.max - c.scale.min;
+      found.push({ key: b.capability, reason, severity: range > 0 ? b.gap / range : 1 });
     }
     const aboveSelf = new Set(feedback.derailerBlindSpots.map((d) => d.capability));
     for (const c of feedback.capabilities) {
@@ -256,8 +263,16 @@ export function suggestFocus(inputs: FocusInputs): FocusSuggestion[] {
     byKey.set(key, reasons);
     const id = identity(reason);
     const scored = { reason, weight: weightOf(reason, severity) };
-    // Duplicated input evidence keeps its strongest copy rather than counting twice.
-    if ((reasons.get(id)?.weight ?? -1) < scored.weight) reasons.set(id, scored);
+    // Duplicated input evidence keeps its strongest copy rather than counting twice (equal ones by
+    // their figures, so the input's order never shows).
+    const kept = reasons.get(id);
+    if (
+      !kept ||
+      kept.weight < scored.weight ||
+      (kept.weight === scored.weight && textOf(scored) < textOf(kept))
+    ) {
+      reasons.set(id, scored);
+    }
   }
   const suggestions: FocusSuggestion[] = [...byKey].map(([key, reasons]) => {
     const capability = framework.get(key)!;

@@ -6,7 +6,7 @@ import { useLogout } from '../platform/auth/queries.ts';
 import { Alert } from '../ui/components.tsx';
 import { errorText } from '../ui/errors.ts';
 import { useMediaQuery } from '../ui/use-media-query.ts';
-import type { NavEntry } from './module.ts';
+import { NAV_GROUPS, type NavEntry, type NavGroup } from './module.ts';
 import { modules } from './modules.ts';
 import { isAdmin, useSession } from './session.tsx';
 
@@ -39,8 +39,7 @@ function Brand({ to }: { to: string }) {
 /** `section` marks the link current on every page under it (e.g. all framework admin pages). */
 function NavLink({ entry }: { entry: NavEntry }) {
   const { pathname } = useLocation();
-  const section = entry.section ?? entry.to;
-  const current = pathname === section || pathname.startsWith(`${section}/`);
+  const current = isUnder(pathname, entry);
   return (
     <Link to={entry.to} className="nav-link" aria-current={current ? 'page' : undefined}>
       {entry.label()}
@@ -102,12 +101,34 @@ function Chevron() {
   );
 }
 
-/** The admin sections, grouped in one menu so the header stays one line. */
-function AdminMenu({ entries }: { entries: readonly NavEntry[] }) {
+/** The header's menus: each group of sections, and the admin sections last. */
+interface NavMenu {
+  key: NavGroup | 'admin';
+  label: string;
+  entries: readonly NavEntry[];
+}
+
+function navMenus(main: readonly NavEntry[], admin: readonly NavEntry[]): NavMenu[] {
+  const menus: NavMenu[] = NAV_GROUPS.map((group) => ({
+    key: group,
+    label: t(`nav.group.${group}`),
+    entries: main.filter((e) => e.group === group),
+  }));
+  menus.push({ key: 'admin', label: t('nav.admin'), entries: admin });
+  return menus.filter((m) => m.entries.length > 0);
+}
+
+function isUnder(pathname: string, entry: NavEntry): boolean {
+  const section = entry.section ?? entry.to;
+  return pathname === section || pathname.startsWith(`${section}/`);
+}
+
+/** A group of sections in one menu, so the header stays one line however many domains there are. */
+function NavMenuButton({ menu }: { menu: NavMenu }) {
   const { open, toggle, root, button } = useDisclosure();
   const menuId = useId();
   const { pathname } = useLocation();
-  const current = pathname.startsWith('/admin/');
+  const current = menu.entries.some((e) => isUnder(pathname, e));
   return (
     <li className="nav-menu" ref={root}>
       <button
@@ -120,11 +141,11 @@ function AdminMenu({ entries }: { entries: readonly NavEntry[] }) {
         data-current={current || undefined}
         onClick={toggle}
       >
-        {t('nav.admin')}
+        {menu.label}
         <Chevron />
       </button>
       <ul id={menuId} className="nav-menu-list" hidden={!open}>
-        <NavItems entries={entries} />
+        <NavItems entries={menu.entries} />
       </ul>
     </li>
   );
@@ -133,15 +154,32 @@ function AdminMenu({ entries }: { entries: readonly NavEntry[] }) {
 /** The width below which the sections collapse behind one "Menu" button (as in layout.css). */
 const COMPACT = '(max-width: 60rem)';
 
-/** Wide screens: every section in one row, the admin sections in their own menu. */
+/** Wide screens: the ungrouped sections as links, then one menu per group, then Admin. */
 function WideNav({ main, admin }: { main: readonly NavEntry[]; admin: readonly NavEntry[] }) {
   return (
     <nav aria-label={t('nav.label')} className="main-nav">
       <ul>
-        <NavItems entries={main} />
-        {admin.length ? <AdminMenu entries={admin} /> : null}
+        <NavItems entries={main.filter((e) => !e.group)} />
+        {navMenus(main, admin).map((menu) => (
+          <NavMenuButton key={menu.key} menu={menu} />
+        ))}
       </ul>
     </nav>
+  );
+}
+
+/** One labelled list per menu, for the phone panel. */
+function NavGroupList({ menu }: { menu: NavMenu }) {
+  const id = useId();
+  return (
+    <>
+      <p id={id} className="nav-group-label">
+        {menu.label}
+      </p>
+      <ul aria-labelledby={id}>
+        <NavItems entries={menu.entries} />
+      </ul>
+    </>
   );
 }
 
@@ -153,7 +191,6 @@ function WideNav({ main, admin }: { main: readonly NavEntry[]; admin: readonly N
 function CompactNav({ main, admin }: { main: readonly NavEntry[]; admin: readonly NavEntry[] }) {
   const { open, toggle, root, button } = useDisclosure();
   const panelId = useId();
-  const adminId = useId();
   return (
     <nav aria-label={t('nav.label')} className="main-nav main-nav-compact" ref={root}>
       <button
@@ -181,18 +218,11 @@ function CompactNav({ main, admin }: { main: readonly NavEntry[]; admin: readonl
         }}
       >
         <ul>
-          <NavItems entries={main} />
+          <NavItems entries={main.filter((e) => !e.group)} />
         </ul>
-        {admin.length ? (
-          <>
-            <p id={adminId} className="nav-group-label">
-              {t('nav.admin')}
-            </p>
-            <ul aria-labelledby={adminId}>
-              <NavItems entries={admin} />
-            </ul>
-          </>
-        ) : null}
+        {navMenus(main, admin).map((menu) => (
+          <NavGroupList key={menu.key} menu={menu} />
+        ))}
       </div>
     </nav>
   );
@@ -294,7 +324,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <SkipLink />
       <header className="app-header">
         <div className="header-inner">
-          <Brand to="/people" />
+          <Brand to="/" />
           {compact ? <CompactNav main={main} admin={admin} /> : <WideNav main={main} admin={admin} />}
           <AccountMenu />
         </div>

@@ -13,9 +13,19 @@ export interface PageRoute {
   render(params: Readonly<Record<string, string | undefined>>): ReactNode;
 }
 
+/**
+ * The sections of the main navigation, in this order after the entries without one: what you learn
+ * about yourself, what you do to grow, and the organisation around you. Grouping keeps the header
+ * on one line as domains are added.
+ */
+export const NAV_GROUPS = ['know', 'grow', 'organisation'] as const;
+export type NavGroup = (typeof NAV_GROUPS)[number];
+
 export interface NavEntry {
   to: string;
   label(): string;
+  /** The menu the entry sits in; without one it is a link of its own in the header. */
+  group?: NavGroup;
   /** Marks the entry current on every page under this path (default: `to`). */
   section?: string;
   /** Admin entries are grouped under one "Admin" menu and shown to admins only. */

@@ -1,6 +1,7 @@
 // The one list of the web app's modules: routes and navigation are composed from it (app/routes.tsx,
 // app/Layout.tsx). Adding a domain's pages = a folder with a module.tsx, and one line here. The order
 // is the order of the navigation entries.
+import { alignmentModule } from '../domains/alignment/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { developmentModule } from '../domains/development/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
@@ -17,5 +18,6 @@ export const modules: readonly WebModule[] = [
   mailModule,
   feedbackModule,
   frameworkModule,
+  alignmentModule,
   developmentModule,
 ];

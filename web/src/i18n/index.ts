@@ -4,6 +4,7 @@
 // with the same keys, composing them below like `en`, and registering the result in `catalogues`;
 // the locale is chosen once, from the browser's preferences.
 import { appEn } from '../app/i18n/en.ts';
+import { alignmentEn } from '../domains/alignment/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
 import { developmentEn } from '../domains/development/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
@@ -21,6 +22,7 @@ export const en = {
   ...assessmentsEn,
   ...frameworkEn,
   ...feedbackEn,
+  ...alignmentEn,
   ...developmentEn,
 } as const;
 

@@ -12,7 +12,7 @@ export const assessmentsModule: WebModule = {
     { path: '/profile/:id', access: 'signed-in', render: (p) => <ProfilePage id={p.id!} /> },
   ],
   nav: [
-    { to: '/assessment', label: () => t('nav.assessment') },
-    { to: '/profile', label: () => t('nav.profile') },
+    { to: '/assessment', label: () => t('nav.assessment'), group: 'know' },
+    { to: '/profile', label: () => t('nav.profile'), group: 'know' },
   ],
 };

@@ -25,7 +25,7 @@ export const developmentModule: WebModule = {
   // "Shared with me" is always listed, with an empty state: whether anything is shared would need
   // a request on every page just to decide about one link.
   nav: [
-    { to: '/plan', label: () => t('plan.nav.mine') },
-    { to: '/plan/shared', label: () => t('plan.nav.shared') },
+    { to: '/plan', label: () => t('plan.nav.mine'), group: 'grow' },
+    { to: '/plan/shared', label: () => t('plan.nav.shared'), group: 'grow' },
   ],
 };

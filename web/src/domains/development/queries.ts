@@ -3,6 +3,7 @@
 // updated plan, which replaces the cached one at once; lists that may follow it are refetched.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { alignmentApi } from '../../../../src/domains/alignment/endpoints.ts';
 import type { experimentCreate, planCreate } from '../../../../src/domains/development/contracts.ts';
 import { developmentApi } from '../../../../src/domains/development/endpoints.ts';
 import { frameworkApi } from '../../../../src/domains/framework/endpoints.ts';
@@ -13,13 +14,11 @@ import type {
   ExperimentStatus,
   FocusSuggestionsResponse,
   LibraryPractice,
-  OrgGoal,
-  OrgValue,
   PlanDetail,
   SharingInput,
 } from './plan-api.ts';
 
-// Routes declared on other branches (suggestions wired by the lead, alignment, library) that this
+// Routes declared on other branches (suggestions wired by the lead, library) that this
 // branch cannot import yet: their method and path as shapes (types only). Replace each with the
 // server's own declaration once merged, so no path is written here.
 type Id = z.ZodType<{ id: string }>;
@@ -27,11 +26,6 @@ const pending = {
   suggestions: endpointShape<undefined, undefined, undefined, z.ZodType<FocusSuggestionsResponse>>(
     'get',
     '/api/development/suggestions',
-  ),
-  goals: endpointShape<undefined, undefined, undefined, z.ZodType<OrgGoal[]>>('get', '/api/alignment/goals'),
-  values: endpointShape<undefined, undefined, undefined, z.ZodType<OrgValue[]>>(
-    'get',
-    '/api/alignment/values',
   ),
   module: endpointShape<Id, undefined, undefined, z.ZodType<LibraryPractice>>(
     'get',
@@ -97,7 +91,7 @@ export const useFrameworkCapabilities = () =>
     },
   });
 
-/** A missing route (alignment not installed) reads as "no goals or values", not as a failure. */
+/** An organisation without goals or values reads as none, never as a failure of the plan page. */
 const orEmpty = <T>(request: Promise<T[]>): Promise<T[]> =>
   request.catch((error: unknown) => {
     if (error instanceof ApiError && error.status === 404) return [];
@@ -109,8 +103,8 @@ export const useAlignment = () =>
     queryKey: planKeys.alignment,
     queryFn: async (): Promise<Alignment> => {
       const [goals, values] = await Promise.all([
-        orEmpty(call(pending.goals, {})),
-        orEmpty(call(pending.values, {})),
+        orEmpty(call(alignmentApi.goals, {})),
+        orEmpty(call(alignmentApi.values, {})),
       ]);
       return { goals: goals.filter((g) => g.status === 'active'), values };
     },

@@ -16,7 +16,7 @@ export const feedbackModule: WebModule = {
     { path: '/admin/feedback', access: 'admin', render: () => <AdminFeedbackPage /> },
   ],
   nav: [
-    { to: '/feedback', label: () => t('nav.feedback') },
+    { to: '/feedback', label: () => t('nav.feedback'), group: 'know' },
     { to: '/admin/feedback', label: () => t('nav.feedbackAdmin'), admin: true },
   ],
 };

@@ -13,7 +13,7 @@ export const peopleModule: WebModule = {
     { path: '/admin/import', access: 'admin', render: () => <ImportPage /> },
   ],
   nav: [
-    { to: '/people', label: () => t('nav.people') },
+    { to: '/people', label: () => t('nav.people'), group: 'organisation' },
     { to: '/admin/import', label: () => t('nav.import'), admin: true },
   ],
 };

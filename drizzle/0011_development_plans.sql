@@ -144,6 +144,8 @@ ALTER TABLE "plan_focus_areas" ADD CONSTRAINT "plan_focus_areas_organisation_id_
 ALTER TABLE "plan_focus_areas" ADD CONSTRAINT "plan_focus_areas_plan_fk" FOREIGN KEY ("organisation_id","plan_id","owner_id") REFERENCES "public"."development_plans"("organisation_id","id","owner_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_focus_links" ADD CONSTRAINT "plan_focus_links_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_focus_links" ADD CONSTRAINT "plan_focus_links_focus_fk" FOREIGN KEY ("organisation_id","focus_id","owner_id") REFERENCES "public"."plan_focus_areas"("organisation_id","id","owner_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_focus_links" ADD CONSTRAINT "plan_focus_links_goal_fk" FOREIGN KEY ("organisation_id","goal_id") REFERENCES "public"."organisation_goals"("organisation_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_focus_links" ADD CONSTRAINT "plan_focus_links_value_fk" FOREIGN KEY ("organisation_id","value_id") REFERENCES "public"."organisation_values"("organisation_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_practice_logs" ADD CONSTRAINT "plan_practice_logs_organisation_id_organisations_id_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_practice_logs" ADD CONSTRAINT "plan_practice_logs_experiment_fk" FOREIGN KEY ("organisation_id","experiment_id","owner_id") REFERENCES "public"."plan_experiments"("organisation_id","id","owner_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "coaching_relationships_open_pair" ON "coaching_relationships" USING btree ("organisation_id","coach_id","coachee_id") WHERE "coaching_relationships"."status" IN ('requested', 'active');--> statement-breakpoint
@@ -153,7 +155,8 @@ CREATE UNIQUE INDEX "development_plans_one_active" ON "development_plans" USING 
 CREATE INDEX "development_plans_owner" ON "development_plans" USING btree ("organisation_id","owner_id","started_at");--> statement-breakpoint
 CREATE INDEX "plan_comments_plan" ON "plan_comments" USING btree ("organisation_id","plan_id","created_at");--> statement-breakpoint
 CREATE INDEX "plan_experiments_focus" ON "plan_experiments" USING btree ("organisation_id","focus_id");--> statement-breakpoint
-CREATE INDEX "plan_practice_logs_experiment" ON "plan_practice_logs" USING btree ("organisation_id","experiment_id","logged_at");--> statement-breakpoint
+CREATE INDEX "plan_practice_logs_experiment" ON "plan_practice_logs" USING btree ("organisation_id","experiment_id","logged_at");
+--> statement-breakpoint
 -- Development plans are private to their owner (DESIGN.md §3, docs/decisions/0014): tenancy as
 -- every tenant table, then owner-only policies whose read side also admits the owner's current
 -- manager and accepted coach for what the owner shared with them. Who may read is decided by the
