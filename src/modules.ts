@@ -6,6 +6,7 @@ import { assessmentsModule } from './domains/assessments/module.ts';
 import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
+import { libraryModule } from './domains/library/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
 import type { Tx } from './platform/db/database.ts';
@@ -22,6 +23,7 @@ export const modules: readonly Module[] = [
   assessmentsModule,
   feedbackModule,
   alignmentModule,
+  libraryModule,
   developmentModule,
 ];
 

@@ -6,6 +6,7 @@ import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { developmentModule } from '../domains/development/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
+import { libraryModule } from '../domains/library/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
@@ -17,6 +18,7 @@ export const modules: readonly WebModule[] = [
   assessmentsModule,
   mailModule,
   feedbackModule,
+  libraryModule,
   frameworkModule,
   alignmentModule,
   developmentModule,

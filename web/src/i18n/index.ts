@@ -9,6 +9,7 @@ import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
 import { developmentEn } from '../domains/development/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
+import { libraryEn } from '../domains/library/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
 import { authEn } from '../platform/auth/i18n/en.ts';
 import { mailEn } from '../platform/mail/i18n/en.ts';
@@ -24,6 +25,7 @@ export const en = {
   ...feedbackEn,
   ...alignmentEn,
   ...developmentEn,
+  ...libraryEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
