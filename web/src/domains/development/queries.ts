@@ -7,6 +7,7 @@ import { alignmentApi } from '../../../../src/domains/alignment/endpoints.ts';
 import type { experimentCreate, planCreate } from '../../../../src/domains/development/contracts.ts';
 import { developmentApi } from '../../../../src/domains/development/endpoints.ts';
 import { frameworkApi } from '../../../../src/domains/framework/endpoints.ts';
+import { libraryApi } from '../../../../src/domains/library/endpoints.ts';
 import { endpointShape } from '../../../../src/platform/http/endpoint.ts';
 import { ApiError, call } from '../../api.ts';
 import type {
@@ -18,18 +19,13 @@ import type {
   SharingInput,
 } from './plan-api.ts';
 
-// Routes declared on other branches (suggestions wired by the lead, library) that this
-// branch cannot import yet: their method and path as shapes (types only). Replace each with the
-// server's own declaration once merged, so no path is written here.
-type Id = z.ZodType<{ id: string }>;
+// The suggestions route is not declared in endpoints.ts yet (the lead wires it): its method and
+// path as a shape (types only). Replace it with the server's own declaration once wired, so no
+// path is written here.
 const pending = {
   suggestions: endpointShape<undefined, undefined, undefined, z.ZodType<FocusSuggestionsResponse>>(
     'get',
     '/api/development/suggestions',
-  ),
-  module: endpointShape<Id, undefined, undefined, z.ZodType<LibraryPractice>>(
-    'get',
-    '/api/library/modules/:id',
   ),
 };
 
@@ -113,7 +109,7 @@ export const useAlignment = () =>
 export const useLibraryModule = (id: string | null) =>
   useQuery({
     queryKey: planKeys.module(id ?? ''),
-    queryFn: () => call(pending.module, { params: { id: id! } }),
+    queryFn: (): Promise<LibraryPractice> => call(libraryApi.module, { params: { id: id! } }),
     enabled: Boolean(id),
   });
 
