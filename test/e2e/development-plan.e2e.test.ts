@@ -55,7 +55,9 @@ describe.runIf(chromiumAvailable())('development plan in the browser', () => {
     // The profile is where the plan starts from; then "My plan" in the navigation.
     await sam.goto(`${server.url}/profile`);
     await heading(sam, /profile/i);
-    await sam.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My plan' }).click();
+    const nav = sam.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('button', { name: 'Grow' }).click();
+    await nav.getByRole('link', { name: 'My plan' }).click();
     await heading(sam, 'My development plan');
     await checkPage(sam, 'current-or-empty');
 
