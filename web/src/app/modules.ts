@@ -3,6 +3,7 @@
 // is the order of the navigation entries.
 import { alignmentModule } from '../domains/alignment/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
+import { developmentModule } from '../domains/development/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
 import { homeModule } from '../domains/home/module.tsx';
@@ -20,8 +21,9 @@ export const modules: readonly WebModule[] = [
   assessmentsModule,
   mailModule,
   feedbackModule,
+  developmentModule,
+  pathwaysModule,
   libraryModule,
   frameworkModule,
   alignmentModule,
-  pathwaysModule,
 ];
