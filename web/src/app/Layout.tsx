@@ -39,7 +39,7 @@ function Brand({ to }: { to: string }) {
 /** `section` marks the link current on every page under it (e.g. all framework admin pages). */
 function NavLink({ entry }: { entry: NavEntry }) {
   const { pathname } = useLocation();
-  const current = isUnder(pathname, entry);
+  const current = currentEntry(pathname) === entry;
   return (
     <Link to={entry.to} className="nav-link" aria-current={current ? 'page' : undefined}>
       {entry.label()}
@@ -121,6 +121,19 @@ function navMenus(main: readonly NavEntry[], admin: readonly NavEntry[]): NavMen
 function isUnder(pathname: string, entry: NavEntry): boolean {
   const section = entry.section ?? entry.to;
   return pathname === section || pathname.startsWith(`${section}/`);
+}
+
+/** The entry of the page shown: the one with the longest section around it (/plan/shared, not /plan). */
+function currentEntry(pathname: string): NavEntry | undefined {
+  let best: NavEntry | undefined;
+  for (const entry of modules.flatMap((m) => m.nav ?? [])) {
+    if (
+      isUnder(pathname, entry) &&
+      (entry.section ?? entry.to).length > (best ? (best.section ?? best.to).length : -1)
+    )
+      best = entry;
+  }
+  return best;
 }
 
 /** A group of sections in one menu, so the header stays one line however many domains there are. */

@@ -1,5 +1,6 @@
 // The development-plan types the pages name, from the server's contracts (types only). The
 // requests are `call(developmentApi.<endpoint>, …)` in queries.ts.
+
 import type {
   CoachingList,
   CoachingRelationship,
@@ -15,6 +16,8 @@ import type {
   SharedWithMe,
   SharingInput,
 } from '../../../../src/domains/development/contracts.ts';
+import type { developmentApi } from '../../../../src/domains/development/endpoints.ts';
+import type { CallResult } from '../../../../src/platform/http/endpoint.ts';
 
 export type {
   CoachingList,
@@ -58,33 +61,7 @@ export interface LibraryPractice {
   practice: { action: string; situation: string; frequency: string; signal: string } | null;
 }
 
-/**
- * GET /api/development/suggestions, as src/domains/development/suggestion-contracts.ts declares it.
- * PROVISIONAL copy: the web app may import only `contracts`/`endpoints`/`constants` files (layers
- * rule), and the route is not declared in endpoints.ts yet; once the lead wires it, this becomes
- * `CallResult<typeof developmentApi.suggestions>` and the copy goes.
- */
-export type FocusReason =
-  | { code: 'blind-spot'; self: number; others: number; gap: number }
-  | { code: 'growth-edge'; source: 'self' | 'others'; score: number }
-  | {
-      code: 'balance-gap';
-      practice: 'manage' | 'lead';
-      expected: number;
-      actual: number;
-      source: 'self' | 'others';
-    }
-  | { code: 'derailer-seen'; others: number; self: number | null }
-  | { code: 'derailer-noticed'; self: number }
-  | { code: 'low-climate'; factor: string; score: number };
-export interface FocusSuggestion {
-  kind: 'capability' | 'derailer';
-  capabilityKey: string;
-  name: string;
-  score: number;
-  reasons: FocusReason[];
-}
-export interface FocusSuggestionsResponse {
-  suggestions: FocusSuggestion[];
-  basis: unknown;
-}
+/** GET /api/development/suggestions: ranked focus suggestions, each with its reasons. */
+export type FocusSuggestionsResponse = CallResult<typeof developmentApi.suggestions>;
+export type FocusSuggestion = FocusSuggestionsResponse['suggestions'][number];
+export type FocusReason = FocusSuggestion['reasons'][number];

@@ -8,26 +8,8 @@ import type { experimentCreate, planCreate } from '../../../../src/domains/devel
 import { developmentApi } from '../../../../src/domains/development/endpoints.ts';
 import { frameworkApi } from '../../../../src/domains/framework/endpoints.ts';
 import { libraryApi } from '../../../../src/domains/library/endpoints.ts';
-import { endpointShape } from '../../../../src/platform/http/endpoint.ts';
 import { ApiError, call } from '../../api.ts';
-import type {
-  Alignment,
-  ExperimentStatus,
-  FocusSuggestionsResponse,
-  LibraryPractice,
-  PlanDetail,
-  SharingInput,
-} from './plan-api.ts';
-
-// The suggestions route is not declared in endpoints.ts yet (the lead wires it): its method and
-// path as a shape (types only). Replace it with the server's own declaration once wired, so no
-// path is written here.
-const pending = {
-  suggestions: endpointShape<undefined, undefined, undefined, z.ZodType<FocusSuggestionsResponse>>(
-    'get',
-    '/api/development/suggestions',
-  ),
-};
+import type { Alignment, ExperimentStatus, LibraryPractice, PlanDetail, SharingInput } from './plan-api.ts';
 
 export const planKeys = {
   all: ['development'] as const,
@@ -70,7 +52,7 @@ export const useSharedWithMe = () =>
   useQuery({ queryKey: planKeys.shared, queryFn: () => call(developmentApi.sharedWithMe, {}) });
 
 export const useSuggestions = () =>
-  useQuery({ queryKey: planKeys.suggestions, queryFn: () => call(pending.suggestions, {}) });
+  useQuery({ queryKey: planKeys.suggestions, queryFn: () => call(developmentApi.suggestions, {}) });
 
 /** The framework's capabilities a plan can focus on (team-climate factors are not among them). */
 export const useFrameworkCapabilities = () =>
