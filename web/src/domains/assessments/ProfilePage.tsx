@@ -104,6 +104,12 @@ function ProfileView({
             ? t('profile.continueRetake', { answered: open.progress.answered, total: open.progress.total })
             : t('profile.retake')}
         </Link>
+        {/* The next step after knowing yourself: a plan built from this profile's suggestions. */}
+        {latest?.id === profile.assessmentId ? (
+          <Link className="button button-primary" to="/plan/new">
+            {t('profile.startPlan')}
+          </Link>
+        ) : null}
       </p>
 
       <BalanceSection balance={profile.balance} stage={profile.careerStage?.name ?? null} />

@@ -102,6 +102,13 @@ function Report({ report, campaign }: { report: FeedbackReport; campaign: Campai
           : t('report.noSelf')}
       </p>
       <Downloads id={report.campaignId} />
+      {voice.own ? (
+        <p className="no-print">
+          <Link className="button button-primary" to="/plan/new">
+            {t('report.startPlan')}
+          </Link>
+        </p>
+      ) : null}
       {campaign.can.share ? <Sharing campaign={campaign} /> : null}
 
       <section className="report-section" aria-labelledby="r-read">

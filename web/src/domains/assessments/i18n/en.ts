@@ -74,6 +74,7 @@ export const assessmentsEn = {
   'assessment.keepReviewing': 'Keep reviewing',
 
   'profile.title': 'Your leadership profile',
+  'profile.startPlan': 'Start a development plan from this',
   'profile.missing': 'This profile does not exist, or it is not yours.',
   'profile.notSubmitted': 'This self-assessment has not been submitted yet.',
   'profile.continue': 'Continue it',

@@ -197,6 +197,7 @@ export const feedbackEn = {
   'report.of.selfFrom': 'The self ratings are {name}’s own, from their self-assessment of {date}.',
   'report.noSelf': 'There was no submitted self-assessment at release, so no self ratings are shown.',
   'report.downloadCsv': 'Download CSV',
+  'report.startPlan': 'Start a development plan from your feedback',
   'report.downloadPdf': 'Download PDF',
   'report.preparingPdf': 'Preparing PDF…',
   'report.print': 'Print',
