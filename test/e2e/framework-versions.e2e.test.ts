@@ -337,15 +337,17 @@ describe.runIf(chromiumAvailable())('framework versions in the browser', () => {
     ['Admin', '360 admin', '360° feedback'],
     ['Admin', 'Framework', 'Framework versions'],
   ] as const;
-  const onScreen = (page: Page, name: string) =>
-    page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name, exact: true })
-      .evaluate((a) => {
-        const r = a.getBoundingClientRect();
-        const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
-        return r.width > 0 && r.x >= 0 && r.x + r.width <= window.innerWidth && !!hit && a.contains(hit);
-      });
+  // A long menu on a short phone screen scrolls, as the page does: the link is brought into view
+  // first, then it must be on screen horizontally and not covered.
+  const onScreen = async (page: Page, name: string) => {
+    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+    await link.scrollIntoViewIfNeeded();
+    return link.evaluate((a) => {
+      const r = a.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+      return r.width > 0 && r.x >= 0 && r.x + r.width <= window.innerWidth && !!hit && a.contains(hit);
+    });
+  };
 
   it('reaches every section from the header at 1280 px, with no menu button', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce' });

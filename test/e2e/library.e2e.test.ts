@@ -40,7 +40,7 @@ describe.runIf(chromiumAvailable())('library in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
       await page.getByLabel('Search').fill('say it early');
       await page.waitForURL(/q=say\+it\+early/);
-      await page.getByLabel('Time').selectOption('15');
+      await page.getByLabel('Time', { exact: true }).selectOption('15');
       const link = page.getByRole('link', { name: TITLE });
       await link.waitFor();
       await expectAccessible(page, `library ${width}`);
