@@ -1,7 +1,7 @@
 // One experiment of a focus area: what, when, how often, how the person will know it worked, its
 // dates and status, the practice log form (one tap: did it, outcome, note) and the latest entries.
 import { useEffect, useId, useState } from 'react';
-import { formatDate, formatDateTime, t } from '../../i18n/index.ts';
+import { formatDate, formatDateTime, t, tn } from '../../i18n/index.ts';
 import { Alert, Badge } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { formatScore } from '../../ui/format.ts';
@@ -55,7 +55,10 @@ export function ExperimentItem({ experiment, readOnly }: { experiment: Experimen
       ) : (
         <>
           <p className="muted">
-            {t('plan.log.counts', { did: experiment.practice.didItCount, count: experiment.practice.count })}
+            {tn('plan.log.counts', experiment.practice.count, {
+              did: experiment.practice.didItCount,
+              count: experiment.practice.count,
+            })}
             {experiment.practice.averageOutcome !== null
               ? ` ${t('plan.log.average', { average: formatScore(experiment.practice.averageOutcome) })}`
               : null}

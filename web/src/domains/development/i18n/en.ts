@@ -80,7 +80,8 @@ export const developmentEn = {
   'plan.log.entryDid': 'Did it',
   'plan.log.entryDidNot': 'Did not do it',
   'plan.log.entryOutcome': 'outcome {outcome} of 5',
-  'plan.log.counts': 'Logged {count} times, did it {did} times.',
+  'plan.log.counts.one': 'Logged once; did it {did} of {count}.',
+  'plan.log.counts.other': 'Logged {count} times; did it {did} of {count}.',
   'plan.log.average': 'Average outcome {average} of 5.',
 
   // Sharing
