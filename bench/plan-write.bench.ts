@@ -47,7 +47,7 @@ async function writer(url: string, email: string): Promise<Writer> {
   );
   const today = new Date().toISOString().slice(0, 10);
   const later = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-  const experiment = await json<{ id: string }>(
+  const withExperiment = await json<{ focusAreas: { experiments: { id: string }[] }[] }>(
     await fetch(`${url}/api/focus-areas/${plan.focusAreas[0]!.id}/experiments`, {
       method: 'POST',
       headers,
@@ -63,7 +63,9 @@ async function writer(url: string, email: string): Promise<Writer> {
     }),
     `adding an experiment for ${email}`,
   );
-  return { cookie: session.cookie, csrf: session.csrf, experimentId: experiment.id };
+  // Adding an experiment answers with the whole plan.
+  const experimentId = withExperiment.focusAreas[0]!.experiments[0]!.id;
+  return { cookie: session.cookie, csrf: session.csrf, experimentId };
 }
 
 const bench: Benchmark = {
@@ -102,10 +104,19 @@ const bench: Benchmark = {
           };
         },
       };
+      // One write checked by hand first, so a refused request fails the run with its answer.
+      const probe = await common.prepare(0);
+      const first = await fetch(`${server.url}${probe.path}`, {
+        method: 'POST',
+        headers: probe.headers,
+        body: probe.body,
+      });
+      if (first.status !== 201)
+        throw new Error(`practice write refused: ${first.status} ${await first.text()}`);
       const warm = await load({ ...common, seconds: 3 });
       result = await load({ ...common, seconds: SECONDS });
       ctx.log(`warm-up ${warm.requests} requests, ${warm.errors} errors`);
-      const expected = warm.requests - warm.errors + (result.requests - result.errors);
+      const expected = 1 + warm.requests - warm.errors + (result.requests - result.errors);
 
       // Verify from outside the server: one row per acknowledged write, each its owner's.
       await server.stop();
@@ -117,7 +128,8 @@ const bench: Benchmark = {
             sql`SELECT count(*)::int AS rows,
                        count(*) FILTER (WHERE l.owner_id <> e.owner_id)::int AS foreign_rows
                   FROM plan_practice_logs l
-                  JOIN plan_experiments e ON e.organisation_id = l.organisation_id AND e.id = l.experiment_id`,
+                  JOIN plan_experiments e ON e.organisation_id = l.organisation_id AND e.id = l.experiment_id
+                 WHERE e.id = ANY(${`{${writers.map((w) => w.experimentId).join(',')}}`}::uuid[])`,
             z.object({ rows: z.number(), foreign_rows: z.number() }),
           ),
         );
