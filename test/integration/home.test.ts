@@ -78,6 +78,8 @@ describe.each(testDatabaseKinds())('home on %s', (kind) => {
     const answers = form.pages.flatMap((p) => p.items.map((i) => ({ item: i.key, value: 4 })));
     await ok(await participant.post(`/api/assessments/${form.id}/submit`, { answers }));
     await step();
+    // Evidence and no plan: the module comes from the focus suggestions, the home page's second step.
+    expect((await home(participant)).suggestedModule?.reason.code).toBe('growth-edge');
     const campaign = await ok<{ id: string }>(await participant.post('/api/feedback/campaigns', {}), 201);
     expect((await step()).link).toBe(`/feedback/${campaign.id}`);
     // The raters' part of a 360 is not the home page's business: move the campaign on directly.

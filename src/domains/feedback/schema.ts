@@ -90,6 +90,9 @@ export const feedbackCampaigns = pgTable(
       .on(t.organisationId, t.subjectId)
       .where(sql`${t.status} <> 'released'`),
     index('feedback_campaigns_due').on(t.status, t.deadline),
+    // A person's latest 360 as its subject (the home page, every request): released ones included,
+    // which feedback_campaigns_one_active leaves out.
+    index('feedback_campaigns_subject').on(t.organisationId, t.subjectId, t.createdAt),
     check(
       'feedback_campaigns_status_known',
       sql`${t.status} IN ('nominating', 'awaiting_approval', 'open', 'closed', 'released')`,

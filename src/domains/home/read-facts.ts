@@ -1,29 +1,22 @@
-// The two reads behind the home page, each one indexed statement, because the home page is the
-// page everyone opens first and most often (target: p99 < 30 ms at 32 connections, 10,000 people).
-// They are a read model of other domains' tables, written here rather than composed from those
-// domains' list functions: listPersonAssessments and listCampaigns answer richer questions (a
-// version per assessment, per-group rater counts for every campaign the viewer may see) at four or
-// more statements, where the home page needs three facts. The rules they read stay the owners':
-// an assessment is submitted when its status says so; a 360's status is the campaign's.
+// The one read behind the home page: a single statement in a single round trip (docs/decisions/0008),
+// because the home page is the page everyone opens first and most often (target: p99 < 30 ms at 32
+// connections, 10,000 people). It returns one row: the person's facts, and the plan rows and the
+// pathway steps as JSON arrays. It is a read model of other domains' tables, written here rather
+// than composed from those domains' list functions: listPersonAssessments and listCampaigns answer
+// richer questions (a version per assessment, per-group rater counts for every campaign the viewer
+// may see) at four or more statements, where the home page needs three facts. The rules they read
+// stay the owners': an assessment is submitted when its status says so; a 360's status is the
+// campaign's.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { col, queryRows } from '../../platform/db/rows.ts';
-import type { TenantScope } from '../../platform/scope.ts';
+import { col } from '../../platform/db/rows.ts';
+import type { Viewer } from '../../platform/http/viewer.ts';
+import type { Services } from '../../platform/services.ts';
 import { EXPERIMENT_STATUSES, FOCUS_KINDS } from '../development/constants.ts';
 import { CAMPAIGN_STATUSES } from '../feedback/contracts.ts';
 import type { HomeFeedbackStatus } from './constants.ts';
 import { PRACTICE_WINDOW_DAYS } from './due-this-week.ts';
 import type { HomeFacts } from './next-step.ts';
-
-const personRow = z.object({
-  name: col.text,
-  stageKey: col.text,
-  stageName: col.text,
-  submitted: z.boolean(),
-  open: z.boolean(),
-  campaignId: z.string().nullable(),
-  campaignStatus: z.enum(CAMPAIGN_STATUSES).nullable(),
-});
 
 export interface PersonFacts {
   name: string;
@@ -39,39 +32,8 @@ function feedbackStatus(status: (typeof CAMPAIGN_STATUSES)[number] | null): Home
   return status === 'released' ? 'released' : 'running';
 }
 
-/**
- * The viewer's name and stage, whether they have submitted (or started) a self-assessment, and
- * their latest 360 as its subject (a manager's view of their reports' 360s is not theirs).
- */
-export async function readPersonFacts(scope: TenantScope): Promise<PersonFacts> {
-  const { tx, organisationId: org, viewer } = scope;
-  const me = viewer.personId;
-  const [row] = await queryRows(
-    tx,
-    sql`SELECT p.name, s.key AS "stageKey", s.name AS "stageName",
-               EXISTS (SELECT 1 FROM assessments a
-                        WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'submitted') AS submitted,
-               EXISTS (SELECT 1 FROM assessments a
-                        WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'open') AS open,
-               f.id::text AS "campaignId", f.status AS "campaignStatus"
-          FROM people p
-          JOIN career_stages s ON s.organisation_id = p.organisation_id AND s.id = p.career_stage_id
-          LEFT JOIN LATERAL (
-                SELECT c.id, c.status FROM feedback_campaigns c
-                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me}
-                 ORDER BY c.created_at DESC, c.id DESC LIMIT 1) f ON true
-         WHERE p.organisation_id = ${org} AND p.id = ${me}`,
-    personRow,
-  );
-  if (!row) throw new Error('the signed-in person no longer exists');
-  return {
-    name: row.name,
-    careerStage: { key: row.stageKey, name: row.stageName },
-    selfAssessment: row.submitted ? 'submitted' : row.open ? 'in-progress' : 'none',
-    feedback: { status: feedbackStatus(row.campaignStatus), campaignId: row.campaignId },
-  };
-}
-
+// Inside json_build_object, timestamps arrive as ISO text and counts as JSON numbers: col.timestamp
+// and col.count read both.
 const planRow = z.object({
   planId: col.text,
   planTitle: col.text,
@@ -92,42 +54,114 @@ const planRow = z.object({
 });
 export type PlanRow = z.infer<typeof planRow>;
 
+const stepRow = z.object({ moduleId: z.string(), pathwayTitle: z.string(), started: z.boolean() });
+export type PathwayStep = z.infer<typeof stepRow>;
+
+/** A json column: node-postgres and PGlite both parse json, but accept its text too. */
+const jsonArray = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === 'string' ? JSON.parse(v) : v), z.array(item));
+
+const homeRow = z.object({
+  name: col.text,
+  stageKey: col.text,
+  stageName: col.text,
+  submitted: z.boolean(),
+  open: z.boolean(),
+  campaignId: z.string().nullable(),
+  campaignStatus: z.enum(CAMPAIGN_STATUSES).nullable(),
+  plan: jsonArray(planRow),
+  steps: jsonArray(stepRow),
+});
+
+export interface HomeFactsRead {
+  person: PersonFacts;
+  /**
+   * The viewer's active plan as rows: one per experiment of each active focus area (a focus area
+   * without experiments gives one row with null experiment columns; a plan without focus areas one
+   * row with null focus columns), in the plan's order; none without an active plan. For open
+   * (planned, running) experiments, the last practice and the practice logged in the 7 days before
+   * `now` (the app's clock, so tests can move it).
+   */
+  plan: PlanRow[];
+  /** The steps of the viewer's pathways that are not archived, oldest pathway first, each in its order. */
+  steps: PathwayStep[];
+}
+
 /**
- * The viewer's active plan as rows: one per experiment of each active focus area (a focus area
- * without experiments gives one row with null experiment columns; a plan without focus areas one
- * row with null focus columns), in the plan's order; none without an active plan. For open
- * (planned, running) experiments, the last practice and the practice logged in the 7 days before
- * `now` (the app's clock, so tests can move it).
- * Indexes used: development_plans_one_active, plan_focus_areas_in_plan, plan_experiments_focus,
- * plan_practice_logs_experiment. Owner-first filters keep the row-level policy cheap (0014).
+ * Everything the home page reads, as ONE statement run as the viewer (row-level security applies,
+ * with the person set for the owner-only policies of docs/decisions/0014):
+ * - the viewer's name and stage, whether they have submitted (or started) a self-assessment, and
+ *   their latest 360 as its subject (a manager's view of their reports' 360s is not theirs);
+ * - the active plan's rows (development_plans_one_active, plan_focus_areas_in_plan,
+ *   plan_experiments_focus, plan_practice_logs_experiment);
+ * - the pathway steps (learning_pathways_owner, then the steps' (pathway, position) key): a small
+ *   read of the pathways tables rather than the pathways list, which renders every step's module.
+ * Each part keeps its owner-first filters, which keep the row-level policies cheap (0014), and its
+ * ordering, inside json_agg. The three parts are independent subqueries of the person's row.
  */
-export async function readPlanRows(scope: TenantScope): Promise<PlanRow[]> {
-  const { tx, organisationId: org, viewer } = scope;
+export async function readHomeFacts(services: Services, viewer: Viewer, now: Date): Promise<HomeFactsRead> {
+  const org = viewer.organisationId;
   const me = viewer.personId;
-  const since = new Date(scope.now().getTime() - PRACTICE_WINDOW_DAYS * 86_400_000).toISOString();
-  return queryRows(
-    tx,
-    sql`SELECT pl.id::text AS "planId", pl.title AS "planTitle", pl.started_at AS "startedAt",
-               f.id::text AS "focusId", f.kind, f.capability_key AS "capabilityKey",
-               f.title AS "focusTitle", f.goal,
-               e.id::text AS "experimentId", e.action, e.status,
-               e.starts_on::text AS "startsOn", e.review_on::text AS "reviewOn",
-               e.source_module_id::text AS "sourceModuleId",
-               lp.last_at AS "lastPracticeAt", coalesce(lp.recent, 0)::int AS "recentPractice"
-          FROM development_plans pl
-          LEFT JOIN plan_focus_areas f
-                 ON f.organisation_id = pl.organisation_id AND f.plan_id = pl.id
-                AND f.owner_id = pl.owner_id AND f.status = 'active'
-          LEFT JOIN plan_experiments e
-                 ON e.organisation_id = f.organisation_id AND e.focus_id = f.id AND e.owner_id = f.owner_id
+  const since = new Date(now.getTime() - PRACTICE_WINDOW_DAYS * 86_400_000).toISOString();
+  const [row] = await services.db.statementInOrganisation(
+    org,
+    sql`SELECT p.name, s.key AS "stageKey", s.name AS "stageName",
+               EXISTS (SELECT 1 FROM assessments a
+                        WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'submitted') AS submitted,
+               EXISTS (SELECT 1 FROM assessments a
+                        WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'open') AS open,
+               fc.id::text AS "campaignId", fc.status AS "campaignStatus",
+               (SELECT coalesce(json_agg(json_build_object(
+                         'planId', pl.id, 'planTitle', pl.title, 'startedAt', pl.started_at,
+                         'focusId', f.id, 'kind', f.kind, 'capabilityKey', f.capability_key,
+                         'focusTitle', f.title, 'goal', f.goal,
+                         'experimentId', e.id, 'action', e.action, 'status', e.status,
+                         'startsOn', e.starts_on::text, 'reviewOn', e.review_on::text,
+                         'sourceModuleId', e.source_module_id,
+                         'lastPracticeAt', lp.last_at, 'recentPractice', coalesce(lp.recent, 0))
+                         ORDER BY f.position NULLS FIRST, f.id, e.starts_on, e.id), '[]')
+                  FROM development_plans pl
+                  LEFT JOIN plan_focus_areas f
+                         ON f.organisation_id = pl.organisation_id AND f.plan_id = pl.id
+                        AND f.owner_id = pl.owner_id AND f.status = 'active'
+                  LEFT JOIN plan_experiments e
+                         ON e.organisation_id = f.organisation_id AND e.focus_id = f.id AND e.owner_id = f.owner_id
+                  LEFT JOIN LATERAL (
+                        SELECT max(l.logged_at) AS last_at,
+                               count(*) FILTER (WHERE l.logged_at > ${since}::timestamptz) AS recent
+                          FROM plan_practice_logs l
+                         WHERE l.organisation_id = e.organisation_id AND l.experiment_id = e.id
+                           AND l.owner_id = e.owner_id) lp ON e.status IN ('planned', 'running')
+                 WHERE pl.organisation_id = ${org} AND pl.owner_id = ${me} AND pl.status = 'active') AS plan,
+               (SELECT coalesce(json_agg(json_build_object(
+                         'moduleId', ps.module_id, 'pathwayTitle', pw.title, 'started', ps.started_at IS NOT NULL)
+                         ORDER BY pw.created_at, pw.id, ps.position), '[]')
+                  FROM learning_pathways pw
+                  JOIN learning_pathway_steps ps
+                    ON ps.organisation_id = pw.organisation_id AND ps.pathway_id = pw.id AND ps.owner_id = pw.owner_id
+                 WHERE pw.organisation_id = ${org} AND pw.owner_id = ${me} AND pw.archived_at IS NULL) AS steps
+          FROM people p
+          JOIN career_stages s ON s.organisation_id = p.organisation_id AND s.id = p.career_stage_id
           LEFT JOIN LATERAL (
-                SELECT max(l.logged_at) AS last_at,
-                       count(*) FILTER (WHERE l.logged_at > ${since}::timestamptz) AS recent
-                  FROM plan_practice_logs l
-                 WHERE l.organisation_id = e.organisation_id AND l.experiment_id = e.id
-                   AND l.owner_id = e.owner_id) lp ON e.status IN ('planned', 'running')
-         WHERE pl.organisation_id = ${org} AND pl.owner_id = ${me} AND pl.status = 'active'
-         ORDER BY f.position NULLS FIRST, f.id, e.starts_on, e.id`,
-    planRow,
+                SELECT c.id, c.status FROM feedback_campaigns c
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me}
+                 ORDER BY c.created_at DESC, c.id DESC LIMIT 1) fc ON true
+         WHERE p.organisation_id = ${org} AND p.id = ${me}`,
+    homeRow,
+    me,
+    // Planning this statement (row-level security on every table) cost twice its run: prepared once
+    // per connection, it is planned once (database.ts).
+    { prepared: 'home_facts' },
   );
+  if (!row) throw new Error('the signed-in person no longer exists');
+  return {
+    person: {
+      name: row.name,
+      careerStage: { key: row.stageKey, name: row.stageName },
+      selfAssessment: row.submitted ? 'submitted' : row.open ? 'in-progress' : 'none',
+      feedback: { status: feedbackStatus(row.campaignStatus), campaignId: row.campaignId },
+    },
+    plan: row.plan,
+    steps: row.steps,
+  };
 }

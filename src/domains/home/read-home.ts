@@ -1,13 +1,19 @@
-// GET /api/home: the participant's home page in one transaction as the viewer (their plan is
-// private to them, docs/decisions/0014): where they stand, the single next step, the plan at a
-// glance, what is due this week and one module to read. Reads: the person's facts and the plan are
-// one indexed statement each (read-facts.ts), then the pathway steps and the library (suggest-module.ts).
-import type { TenantScope } from '../../platform/scope.ts';
+// GET /api/home: the participant's home page as the viewer (their plan is private to them,
+// docs/decisions/0014): where they stand, the single next step, the plan at a glance, what is due
+// this week and one module to read. The common path is ONE statement in one round trip
+// (read-facts.ts; docs/decisions/0008), with the library's modules from a 2 s cache; the rest is
+// pure folding and ranking. Only when the person's focus suggestions could change the module (see
+// suggestModule) is a second step taken: a transaction as the viewer that reads their profile and
+// 360 report (suggestFocusFor). Nothing is written, so the two steps need not be one transaction.
+import type { Viewer } from '../../platform/http/viewer.ts';
+import { asViewer } from '../../platform/scope.ts';
+import type { Services } from '../../platform/services.ts';
+import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import type { HomeResponse } from './contracts.ts';
 import { dueThisWeek, type OpenExperiment, viewerToday, weekOf } from './due-this-week.ts';
 import { nextStep } from './next-step.ts';
-import { type PlanRow, readPersonFacts, readPlanRows } from './read-facts.ts';
-import { suggestModule } from './suggest-module.ts';
+import { type PlanRow, readHomeFacts } from './read-facts.ts';
+import { publishedCandidates, suggestModule } from './suggest-module.ts';
 
 type HomePlan = NonNullable<HomeResponse['plan']>;
 type Focus = HomePlan['focusAreas'][number];
@@ -59,26 +65,38 @@ function foldPlan(rows: PlanRow[]) {
 }
 
 export async function readHome(
-  scope: TenantScope,
+  services: Services,
+  viewer: Viewer,
   query: { today?: string | undefined },
 ): Promise<HomeResponse> {
-  const now = scope.now();
+  const now = services.clock();
   const today = viewerToday(query.today, now);
   const week = weekOf(today);
-  const person = await readPersonFacts(scope);
-  const folded = foldPlan(await readPlanRows(scope));
+  // The statement and the candidates (a cache hit but every 2 s) go out together.
+  const [facts, modules] = await Promise.all([
+    readHomeFacts(services, viewer, now),
+    publishedCandidates(services, viewer.organisationId),
+  ]);
+  const { person } = facts;
+  const folded = foldPlan(facts.plan);
 
   const count = (status: OpenExperiment['status']) =>
     folded?.experiments.filter((e) => e.status === status).length ?? 0;
   const running = count('running');
   const planned = count('planned');
   const due = folded ? dueThisWeek(folded.experiments, week, now) : [];
-  const suggestedModule = await suggestModule(scope, {
-    focus: folded?.plan.focusAreas.flatMap((f) => (f.capabilityKey ? [f.capabilityKey] : [])) ?? [],
-    stage: person.careerStage.key,
-    usedByExperiments: folded?.usedModules ?? [],
-    hasEvidence: person.selfAssessment === 'submitted' || person.feedback.status === 'released',
-  });
+  const suggestedModule = await suggestModule(
+    modules,
+    facts.steps,
+    {
+      focus: folded?.plan.focusAreas.flatMap((f) => (f.capabilityKey ? [f.capabilityKey] : [])) ?? [],
+      stage: person.careerStage.key,
+      usedByExperiments: folded?.usedModules ?? [],
+      hasEvidence: person.selfAssessment === 'submitted' || person.feedback.status === 'released',
+    },
+    // The rare second step: no focus-area module left and evidence to rank suggestions from.
+    async () => (await asViewer(services, viewer, (scope) => suggestFocusFor(scope))).suggestions,
+  );
   // The pathway step the next step may point at is the one suggested: the first unstarted step
   // whose module is still in the library.
   const pathwayStep =

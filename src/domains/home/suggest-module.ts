@@ -2,39 +2,16 @@
 // pathways comes first: they chose it, in their order. Otherwise the development domain's ranking
 // (recommend-modules.ts) picks the best module for the plan's focus areas, the person's focus
 // suggestions and their stage, leaving out modules already in a pathway or turned into experiments.
-import { sql } from 'drizzle-orm';
-import { z } from 'zod';
 import { ReadCache } from '../../platform/db/read-cache.ts';
-import { queryRows } from '../../platform/db/rows.ts';
-import type { TenantScope } from '../../platform/scope.ts';
+import { inOrganisationScope } from '../../platform/scope.ts';
+import type { Services } from '../../platform/services.ts';
 import { recommendModules } from '../development/recommend-modules.ts';
-import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import { listPublishedModules } from '../library/service.ts';
 import type { HomeResponse } from './contracts.ts';
-
-const stepRow = z.object({ moduleId: z.string(), pathwayTitle: z.string(), started: z.boolean() });
-
-/**
- * The steps of the viewer's pathways that are not archived, oldest pathway first, each in its
- * order. One statement (learning_pathways_owner, then the steps' (pathway, position) key); a small
- * read of the pathways tables rather than the pathways list, which renders every step's module.
- */
-async function readPathwaySteps(scope: TenantScope) {
-  const { tx, organisationId: org, viewer } = scope;
-  return queryRows(
-    tx,
-    sql`SELECT s.module_id::text AS "moduleId", p.title AS "pathwayTitle", s.started_at IS NOT NULL AS started
-          FROM learning_pathways p
-          JOIN learning_pathway_steps s
-            ON s.organisation_id = p.organisation_id AND s.pathway_id = p.id AND s.owner_id = p.owner_id
-         WHERE p.organisation_id = ${org} AND p.owner_id = ${viewer.personId} AND p.archived_at IS NULL
-         ORDER BY p.created_at, p.id, s.position`,
-    stepRow,
-  );
-}
+import type { PathwayStep } from './read-facts.ts';
 
 /** What ranking and the home card need of a module: no summaries, practice texts or bodies. */
-interface Candidate {
+export interface Candidate {
   id: string;
   key: string;
   capabilityKey: string;
@@ -53,17 +30,28 @@ interface Candidate {
 const candidates = new ReadCache<Candidate[]>(1_000);
 const CANDIDATES_STALENESS = 'postgres' as const;
 
-function publishedCandidates(scope: TenantScope): Promise<Candidate[]> {
-  return candidates.get(CANDIDATES_STALENESS, scope.organisationId, scope.organisationId, async () =>
-    (await listPublishedModules(scope)).map((m) => ({
-      id: m.id,
-      key: m.key,
-      capabilityKey: m.capabilityKey,
-      capabilityName: m.capabilityName,
-      title: m.title,
-      minutes: m.minutes,
-      stages: m.stages,
-    })),
+/**
+ * The candidates, from the cache or, at most every 2 s per organisation, in a transaction of their
+ * own (the home page's statement holds none).
+ */
+export function publishedCandidates(services: Services, organisationId: string): Promise<Candidate[]> {
+  return candidates.get(
+    CANDIDATES_STALENESS,
+    organisationId,
+    organisationId,
+    () =>
+      inOrganisationScope(services, organisationId, async (scope) =>
+        (await listPublishedModules(scope)).map((m) => ({
+          id: m.id,
+          key: m.key,
+          capabilityKey: m.capabilityKey,
+          capabilityName: m.capabilityName,
+          title: m.title,
+          minutes: m.minutes,
+          stages: m.stages,
+        })),
+      ),
+    { opensTransaction: true },
   );
 }
 
@@ -77,12 +65,17 @@ export interface SuggestInputs {
   hasEvidence: boolean;
 }
 
+/**
+ * The one module to suggest, from what the home page's statement read (the pathway steps) and the
+ * cached candidates. `focusSuggestions` is called only on the rare path that needs the person's
+ * focus suggestions (see below): it reads the profile and the 360 report, in a transaction of its own.
+ */
 export async function suggestModule(
-  scope: TenantScope,
+  modules: Candidate[],
+  steps: PathwayStep[],
   input: SuggestInputs,
+  focusSuggestions: () => Promise<{ capabilityKey: string; score: number }[]>,
 ): Promise<HomeResponse['suggestedModule']> {
-  const steps = await readPathwaySteps(scope);
-  const modules = await publishedCandidates(scope);
   const byId = new Map(modules.map((m) => [m.id, m]));
   // A step whose module was retired or unpublished stays in the pathway but is not offered.
   const next = steps.find((s) => !s.started && byId.has(s.moduleId));
@@ -105,7 +98,7 @@ export async function suggestModule(
   // 360 report. Without a plan (or with every focus module used), they decide it.
   let best = rank([]);
   if (input.hasEvidence && !best?.reasons.some((r) => r.code === 'your-focus')) {
-    best = rank((await suggestFocusFor(scope)).suggestions);
+    best = rank(await focusSuggestions());
   }
   const m = best && byId.get(best.moduleId);
   if (!best || !m) return null;

@@ -36,6 +36,8 @@ export class NestedTransactionError extends Error {
 
 const dialect = new PgDialect();
 
+const PREPARED_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -62,6 +64,9 @@ export class Database {
   readonly #pool: pg.Pool | undefined;
   // One Drizzle handle per pooled connection, made once.
   readonly #handles = new WeakMap<pg.PoolClient, Tx>();
+  // Prepared statements: each name's text, and the names each connection (or PGlite) has prepared.
+  readonly #preparedText = new Map<string, string>();
+  readonly #preparedOn = new WeakMap<object, Set<string>>();
 
   private constructor(
     readonly kind: DatabaseKind,
@@ -139,14 +144,70 @@ export class Database {
     statement: SQL,
     row: Row,
     asPerson?: string,
+    options: { prepared?: string } = {},
   ): Promise<z.output<Row>[]> {
     const settings = tenantSettings(organisationId, asPerson);
     if (this.#inTransaction.getStore()) throw new NestedTransactionError();
     const query = dialect.sqlToQuery(statement);
+    if (options.prepared) return this.#preparedStatement(options.prepared, settings, query, row);
     const text = `${settings}; ${inlineParameters(query.sql, query.params)}`;
     const results = this.#pool
       ? ((await this.#pool.query(text)) as unknown as pg.QueryResult[])
       : await this.#pgliteTurn(() => this.pglite!.exec(text));
+    return results[results.length - 1]!.rows.map((r) => row.parse(r));
+  }
+
+  /**
+   * `statementInOrganisation` with `prepared: name`: the statement is PREPAREd once per connection
+   * (one extra round trip, the first time a connection runs it) and then sent as
+   * `<tenant settings>; EXECUTE name(<literals>)`, still one simple-protocol message and one
+   * round trip. For statements whose planning costs more than running them: the home page's
+   * statement, with row-level security on every table it reads, took ~0.9 ms to plan and ~0.45 ms
+   * to run, and planning was most of PostgreSQL's CPU under load. The plan cache re-plans by itself
+   * on a change of role or schema (row-level security included). One name, one text: a second text
+   * under a name already used is refused.
+   */
+  async #preparedStatement<Row extends z.ZodType>(
+    name: string,
+    settings: string,
+    query: { sql: string; params: unknown[] },
+    row: Row,
+  ): Promise<z.output<Row>[]> {
+    if (!PREPARED_NAME.test(name)) throw new Error(`not a prepared statement name: ${name}`);
+    const known = this.#preparedText.get(name);
+    if (known === undefined) this.#preparedText.set(name, query.sql);
+    else if (known !== query.sql) throw new Error(`prepared statement ${name} already has another text`);
+    const args = query.params.length
+      ? `(${inlineParameters(query.params.map((_, i) => `$${i + 1}`).join(', '), query.params)})`
+      : '';
+    const text = `${settings}; EXECUTE ${name}${args}`;
+    const prepare = `PREPARE ${name} AS ${query.sql}`;
+    let results: { rows: unknown[] }[];
+    if (this.#pool) {
+      const client = await this.#pool.connect();
+      try {
+        const names = this.#preparedOn.get(client) ?? new Set<string>();
+        if (!names.has(name)) {
+          await client.query(prepare);
+          names.add(name);
+          this.#preparedOn.set(client, names);
+        }
+        results = (await client.query(text)) as unknown as pg.QueryResult[];
+      } finally {
+        client.release();
+      }
+    } else {
+      const pglite = this.pglite!;
+      results = await this.#pgliteTurn(async () => {
+        const names = this.#preparedOn.get(pglite) ?? new Set<string>();
+        if (!names.has(name)) {
+          await pglite.exec(prepare);
+          names.add(name);
+          this.#preparedOn.set(pglite, names);
+        }
+        return pglite.exec(text);
+      });
+    }
     return results[results.length - 1]!.rows.map((r) => row.parse(r));
   }
 

@@ -1,0 +1,1 @@
+CREATE INDEX "feedback_campaigns_subject" ON "feedback_campaigns" USING btree ("organisation_id","subject_id","created_at");
