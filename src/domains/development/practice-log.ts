@@ -37,7 +37,7 @@ export async function logPractice(
   const rows = await services.db.statementInOrganisation(
     org,
     sql`INSERT INTO plan_practice_logs (organisation_id, experiment_id, owner_id, did_it, outcome, note)
-        SELECT e.organisation_id, e.id, e.owner_id, ${input.didIt}, ${input.outcome ?? null}, ${note}
+        SELECT e.organisation_id, e.id, e.owner_id, ${input.didIt}::boolean, ${input.outcome ?? null}::smallint, ${note}::text
           FROM plan_experiments e
           JOIN plan_focus_areas f ON f.organisation_id = e.organisation_id AND f.id = e.focus_id
           JOIN development_plans p ON p.organisation_id = f.organisation_id AND p.id = f.plan_id
@@ -46,6 +46,9 @@ export async function logPractice(
         RETURNING id, experiment_id AS "experimentId", logged_at AS "loggedAt", did_it AS "didIt", outcome, note`,
     entryRow,
     viewer.personId,
+    // Planning it (row-level security on three tables) cost more than running it: prepared once
+    // per connection, as the home page's read (docs/decisions/0008).
+    { prepared: 'log_practice' },
   );
   if (rows[0]) return entry(rows[0]);
   throw await whyNotLogged(services, viewer, id);
