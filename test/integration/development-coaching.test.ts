@@ -88,6 +88,13 @@ describe.each(testDatabaseKinds())('coaching consent on %s', (kind) => {
     expect(proposed.requestedBy.id).toBe(o.adminId);
     expect(await coachReads()).toEqual({ api: 404, rows: 0 });
     await json(await o.owner.post(`/api/coaching/${proposed.id}/accept`), 200);
+    // The earlier coaching ended, which withdrew what was shared with the coach (migration 0016):
+    // the coachee shares again, deliberately.
+    expect(await coachReads()).toEqual({ api: 404, rows: 0 });
+    await json(
+      await o.owner.patch(`/api/plans/${plan.id}`, { sharing: { withManager: false, withCoach: true } }),
+      200,
+    );
     expect(await coachReads()).toEqual({ api: 200, rows: 1 });
     const all = await json<CoachingList>(await o.admin.get('/api/coaching'), 200);
     expect(all.organisation!.some((r) => r.id === proposed.id)).toBe(true);
