@@ -3,18 +3,18 @@
 // at 1280 and 360 px and must not scroll sideways on the phone; a pathway step moves by keyboard.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../../src/demo/seed-demo.ts';
 import type { RunningServer } from '../../src/server.ts';
 import {
   chromiumAvailable,
   expectAccessible,
   launchBrowser,
   screenshot,
+  signedInAs,
   startDemoServer,
 } from '../support/browser.ts';
 
-const SAM = 'sam.taylor@northwind.example';
-const AMARA = 'amara.okafor@northwind.example';
+const SAM = 'Sam Taylor';
+const AMARA = 'Amara Okafor';
 
 describe.runIf(chromiumAvailable())('pathways, goals and values, library admin in the browser', () => {
   let server: RunningServer;
@@ -29,15 +29,7 @@ describe.runIf(chromiumAvailable())('pathways, goals and values, library admin i
     await server?.close();
   });
 
-  async function signIn(email: string, width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
-    await page.goto(`${server.url}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, width: number) => signedInAs(browser, server, name, width);
 
   async function check(page: Page, path: string, heading: RegExp, name: string, width: number) {
     await page.goto(`${server.url}${path}`);
