@@ -15,27 +15,43 @@ async function checkSourceModule(scope: TenantScope, moduleId: string | null | u
     throw invalid({ sourceModuleId: 'must be a published module of the library' });
 }
 
+/**
+ * Adds an experiment to one of the viewer's active focus areas: the one way an experiment is
+ * created (the plan page, and an action agreed in a check-in). 404 for a focus that is not theirs.
+ */
+export async function createExperiment(
+  scope: TenantScope,
+  focusId: string,
+  input: ExperimentCreate,
+): Promise<{ experimentId: string; planId: string }> {
+  const { focus, plan } = await ownFocus(scope, focusId);
+  if (focus.status !== 'active') throw invalid({ focusId: 'must be an active focus area' });
+  await checkSourceModule(scope, input.sourceModuleId);
+  const [row] = await scope.tx
+    .insert(planExperiments)
+    .values({
+      organisationId: scope.organisationId,
+      focusId: focus.id,
+      ownerId: focus.ownerId,
+      action: input.action,
+      situation: input.situation,
+      frequency: input.frequency,
+      signal: input.signal,
+      startsOn: input.startsOn,
+      reviewOn: input.reviewOn,
+      status: input.status,
+      sourceModuleId: input.sourceModuleId ?? null,
+    })
+    .returning({ id: planExperiments.id });
+  return { experimentId: row!.id, planId: plan.id };
+}
+
 export async function addExperiment(
   scope: TenantScope,
   { id, ...input }: ExperimentCreate & { id: string },
 ): Promise<PlanDetail> {
-  const { focus, plan } = await ownFocus(scope, id);
-  if (focus.status !== 'active') throw invalid({ focusId: 'must be an active focus area' });
-  await checkSourceModule(scope, input.sourceModuleId);
-  await scope.tx.insert(planExperiments).values({
-    organisationId: scope.organisationId,
-    focusId: focus.id,
-    ownerId: focus.ownerId,
-    action: input.action,
-    situation: input.situation,
-    frequency: input.frequency,
-    signal: input.signal,
-    startsOn: input.startsOn,
-    reviewOn: input.reviewOn,
-    status: input.status,
-    sourceModuleId: input.sourceModuleId ?? null,
-  });
-  return planDetail(scope, plan.id);
+  const { planId } = await createExperiment(scope, id, input);
+  return planDetail(scope, planId);
 }
 
 export async function updateExperiment(
