@@ -1,6 +1,7 @@
 // Check-ins: the participant meets their manager or coach, with an agenda from their plan, shared
 // notes, agreed actions that flow back into the plan, and calendar invitations by email.
 import { defineModule } from '../../platform/module.ts';
+import { seedDemoCheckIns } from './demo.ts';
 import { checkinRoutes } from './routes.ts';
 import * as schema from './schema.ts';
 
@@ -8,4 +9,5 @@ export const checkinsModule = defineModule({
   name: 'checkins',
   schema,
   routes: checkinRoutes,
+  seedDemo: (services, organisationId, people) => seedDemoCheckIns(services, organisationId, people),
 });

@@ -52,7 +52,7 @@ const SUBJECT = { scheduled: 'Check-in', moved: 'Check-in moved', cancelled: 'Ch
  * Emails both people the invitation (owner first). The text says what, when, where and who: no
  * agenda, notes or plan content, which stay in Lodestar behind the link.
  */
-async function sendInvitations(
+export async function sendInvitations(
   scope: TenantScope,
   row: CheckInRow,
   change: keyof typeof SUBJECT,
