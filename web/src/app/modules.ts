@@ -3,6 +3,7 @@
 // is the order of the navigation entries.
 import { alignmentModule } from '../domains/alignment/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
+import { checkinsModule } from '../domains/checkins/module.tsx';
 import { developmentModule } from '../domains/development/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
@@ -23,6 +24,7 @@ export const modules: readonly WebModule[] = [
   feedbackModule,
   developmentModule,
   pathwaysModule,
+  checkinsModule,
   libraryModule,
   frameworkModule,
   alignmentModule,

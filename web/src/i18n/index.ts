@@ -6,6 +6,7 @@
 import { appEn } from '../app/i18n/en.ts';
 import { alignmentEn } from '../domains/alignment/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
+import { checkinsEn } from '../domains/checkins/i18n/en.ts';
 import { developmentEn } from '../domains/development/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...libraryEn,
   ...pathwaysEn,
   ...homeEn,
+  ...checkinsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

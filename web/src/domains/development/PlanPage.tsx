@@ -7,6 +7,7 @@ import { formatDate, t } from '../../i18n/index.ts';
 import { LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { CheckInTasks } from '../checkins/module.tsx';
 import { FocusCard } from './focus-card.tsx';
 import type { PlanDetail } from './plan-api.ts';
 import { CommentList } from './plan-comments.tsx';
@@ -69,6 +70,7 @@ function CurrentPlan({ plan }: { plan: PlanDetail }) {
         </div>
         <div className="plan-side stack">
           <PlanSharing plan={plan} />
+          <CheckInTasks />
           <section className="card" aria-labelledby="plan-comments-title">
             <h2 id="plan-comments-title">{t('plan.comments.title')}</h2>
             <CommentList comments={plan.comments} />
