@@ -125,7 +125,7 @@ describe.each(testDatabaseKinds())('check-ins on %s', (kind) => {
         startsAt: moved.startsAt,
       });
       expect(s.dtstart).toMatch(/^America\/New_York:.*T14:00:00$/);
-      expect(s.subject).toMatch(/^Check-in moved: /);
+      expect(s.subject).toMatch(/^Updated invitation: /);
     }
   });
 

@@ -16,7 +16,7 @@ import { writeNotes } from './notes.ts';
 import { agendaSnapshot, checkInProposal } from './proposal.ts';
 import { rescheduleCheckIn, scheduleCheckIn, sendInvitations } from './schedule.ts';
 import { checkIns } from './schema.ts';
-import { localOf } from './time.ts';
+import { instantOf, localOf } from './time.ts';
 
 const DAY = 86_400_000;
 const ZONE = 'Europe/London';
@@ -65,6 +65,8 @@ export async function seedDemoCheckIns(
 
   // Two weeks ago: scheduled then (its invitation went out), held, and completed. The past cannot
   // be scheduled through the API, so the row is written as Sam and the invitation sent as it was.
+  // 10:00 London time two weeks ago, as people hold them.
+  const heldAt = instantOf(localIn(-14, '10:00'), ZONE)!;
   await as(services, organisationId, sam, async (scope) => {
     const { agenda } = await checkInProposal(scope, undefined);
     const sharedWithArjun = agenda.filter((a) => a.sharedWith.manager).map((a) => a.experimentId);
@@ -76,14 +78,14 @@ export async function seedDemoCheckIns(
         counterpartId: arjun,
         relation: 'manager',
         title: 'Fortnightly check-in: Sam and Arjun',
-        startsAt: new Date(Date.now() - 14 * DAY),
+        startsAt: heldAt,
         durationMinutes: 30,
         timeZone: ZONE,
         place: 'Arjun’s office, 3rd floor',
         agenda: (await agendaSnapshot(scope, sharedWithArjun)) ?? [],
         learned: 'Sharing an idea early gets it heard, even half-formed. Being parked is not being rejected.',
         status: 'completed',
-        completedAt: new Date(Date.now() - 14 * DAY + 40 * 60_000),
+        completedAt: new Date(heldAt.getTime() + 35 * 60_000),
         createdAt: new Date(Date.now() - 20 * DAY),
       })
       .returning();

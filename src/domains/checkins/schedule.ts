@@ -46,7 +46,7 @@ function timingOf(scope: TenantScope, input: CheckInReschedule): Timing {
 const defaultTitle = (owner: string, counterpart: string) =>
   `Check-in: ${owner} and ${counterpart}`.slice(0, CHECK_IN_TITLE_MAX);
 
-const SUBJECT = { scheduled: 'Check-in', moved: 'Check-in moved', cancelled: 'Check-in cancelled' } as const;
+const SUBJECT = { scheduled: 'Invitation', moved: 'Updated invitation', cancelled: 'Cancelled' } as const;
 
 /**
  * Emails both people the invitation (owner first). The text says what, when, where and who: no

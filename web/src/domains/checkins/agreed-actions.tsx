@@ -57,17 +57,15 @@ function ActionItem({
   if (a.kind === 'experiment')
     return (
       <li className="checkin-action">
-        <span>
-          <strong>{a.title}</strong>
-          <span className="muted">
-            {t('checkins.actions.inPlan')}
-            {c.viewerRole === 'owner' ? (
-              <>
-                {' · '}
-                <Link to="/plan">{t('checkins.actions.openPlan')}</Link>
-              </>
-            ) : null}
-          </span>
+        <strong>{a.title}</strong>
+        <span className="muted">
+          {t('checkins.actions.inPlan')}
+          {c.viewerRole === 'owner' ? (
+            <>
+              {' · '}
+              <Link to="/plan">{t('checkins.actions.openPlan')}</Link>
+            </>
+          ) : null}
         </span>
       </li>
     );

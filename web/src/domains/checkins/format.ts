@@ -15,7 +15,10 @@ export function whenText(c: Pick<CheckInSummary, 'startsAt' | 'timeZone'>): stri
 export function readerTime(c: Pick<CheckInSummary, 'startsAt' | 'timeZone'>): string | null {
   const mine = Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (!mine || mine === c.timeZone) return null;
-  return t('checkins.detail.yourTime', { time: inZone(mine).format(new Date(c.startsAt)) });
+  const at = new Date(c.startsAt);
+  const yours = inZone(mine).format(at);
+  // Another zone name with the same clock (London in winter, read in UTC) says nothing new.
+  return yours === inZone(c.timeZone).format(at) ? null : t('checkins.detail.yourTime', { time: yours });
 }
 
 export const relationText = (relation: 'manager' | 'coach') =>

@@ -37,7 +37,7 @@ const zones: readonly string[] = (() => {
 
 export const timingLabels = (): Record<TimingField, string> => ({
   startsAt: t('checkins.timing.startsAt'),
-  durationMinutes: t('checkins.timing.duration'),
+  durationMinutes: t('checkins.timing.duration', { min: DURATION_MIN_MINUTES, max: DURATION_MAX_MINUTES }),
   timeZone: t('checkins.timing.timeZone'),
   place: t('checkins.timing.place'),
   videoUrl: t('checkins.timing.videoUrl'),
@@ -93,11 +93,7 @@ export function TimingFields({
           <input {...props} type="datetime-local" value={value.startsAt} onChange={set('startsAt')} />
         )}
       </Field>
-      <Field
-        label={labels.durationMinutes}
-        hint={t('checkins.timing.durationHint', { min: DURATION_MIN_MINUTES, max: DURATION_MAX_MINUTES })}
-        error={errors.durationMinutes}
-      >
+      <Field label={labels.durationMinutes} error={errors.durationMinutes}>
         {(props) => (
           <input
             {...props}
@@ -112,6 +108,7 @@ export function TimingFields({
         )}
       </Field>
       <Field
+        className="checkin-wide"
         label={labels.timeZone}
         hint={t('checkins.timing.timeZoneHint', { zone: browserTimeZone() })}
         error={errors.timeZone}
@@ -140,13 +137,14 @@ export function TimingFields({
           <input {...props} type="text" maxLength={PLACE_MAX} value={value.place} onChange={set('place')} />
         )}
       </Field>
-      <Field label={labels.videoUrl} hint={t('checkins.timing.videoUrlHint')} error={errors.videoUrl}>
+      <Field label={labels.videoUrl} error={errors.videoUrl}>
         {(props) => (
           <input
             {...props}
             type="url"
             inputMode="url"
             maxLength={VIDEO_URL_MAX}
+            placeholder="https://"
             value={value.videoUrl}
             onChange={set('videoUrl')}
           />
