@@ -3,7 +3,7 @@
 // development domain's createExperiment (the one way an experiment is made), so it appears in
 // their plan like any other.
 import { and, count, eq } from 'drizzle-orm';
-import { conflict, notFound } from '../../platform/http/errors.ts';
+import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { createExperiment } from '../development/experiments.ts';
 import { readableCheckIn } from './access.ts';
@@ -58,8 +58,9 @@ async function readableAction(scope: TenantScope, id: string) {
     .from(checkInActions)
     .where(and(eq(checkInActions.organisationId, scope.organisationId), eq(checkInActions.id, id)));
   if (!action) throw actionNotFound();
-  const checkIn = await readableCheckIn(scope, action.checkInId).catch(() => {
-    throw actionNotFound();
+  // Not the check-in's people: the action is as unknown to them as its check-in.
+  const checkIn = await readableCheckIn(scope, action.checkInId).catch((err: unknown) => {
+    throw err instanceof ApiError && err.status === 404 ? actionNotFound() : err;
   });
   return { action, ...checkIn };
 }
