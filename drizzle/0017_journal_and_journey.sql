@@ -99,17 +99,24 @@ CREATE TRIGGER people_manager_changed_unshares_journal AFTER UPDATE OF manager_i
   FOR EACH ROW WHEN (OLD.manager_id IS DISTINCT FROM NEW.manager_id)
   EXECUTE FUNCTION lodestar_unshare_journal_with_old_manager();
 --> statement-breakpoint
+-- Also when an active relationship row disappears (the coach's record is deleted): a later coach
+-- must not find a share still set. The service refuses a share with nobody to receive it, so a
+-- flag is only ever set while its receiver exists.
 CREATE FUNCTION lodestar_unshare_journal_with_old_coach() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp
   AS $$
 BEGIN
   UPDATE journal_entries SET shared_with_coach = false
-   WHERE organisation_id = NEW.organisation_id AND owner_id = NEW.coachee_id AND shared_with_coach;
+   WHERE organisation_id = OLD.organisation_id AND owner_id = OLD.coachee_id AND shared_with_coach;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
 CREATE TRIGGER coaching_ended_unshares_journal AFTER UPDATE OF status ON coaching_relationships
   FOR EACH ROW WHEN (OLD.status = 'active' AND NEW.status <> 'active')
+  EXECUTE FUNCTION lodestar_unshare_journal_with_old_coach();
+--> statement-breakpoint
+CREATE TRIGGER coaching_removed_unshares_journal AFTER DELETE ON coaching_relationships
+  FOR EACH ROW WHEN (OLD.status = 'active')
   EXECUTE FUNCTION lodestar_unshare_journal_with_old_coach();

@@ -86,10 +86,10 @@ export const journalQuery = z.object({
   experimentId: z.uuid('must be an experiment id').optional(),
   ...page,
 });
-export type JournalQuery = z.input<typeof journalQuery>;
+export type JournalQuery = z.output<typeof journalQuery>;
 
 export const sharedJournalQuery = z.object(page);
-export type SharedJournalQuery = z.input<typeof sharedJournalQuery>;
+export type SharedJournalQuery = z.output<typeof sharedJournalQuery>;
 
 const person = z.object({ id: z.uuid(), name: z.string() });
 
