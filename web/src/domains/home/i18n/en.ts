@@ -94,6 +94,20 @@ export const homeEn = {
   'home.journey.gap.no-pathway': 'No pathway with a module yet.',
   'home.journey.gap.no-recent-reflection': 'No reflection or check-in in the last {days} days.',
 
+  'journeyAdmin.nav': 'Journey',
+  'journeyAdmin.title': 'Journey settings',
+  'journeyAdmin.intro':
+    'Each person’s home page shows which of the three building blocks are in place. These limits decide when self-knowledge and self-leadership count as current.',
+  'journeyAdmin.knowledgeMonths': 'Self-knowledge stays current for (months)',
+  'journeyAdmin.knowledgeMonths.hint':
+    'A self-assessment and a released 360 count for this many months. Whole months, {min} to {max}.',
+  'journeyAdmin.leadershipDays': 'A reflection or check-in counts for (days)',
+  'journeyAdmin.leadershipDays.hint':
+    'Self-leadership needs a journal entry or a completed check-in this recent. Whole days, {min} to {max}.',
+  'journeyAdmin.rule': '{label} must be a whole number from {min} to {max}.',
+  'journeyAdmin.save': 'Save settings',
+  'journeyAdmin.saved': 'Saved. Every person’s journey now uses these limits.',
+
   'home.due.heading': 'Due this week',
   'home.due.empty': 'Nothing due this week.',
   'home.due.noPlan': 'Once you plan experiments, the ones to start, practise or review show here.',
