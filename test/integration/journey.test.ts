@@ -2,7 +2,7 @@
 // the person does, on the organisation's thresholds, which admins change (whole months 1–36, days
 // 1–180; anything else is a 400 naming the field, and nothing changes).
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AssessmentForm } from '../../src/domains/assessments/contracts.ts';
 import type { PlanDetail } from '../../src/domains/development/contracts.ts';
 import { type HomeResponse, homeResponse } from '../../src/domains/home/contracts.ts';
@@ -169,6 +169,22 @@ describe.each(testDatabaseKinds())('journey on %s', (kind) => {
     expect(body.journey.complete).toBe(true);
     expect(body.journey.blocks[2]!.dates.lastReflectionAt).not.toBeNull();
     expect(body.journey.blocks[2]!.until).not.toBeNull();
+  });
+
+  it('keeps the home page one statement per request, journey included', async () => {
+    await home(); // warms the library's 2 s module cache, as any busy server has it
+    const statements = vi.spyOn(h.services.db, 'statementInOrganisation');
+    const transactions = vi.spyOn(h.services.db, 'inOrganisation');
+    try {
+      const body = await home();
+      expect(body.journey.complete).toBe(true);
+      expect(statements).toHaveBeenCalledTimes(1);
+      expect(statements.mock.calls[0]![4]).toEqual({ prepared: 'home_facts' });
+      expect(transactions).not.toHaveBeenCalled();
+    } finally {
+      statements.mockRestore();
+      transactions.mockRestore();
+    }
   });
 
   it('lapses with time and comes back when the organisation widens its thresholds', async () => {
