@@ -10,28 +10,7 @@ import { invalid, ownEntry } from './access.ts';
 import type { Entry, EntryCreate, EntrySharing, EntryUpdate } from './contracts.ts';
 import { audienceOf, getEntry } from './read-entries.ts';
 import { journalEntries } from './schema.ts';
-
-/**
- * Runs a write and, should the database refuse it, rethrows an error naming only the SQLSTATE and
- * constraint: drivers put the statement's parameters (the entry's text) into their messages, and
- * an unexpected error is logged whole.
- */
-async function withoutContent<T>(write: Promise<T>): Promise<T> {
-  try {
-    return await write;
-  } catch (err) {
-    const cause = (err as { cause?: { code?: string; constraint?: string } }).cause ?? {};
-    const e = err as { code?: string; constraint?: string };
-    const code = e.code ?? cause.code ?? 'unknown';
-    const constraint = e.constraint ?? cause.constraint;
-    throw Object.assign(
-      new Error(`journal entry write refused (${code}${constraint ? ` ${constraint}` : ''})`),
-      {
-        code,
-      },
-    );
-  }
-}
+import { withoutContent } from './without-content.ts';
 
 /** The links an entry would have, checked: the viewer's own experiment, a published module. */
 async function checkLinks(
