@@ -56,7 +56,11 @@ describe.each(testDatabaseKinds())('private text stays private on %s', (kind) =>
       201,
     );
     await json(await o.owner.post(`/api/plans/${plan.id}/comments`, { body: `Comment ${CANARY}` }), 201);
-    for (const id of [plan.id, focusId, experimentId]) ids.add(id);
+    const entry = await json<{ id: string }>(
+      await o.owner.post('/api/journal', { body: `Journal ${CANARY}`, experimentId }),
+      201,
+    );
+    for (const id of [plan.id, focusId, experimentId, entry.id]) ids.add(id);
   });
   afterAll(() => h.close());
 
@@ -80,6 +84,7 @@ describe.each(testDatabaseKinds())('private text stays private on %s', (kind) =>
   it('the owner reads their own private text (the markers are really there)', async () => {
     const plan = await o.owner.get(`/api/plans/${planId}`);
     expect((await plan.text()).match(new RegExp(CANARY, 'g'))?.length).toBeGreaterThanOrEqual(5);
+    expect(await (await o.owner.get('/api/journal')).text()).toContain(`Journal ${CANARY}`);
   });
 
   for (const who of ['admin', 'manager', 'coach', 'peer'] as const) {
