@@ -11,6 +11,7 @@ import type {
   Proposal,
 } from '../../src/domains/checkins/contracts.ts';
 import type { PlanDetail } from '../../src/domains/development/contracts.ts';
+import { homeResponse } from '../../src/domains/home/contracts.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
 import {
@@ -218,6 +219,12 @@ describe.each(testDatabaseKinds())('check-ins on %s', (kind) => {
     expect((await o.owner.post(`/api/check-ins/${checkIn.id}/cancel`)).status).toBe(409);
     const list = await json<CheckInList>(await o.owner.get('/api/check-ins'), 200);
     expect(list.past.map((c) => c.id)).toEqual([checkIn.id]);
+    // The journey on the home page counts it (self-leadership: a reflection or a check-in lately),
+    // for the participant, not for the manager who held it with them.
+    const home = homeResponse.parse(await json(await o.owner.get('/api/home'), 200));
+    expect(home.journey.blocks[2]!.dates.lastCheckInAt).toBe(checkIn.startsAt);
+    const theirs = homeResponse.parse(await json(await o.manager.get('/api/home'), 200));
+    expect(theirs.journey.blocks[2]!.dates.lastCheckInAt).toBeNull();
   });
 
   it('cancels with the coach: CANCEL with the same UID, the next SEQUENCE and STATUS:CANCELLED', async () => {

@@ -1,5 +1,5 @@
 // The iCalendar invitation of a check-in (RFC 5545, sent by email as iMIP, RFC 6047), built with
-// ical-generator (docs/decisions/0015). One event per check-in, its UID fixed for life
+// ical-generator (docs/decisions/0016). One event per check-in, its UID fixed for life
 // (<checkInId>@lodestar), so a calendar updates or removes the event it already holds:
 // - scheduled and every reschedule: METHOD:REQUEST, SEQUENCE as stored (0, then +1 each time);
 // - cancelled: METHOD:CANCEL, STATUS:CANCELLED, SEQUENCE +1 again.

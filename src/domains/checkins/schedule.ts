@@ -2,7 +2,7 @@
 // both people in the same transaction (nothing is sent for a change that fails): REQUEST when it is
 // scheduled or moved, CANCEL when it is called off, the same UID every time and the SEQUENCE
 // stored on the row, bumped under a row lock so concurrent changes send 1, 2, 3 … never twice the
-// same (docs/decisions/0015). Only the participant who scheduled it changes its schedule.
+// same (docs/decisions/0016). Only the participant who scheduled it changes its schedule.
 import { and, eq, sql } from 'drizzle-orm';
 import { conflict } from '../../platform/http/errors.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
