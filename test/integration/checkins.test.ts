@@ -222,7 +222,7 @@ describe.each(testDatabaseKinds())('check-ins on %s', (kind) => {
     // The journey on the home page counts it (self-leadership: a reflection or a check-in lately),
     // for the participant, not for the manager who held it with them.
     const home = homeResponse.parse(await json(await o.owner.get('/api/home'), 200));
-    expect(home.journey.blocks[2]!.dates.lastCheckInAt).toBe(checkIn.startsAt);
+    expect(home.journey.blocks[2]!.dates.lastCheckInAt).toBe(done.startsAt);
     const theirs = homeResponse.parse(await json(await o.manager.get('/api/home'), 200));
     expect(theirs.journey.blocks[2]!.dates.lastCheckInAt).toBeNull();
   });
