@@ -57,6 +57,6 @@ export async function resendToRater(
       { 'Retry-After': String(seconds) },
     );
   }
-  await resendInvitation(scope, { subjectName: c.subjectName, deadline: c.deadline }, rater.id);
+  await resendInvitation(scope, { kind: c.kind, subjectName: c.subjectName, deadline: c.deadline }, rater.id);
   return RESEND_ACCEPTED;
 }
