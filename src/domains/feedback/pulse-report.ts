@@ -168,7 +168,7 @@ export async function releasedPulseComparison(
     .where(
       and(eq(feedbackCampaigns.organisationId, organisationId), eq(feedbackCampaigns.id, pulseCampaignId)),
     );
-  if (!c || c.kind !== 'pulse') return null;
+  if (c?.kind !== 'pulse') return null;
   const pulse = await frozen(tx, organisationId, pulseCampaignId);
   const before = await frozen(tx, organisationId, c.baselineCampaignId!);
   if (!pulse || !before) return null;

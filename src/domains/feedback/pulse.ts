@@ -9,7 +9,6 @@ import type { Tx } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
-import { campaignDetail } from './campaign-detail.ts';
 import { type CampaignRow, findCampaignFor, invalid } from './campaign-row.ts';
 import {
   type CampaignDetail,
