@@ -537,7 +537,10 @@ export const pulseOptions = z.object({
       items: z.array(z.object({ key: z.string(), text: z.string() })),
     }),
   ),
-  /** The people who will be asked: the baseline's raters who submitted and are still on its list. Read-only. */
+  /**
+   * The 360's rater list, read-only. Those on it who answered the 360 are asked again; which of them
+   * that is stays unknown, as in the 360 (ADR 0007).
+   */
   raters: z.array(z.object({ group: z.enum(RATER_GROUP_KEYS), name: z.string(), email: z.string() })),
   question: z.object({ key: z.literal(PULSE_QUESTION.key), text: z.string() }),
 });

@@ -2,14 +2,16 @@
 // raters are asked to rate just those again, plus one open question. It is a campaign like any
 // other (kind 'pulse'): the same links, invitations, reminders, deadline, approval and release. Only
 // the rater list is not chosen: it is the baseline's raters who submitted and are still on its list,
-// copied with a link to their baseline row, and it cannot be edited (they may decline).
+// copied with a link to their baseline row, and it cannot be edited (they may decline). Who of the
+// 360's list answered stays unknown to the subject and the manager, as in the 360 (ADR 0007): they
+// are shown the 360's list, and every count they see was already in the 360's released report.
 import { and, desc, eq, isNull, ne } from 'drizzle-orm';
 import { strictestPolicy } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { conflict } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
-import { type CampaignRow, findCampaignFor, invalid } from './campaign-row.ts';
+import { type CampaignRow, findCampaignFor, invalid, ratersOf } from './campaign-row.ts';
 import {
   type CampaignDetail,
   PULSE_MAX_ITEMS,
@@ -103,11 +105,12 @@ async function blockedBy(
 export async function pulseOptions(scope: TenantScope, id: string): Promise<PulseOptions> {
   const { campaign: baseline, role } = await findCampaignFor(scope, id);
   guard('launchPulse', role, baseline);
-  const raters = await ratersToAsk(scope.tx, scope.organisationId, baseline.id);
+  const toAsk = await ratersToAsk(scope.tx, scope.organisationId, baseline.id);
+  const listed = await ratersOf(scope.tx, scope.organisationId, baseline.id);
   const version = await publishedVersion(scope.tx, scope.kind, scope.organisationId, baseline.versionId);
   return {
     baselineCampaignId: baseline.id,
-    blockedBy: await blockedBy(scope, baseline, raters.length),
+    blockedBy: await blockedBy(scope, baseline, toAsk.length),
     minItems: PULSE_MIN_ITEMS,
     maxItems: PULSE_MAX_ITEMS,
     capabilities: instrumentOf(version.definition).capabilities.map((c) => ({
@@ -116,7 +119,8 @@ export async function pulseOptions(scope: TenantScope, id: string): Promise<Puls
       derailer: c.definition.derailer,
       items: c.items.map((item) => ({ key: item.key, text: item.observer })),
     })),
-    raters: raters.map((r) => ({ group: r.group, name: r.name, email: r.email })),
+    // The 360's list as the subject knows it, not who of them answered (ADR 0007).
+    raters: listed.map((r) => ({ group: r.group, name: r.name, email: r.email })),
     question: { key: PULSE_QUESTION.key, text: PULSE_QUESTION.text },
   };
 }
