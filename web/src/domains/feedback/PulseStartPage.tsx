@@ -145,7 +145,7 @@ function PulseForm({ options, focus }: { options: PulseOptions; focus: ReadonlyA
             <div key={capability.key}>{fieldset}</div>
           ) : (
             <details key={capability.key} className="pulse-more" open={picked > 0 || undefined}>
-              <summary>
+              <summary className="pulse-more-summary">
                 {capability.name}
                 {picked ? ` · ${tn('pulse.pickedHere', picked, { count: picked })}` : ''}
               </summary>
