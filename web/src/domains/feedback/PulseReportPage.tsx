@@ -58,10 +58,26 @@ export function PulseReportPage({ id }: { id: string }) {
 type Figure = { n: number; mean: number } | null;
 type Row = { key: string; label: string; before: Figure; after: Figure; withheld: string | null };
 
+/**
+ * The server's figures are scored (a reverse-keyed statement mirrored, so higher is always more of
+ * the capability). Next to the statement's own words they read the statement's way round: mirrored
+ * back, min + max − mean, a function of the released figure alone.
+ */
+function asWorded(figure: Figure, item: PulseReportItem): Figure {
+  if (!figure || !item.reversed) return figure;
+  return { n: figure.n, mean: item.scale.min + item.scale.max - figure.mean };
+}
+
+const REASONS = ['earlier-report', 'complementary-suppression', 'below-minimum', 'no-answers'] as const;
+
 /** Why a figure of the pulse is not shown, in words (no counts: they could tell who answered). */
 function reasonText(reason: string): string {
-  return t(`pulseReport.reason.${reason}` as 'pulseReport.reason.earlier-report');
+  const known = REASONS.find((r) => r === reason) ?? 'complementary-suppression';
+  return t(`pulseReport.reason.${known}`);
 }
+
+/** Whether agreeing less with the statement is the better outcome (a derailer, or a reversed statement). */
+const lowerIsBetter = (item: PulseReportItem) => item.capability.derailer !== item.reversed;
 
 /** One row per group either report shows (or the pulse withheld), then all raters. */
 function rowsOf(item: PulseReportItem, report: PulseReport): Row[] {
@@ -75,13 +91,7 @@ function rowsOf(item: PulseReportItem, report: PulseReport): Row[] {
     const dropped = status?.reason === 'earlier-report' ? 'earlier-report' : null;
     if (!before && !after && !listed && !dropped) continue;
     const withheld = after ? null : (listed?.reason ?? dropped ?? 'below-minimum');
-    rows.push({
-      key: group,
-      label: groupLabel(group),
-      before,
-      after,
-      withheld: withheld && reasonText(withheld),
-    });
+    rows.push({ key: group, label: groupLabel(group), before, after, withheld });
   }
   const before = item.baseline?.allRaters ?? null;
   const after = item.pulse.allRaters;
@@ -92,10 +102,14 @@ function rowsOf(item: PulseReportItem, report: PulseReport): Row[] {
       label: t('feedback.group.combined'),
       before,
       after,
-      withheld: after ? null : reasonText(listed?.reason ?? 'complementary-suppression'),
+      withheld: after ? null : (listed?.reason ?? 'complementary-suppression'),
     });
   }
-  return rows;
+  return rows.map((row) => ({
+    ...row,
+    before: asWorded(row.before, item),
+    after: asWorded(row.after, item),
+  }));
 }
 
 const position = (mean: number, scale: PulseReportItem['scale']) =>
@@ -115,23 +129,35 @@ function Track({ row, scale }: { row: Row; scale: PulseReportItem['scale'] }) {
   );
 }
 
-const figureText = (figure: Figure) =>
-  figure ? t('pulseReport.figure', { mean: formatScore(figure.mean), n: figure.n }) : null;
+function FigureCell({ figure, empty }: { figure: Figure; empty: string }) {
+  if (!figure) return <span className="muted">{empty}</span>;
+  return (
+    <>
+      <span className="pulse-mean">{formatScore(figure.mean)}</span>
+      <span className="pulse-n">{t('pulseReport.n', { n: figure.n })}</span>
+    </>
+  );
+}
+
+function difference(row: Row): string {
+  if (!row.before || !row.after) return t('report.noFigure');
+  const d = row.after.mean - row.before.mean;
+  return `${d >= 0 ? '+' : '−'}${formatScore(Math.abs(d))}`;
+}
 
 function Behaviour({ item, report, index }: { item: PulseReportItem; report: PulseReport; index: number }) {
   const rows = rowsOf(item, report);
   const captionId = `p-item-${index}`;
+  // Each reason once, under the table, naming the figures it withheld.
+  const reasons = [...new Set(rows.flatMap((row) => (row.withheld ? [row.withheld] : [])))];
   return (
     <article className="card pulse-item">
       <h3 id={captionId}>{item.text}</h3>
-      <p className="muted">
-        {item.capability.name}
-        {item.capability.derailer ? (
-          <>
-            {' '}
-            <Badge tone="warning">{t('pulseReport.derailer')}</Badge>
-          </>
-        ) : null}
+      <p className="muted pulse-item-meta">
+        {item.capability.name}{' '}
+        <Badge tone={lowerIsBetter(item) ? 'warning' : 'neutral'}>
+          {lowerIsBetter(item) ? t('pulseReport.lowerBetter') : t('pulseReport.higherBetter')}
+        </Badge>
       </p>
       <ScrollTable labelledBy={captionId}>
         <table className="table pulse-table">
@@ -161,17 +187,15 @@ function Behaviour({ item, report, index }: { item: PulseReportItem; report: Pul
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
                 <td className="num">
-                  {figureText(row.before) ??
-                    (report.baseline.visible ? t('report.noFigure') : t('pulseReport.notShared'))}
+                  <FigureCell
+                    figure={row.before}
+                    empty={report.baseline.visible ? t('report.noFigure') : t('pulseReport.notShared')}
+                  />
                 </td>
                 <td className="num">
-                  {figureText(row.after) ?? <span className="muted">{row.withheld}</span>}
+                  <FigureCell figure={row.after} empty={t('pulseReport.withheld')} />
                 </td>
-                <td className="num">
-                  {row.before && row.after
-                    ? `${row.after.mean - row.before.mean >= 0 ? '+' : '−'}${formatScore(Math.abs(row.after.mean - row.before.mean))}`
-                    : t('report.noFigure')}
-                </td>
+                <td className="num">{difference(row)}</td>
                 <td>
                   <Track row={row} scale={item.scale} />
                 </td>
@@ -180,6 +204,17 @@ function Behaviour({ item, report, index }: { item: PulseReportItem; report: Pul
           </tbody>
         </table>
       </ScrollTable>
+      {reasons.map((reason) => (
+        <p key={reason} className="hint pulse-withheld">
+          {t('pulseReport.withheldWhy', {
+            figures: rows
+              .filter((row) => row.withheld === reason)
+              .map((row) => row.label)
+              .join(', '),
+            reason: reasonText(reason),
+          })}
+        </p>
+      ))}
     </article>
   );
 }

@@ -423,22 +423,26 @@ export const feedbackEn = {
     'The 360 this pulse follows has not been shared with you, so its figures are not shown here.',
   'pulseReport.scaleIntro': 'Ratings run from {min} ({minLabel}) to {max} ({maxLabel}).',
   'pulseReport.legend':
-    'Each behaviour shows the 360’s figure (hollow dot) and the pulse’s (filled dot), with the number of raters behind each.',
+    'Each behaviour shows the 360’s average (hollow dot) and the pulse’s (filled dot), read the statement’s way round, with the number of raters (n) behind each.',
   'pulseReport.noVerdict':
     'A difference between two averages is not yet a change: small groups vary. Whether a change is reliable is shown with your progress.',
   'pulseReport.behavioursTitle': 'Behaviour by behaviour',
-  'pulseReport.derailer': 'Derailer: lower is better',
   'pulseReport.col.before': '360',
   'pulseReport.col.after': 'Pulse',
   'pulseReport.col.difference': 'Difference',
   'pulseReport.col.chart': 'Both on the rating scale',
-  'pulseReport.figure': '{mean} (n = {n})',
+  'pulseReport.n': 'n = {n}',
+  'pulseReport.withheld': 'withheld',
+  'pulseReport.withheldWhy': 'Withheld ({figures}): {reason}.',
+  'pulseReport.lowerBetter': 'Less is better',
+  'pulseReport.higherBetter': 'More is better',
   'pulseReport.notShared': 'not shared',
   'pulseReport.answered': '{responded} of {invited} answered.',
   'pulseReport.groupEarlier':
     'Compared with the 360, these figures would single out someone among the {group} who did not answer this time, so they are withheld.',
-  'pulseReport.reason.earlier-report': 'withheld: next to the 360 it would single someone out',
-  'pulseReport.reason.complementary-suppression': 'withheld: it could be worked out from other figures',
-  'pulseReport.reason.below-minimum': 'withheld: too few answered',
-  'pulseReport.reason.no-answers': 'no answers',
+  'pulseReport.reason.earlier-report':
+    'next to the 360, these figures would single out someone who did not answer this time',
+  'pulseReport.reason.complementary-suppression': 'they could be worked out from the figures shown',
+  'pulseReport.reason.below-minimum': 'too few people answered',
+  'pulseReport.reason.no-answers': 'nobody answered',
 } as const;
