@@ -58,7 +58,7 @@ describe.runIf(chromiumAvailable())('pulse re-rating in the browser', () => {
     await pulseLink.click();
     await page.getByRole('heading', { level: 1, name: 'Your pulse' }).waitFor();
     await page.getByRole('heading', { name: 'Behaviour by behaviour' }).waitFor();
-    const text = await page.locator('main').innerText();
+    const text = await page.locator('main').textContent();
     expect(text).toContain('single out someone among the other colleagues');
     expect(text).toMatch(/n = 5/);
     expect(text).toContain('What is one thing this person has done differently lately?');
@@ -75,7 +75,7 @@ describe.runIf(chromiumAvailable())('pulse re-rating in the browser', () => {
     await expect.poll(() => page.getByText(/4 chosen/).count()).toBeGreaterThan(0);
     expect(await page.getByRole('checkbox', { checked: true }).count()).toBe(4);
     // The 360's list, read-only.
-    expect(await page.locator('main').innerText()).toContain('Lucía Romero');
+    expect(await page.locator('main').textContent()).toContain('Lucía Romero');
     await both(page, 'pulse-start');
 
     // Too many: the count says so and launching is refused on the page.
