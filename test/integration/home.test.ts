@@ -122,7 +122,8 @@ describe.each(testDatabaseKinds())('home on %s', (kind) => {
       'add-experiment',
       'start-experiment',
       'log-practice',
-      'keep-going',
+      // Practice flows: the journey's rungs follow (journey.ts), self-leadership's pathway first.
+      'choose-pathway',
     ]);
 
     // A pathway with a step not yet started: it is both the next step and the suggested module.

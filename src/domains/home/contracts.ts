@@ -4,7 +4,16 @@
 import { z } from 'zod';
 import { EXPERIMENT_STATUSES, FOCUS_KINDS } from '../development/constants.ts';
 import { moduleReason } from '../development/suggestion-contracts.ts';
-import { DUE_REASONS, HOME_FEEDBACK_STATUSES, NEXT_STEP_CODES, NEXT_STEP_REASONS } from './constants.ts';
+import {
+  DUE_REASONS,
+  HOME_FEEDBACK_STATUSES,
+  JOURNEY_BLOCKS,
+  JOURNEY_GAPS,
+  KNOWLEDGE_MONTHS_RANGE,
+  LEADERSHIP_DAYS_RANGE,
+  NEXT_STEP_CODES,
+  NEXT_STEP_REASONS,
+} from './constants.ts';
 
 export const homeQuery = z.object({
   /**
@@ -67,6 +76,49 @@ export const suggestedModule = z.object({
   reason: suggestedModuleReason,
 });
 
+/** The organisation's journey thresholds (admin settings). */
+export const journeySettings = z.object({
+  /** Self-knowledge counts while the self-assessment and the released 360 are this many months old at most. */
+  knowledgeMonths: z.number().int(),
+  /** Self-leadership needs a reflection or a completed check-in within this many days. */
+  leadershipDays: z.number().int(),
+});
+export type JourneySettings = z.infer<typeof journeySettings>;
+
+const whole = (range: { min: number; max: number }) => {
+  const rule = `must be a whole number from ${range.min} to ${range.max}`;
+  return z.number({ error: rule }).int(rule).min(range.min, rule).max(range.max, rule);
+};
+export const journeySettingsUpdate = z.strictObject({
+  knowledgeMonths: whole(KNOWLEDGE_MONTHS_RANGE),
+  leadershipDays: whole(LEADERSHIP_DAYS_RANGE),
+});
+export type JourneySettingsUpdate = z.infer<typeof journeySettingsUpdate>;
+
+/**
+ * One building block for one person (journey.ts): in place or not, what is missing (codes, worded by
+ * the web app), the dates the rule looked at, and until when it stays in place without new action.
+ */
+export const journeyBlock = z.object({
+  key: z.enum(JOURNEY_BLOCKS),
+  done: z.boolean(),
+  /** Empty when done; otherwise each thing missing, in the order to take them. */
+  missing: z.array(z.enum(JOURNEY_GAPS)),
+  /** The dates behind the decision (ISO timestamps), e.g. selfAssessmentAt, lastReflectionAt. */
+  dates: z.record(z.string(), z.string().nullable()),
+  /** When a done block lapses unless renewed (ISO timestamp); null when not done or it cannot lapse. */
+  until: z.string().nullable(),
+});
+export type JourneyBlockState = z.infer<typeof journeyBlock>;
+
+export const journey = z.object({
+  blocks: z.array(journeyBlock).length(3),
+  /** All three blocks in place. */
+  complete: z.boolean(),
+  settings: journeySettings,
+});
+export type Journey = z.infer<typeof journey>;
+
 export const homeResponse = z.object({
   person: z.object({ name: z.string(), careerStage: z.object({ key: z.string(), name: z.string() }) }),
   /** The date and week the due list was computed for (the viewer's, see homeQuery). */
@@ -90,6 +142,8 @@ export const homeResponse = z.object({
     /** Practice logs in the last 7 days, on any of the plan's experiments. */
     practiceLast7Days: z.number().int(),
   }),
+  /** The three building blocks for the viewer, with the organisation's thresholds. */
+  journey,
   /** Where the steps before the plan stand, for the page's progress line. */
   progress: z.object({
     selfAssessment: z.enum(['none', 'in-progress', 'submitted']),

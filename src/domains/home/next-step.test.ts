@@ -8,7 +8,15 @@ const fresh: HomeFacts = {
   plan: null,
   practicedLast7Days: false,
   pathwayStep: null,
+  // No journey gap by default, so the earlier rungs are tested on their own.
+  journey: {
+    selfAssessmentOutOfDate: false,
+    feedbackOutOfDate: false,
+    pathwayChosen: true,
+    reflectedRecently: true,
+  },
 };
+const gap = (over: Partial<HomeFacts['journey']>) => ({ journey: { ...fresh.journey, ...over } });
 const assessed = { ...fresh, selfAssessment: 'submitted' } as const;
 const running360 = { ...assessed, feedback: { status: 'running', campaignId: 'c1' } } as const;
 const released360 = { ...assessed, feedback: { status: 'released', campaignId: 'c1' } } as const;
@@ -94,6 +102,36 @@ const cases: [string, HomeFacts, NextStep][] = [
     'practice flowing, nothing waiting',
     practising,
     { code: 'keep-going', reason: 'on-track', link: '/plan' },
+  ],
+  [
+    'practice flowing, no pathway with a module: choose one (self-leadership)',
+    { ...practising, ...gap({ pathwayChosen: false, reflectedRecently: false }) },
+    { code: 'choose-pathway', reason: 'pathway-missing', link: '/pathways' },
+  ],
+  [
+    'a pathway step waiting comes before the reflection',
+    { ...practising, pathwayStep: step, ...gap({ reflectedRecently: false }) },
+    { code: 'continue-pathway', reason: 'pathway-next', link: '/library/m1' },
+  ],
+  [
+    'no recent reflection or check-in: reflect',
+    { ...practising, ...gap({ reflectedRecently: false, selfAssessmentOutOfDate: true }) },
+    { code: 'write-reflection', reason: 'no-recent-reflection', link: '/journal' },
+  ],
+  [
+    'self-assessment older than the window: retake it',
+    { ...practising, ...gap({ selfAssessmentOutOfDate: true, feedbackOutOfDate: true }) },
+    { code: 'retake-self-assessment', reason: 'self-assessment-out-of-date', link: '/assessment' },
+  ],
+  [
+    '360 older than the window: ask for a new one',
+    { ...practising, ...gap({ feedbackOutOfDate: true }) },
+    { code: 'request-360', reason: 'feedback-out-of-date', link: '/feedback' },
+  ],
+  [
+    'journey gaps wait while the plan needs the person',
+    { ...released360, plan: plan(1, 0, 1), ...gap({ pathwayChosen: false, reflectedRecently: false }) },
+    { code: 'log-practice', reason: 'no-practice-this-week', link: '/plan' },
   ],
   [
     'a running 360 does not ask again once practice flows',

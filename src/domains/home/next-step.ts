@@ -13,8 +13,13 @@
 //    plan is moving (step 6), instead of nagging above the person's own choices.
 // 4. Inside the plan, what blocks practice, in order: no focus area, no experiment to run, an
 //    experiment planned but none running, running ones with no practice logged for a week.
-// 5. With practice flowing: a 360 if there has never been one (others' view of the change), then
-//    the next step of a learning pathway, else "keep going" on the plan.
+// 5. With practice flowing: a 360 if there has never been one (others' view of the change).
+// 6. Then the journey's gaps (journey.ts decides them with the organisation's thresholds), so the
+//    step and the three blocks on the page never disagree: a pathway chosen (self-leadership), the
+//    next step of a pathway, a reflection when none is recent (self-leadership), then renewing
+//    self-knowledge that has grown old (a new self-assessment, a new 360), else "keep going".
+//    A pathway step comes before the reflection so that working through one is never blocked by
+//    the journal; once it is started the reflection follows.
 import type { HomeFeedbackStatus, NextStepCode, NextStepReason } from './constants.ts';
 
 export interface HomeFacts {
@@ -26,6 +31,17 @@ export interface HomeFacts {
   practicedLast7Days: boolean;
   /** The first pathway step not started yet, if the person has a pathway. */
   pathwayStep: { moduleId: string; title: string } | null;
+  /** What the journey's rule found (journey.ts), with the organisation's thresholds. */
+  journey: {
+    /** The latest submitted self-assessment is older than the window. */
+    selfAssessmentOutOfDate: boolean;
+    /** The latest released 360 is older than the window and no newer one is under way. */
+    feedbackOutOfDate: boolean;
+    /** A pathway (not archived) with at least one module. */
+    pathwayChosen: boolean;
+    /** A reflection or a completed check-in within the window. */
+    reflectedRecently: boolean;
+  };
 }
 
 export interface NextStep {
@@ -40,6 +56,8 @@ export const LINKS = {
   assessment: '/assessment',
   feedback: '/feedback',
   plan: '/plan',
+  pathways: '/pathways',
+  journal: '/journal',
 } as const;
 
 export function nextStep(f: HomeFacts): NextStep {
@@ -71,8 +89,21 @@ export function nextStep(f: HomeFacts): NextStep {
     return { code: 'log-practice', reason: 'no-practice-this-week', link: LINKS.plan };
   if (f.feedback.status === 'none')
     return { code: 'request-360', reason: 'others-view', link: LINKS.feedback };
+  if (!f.journey.pathwayChosen)
+    return { code: 'choose-pathway', reason: 'pathway-missing', link: LINKS.pathways };
   if (f.pathwayStep) {
     return { code: 'continue-pathway', reason: 'pathway-next', link: `/library/${f.pathwayStep.moduleId}` };
   }
+  if (!f.journey.reflectedRecently)
+    return { code: 'write-reflection', reason: 'no-recent-reflection', link: LINKS.journal };
+  if (f.journey.selfAssessmentOutOfDate) {
+    return {
+      code: 'retake-self-assessment',
+      reason: 'self-assessment-out-of-date',
+      link: LINKS.assessment,
+    };
+  }
+  if (f.journey.feedbackOutOfDate)
+    return { code: 'request-360', reason: 'feedback-out-of-date', link: LINKS.feedback };
   return { code: 'keep-going', reason: 'on-track', link: LINKS.plan };
 }

@@ -7,14 +7,15 @@
 // may see) at four or more statements, where the home page needs three facts. The rules they read
 // stay the owners': an assessment is submitted when its status says so; a 360's status is the
 // campaign's.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { col } from '../../platform/db/rows.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import type { Services } from '../../platform/services.ts';
 import { EXPERIMENT_STATUSES, FOCUS_KINDS } from '../development/constants.ts';
 import { CAMPAIGN_STATUSES } from '../feedback/contracts.ts';
-import type { HomeFeedbackStatus } from './constants.ts';
+import { type HomeFeedbackStatus, JOURNEY_DEFAULTS } from './constants.ts';
+import type { JourneySettings } from './contracts.ts';
 import { PRACTICE_WINDOW_DAYS } from './due-this-week.ts';
 import type { HomeFacts } from './next-step.ts';
 
@@ -23,6 +24,15 @@ export interface PersonFacts {
   careerStage: { key: string; name: string };
   selfAssessment: HomeFacts['selfAssessment'];
   feedback: HomeFacts['feedback'];
+}
+
+/** The dated facts of the person's journey (journey.ts), and their organisation's thresholds. */
+export interface JourneyDates {
+  selfAssessmentAt: Date | null;
+  feedbackReleasedAt: Date | null;
+  lastReflectionAt: Date | null;
+  lastCheckInAt: Date | null;
+  settings: JourneySettings;
 }
 
 /** The 360's statuses as the home page groups them: the person's move, others' move, or done. */
@@ -65,13 +75,30 @@ const homeRow = z.object({
   name: col.text,
   stageKey: col.text,
   stageName: col.text,
-  submitted: z.boolean(),
+  selfAssessmentAt: col.timestamp.nullable(),
   open: z.boolean(),
   campaignId: z.string().nullable(),
   campaignStatus: z.enum(CAMPAIGN_STATUSES).nullable(),
+  feedbackReleasedAt: col.timestamp.nullable(),
+  lastReflectionAt: col.timestamp.nullable(),
+  lastCheckInAt: col.timestamp.nullable(),
+  knowledgeMonths: col.count,
+  leadershipDays: col.count,
   plan: jsonArray(planRow),
   steps: jsonArray(stepRow),
 });
+
+/**
+ * LEAD: the one place check-ins wire into the home page (issue 10 items 2 and 6). The journey reads
+ * the latest completed check-in of the person; until the check_ins table is on main this is NULL.
+ * Once it is, return instead:
+ *   sql`(SELECT max(ci.starts_at) FROM check_ins ci
+ *         WHERE ci.organisation_id = ${org} AND ci.owner_id = ${me} AND ci.status = 'completed')`
+ * (the prepared statement's text changes with it, which is fine: it is prepared per process).
+ */
+function lastCheckInAt(_org: string, _me: string): SQL {
+  return sql`NULL::timestamptz`;
+}
 
 export interface HomeFactsRead {
   person: PersonFacts;
@@ -85,13 +112,17 @@ export interface HomeFactsRead {
   plan: PlanRow[];
   /** The steps of the viewer's pathways that are not archived, oldest pathway first, each in its order. */
   steps: PathwayStep[];
+  journey: JourneyDates;
 }
 
 /**
  * Everything the home page reads, as ONE statement run as the viewer (row-level security applies,
  * with the person set for the owner-only policies of docs/decisions/0014):
- * - the viewer's name and stage, whether they have submitted (or started) a self-assessment, and
- *   their latest 360 as its subject (a manager's view of their reports' 360s is not theirs);
+ * - the viewer's name and stage, when they last submitted a self-assessment (or whether one is
+ *   started), and their latest 360 as its subject (a manager's view of their reports' 360s is not
+ *   theirs) with when one was last released;
+ * - the journey's dates (journey.ts): the latest journal entry (journal_entries_owner) and, once
+ *   check-ins exist, the latest completed check-in; the organisation's thresholds;
  * - the active plan's rows (development_plans_one_active, plan_focus_areas_in_plan,
  *   plan_experiments_focus, plan_practice_logs_experiment);
  * - the pathway steps (learning_pathways_owner, then the steps' (pathway, position) key): a small
@@ -106,11 +137,18 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
   const [row] = await services.db.statementInOrganisation(
     org,
     sql`SELECT p.name, s.key AS "stageKey", s.name AS "stageName",
-               EXISTS (SELECT 1 FROM assessments a
-                        WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'submitted') AS submitted,
+               (SELECT max(a.submitted_at) FROM assessments a
+                 WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'submitted') AS "selfAssessmentAt",
                EXISTS (SELECT 1 FROM assessments a
                         WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'open') AS open,
                fc.id::text AS "campaignId", fc.status AS "campaignStatus",
+               (SELECT max(c.released_at) FROM feedback_campaigns c
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.status = 'released') AS "feedbackReleasedAt",
+               (SELECT max(j.created_at) FROM journal_entries j
+                 WHERE j.organisation_id = ${org} AND j.owner_id = ${me}) AS "lastReflectionAt",
+               ${lastCheckInAt(org, me)} AS "lastCheckInAt",
+               coalesce(js.knowledge_months, ${sql.raw(String(JOURNEY_DEFAULTS.knowledgeMonths))}) AS "knowledgeMonths",
+               coalesce(js.leadership_days, ${sql.raw(String(JOURNEY_DEFAULTS.leadershipDays))}) AS "leadershipDays",
                (SELECT coalesce(json_agg(json_build_object(
                          'planId', pl.id, 'planTitle', pl.title, 'startedAt', pl.started_at,
                          'focusId', f.id, 'kind', f.kind, 'capabilityKey', f.capability_key,
@@ -142,6 +180,7 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
                  WHERE pw.organisation_id = ${org} AND pw.owner_id = ${me} AND pw.archived_at IS NULL) AS steps
           FROM people p
           JOIN career_stages s ON s.organisation_id = p.organisation_id AND s.id = p.career_stage_id
+          LEFT JOIN journey_settings js ON js.organisation_id = p.organisation_id
           LEFT JOIN LATERAL (
                 SELECT c.id, c.status FROM feedback_campaigns c
                  WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.kind = 'full'
@@ -158,10 +197,17 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
     person: {
       name: row.name,
       careerStage: { key: row.stageKey, name: row.stageName },
-      selfAssessment: row.submitted ? 'submitted' : row.open ? 'in-progress' : 'none',
+      selfAssessment: row.selfAssessmentAt ? 'submitted' : row.open ? 'in-progress' : 'none',
       feedback: { status: feedbackStatus(row.campaignStatus), campaignId: row.campaignId },
     },
     plan: row.plan,
     steps: row.steps,
+    journey: {
+      selfAssessmentAt: row.selfAssessmentAt,
+      feedbackReleasedAt: row.feedbackReleasedAt,
+      lastReflectionAt: row.lastReflectionAt,
+      lastCheckInAt: row.lastCheckInAt,
+      settings: { knowledgeMonths: row.knowledgeMonths, leadershipDays: row.leadershipDays },
+    },
   };
 }

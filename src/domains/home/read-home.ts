@@ -1,6 +1,6 @@
 // GET /api/home: the participant's home page as the viewer (their plan is private to them,
 // docs/decisions/0014): where they stand, the single next step, the plan at a glance, what is due
-// this week and one module to read. The common path is ONE statement in one round trip
+// this week, one module to read, and their journey through the three building blocks (journey.ts). The common path is ONE statement in one round trip
 // (read-facts.ts; docs/decisions/0008), with the library's modules from a 2 s cache; the rest is
 // pure folding and ranking. Only when the person's focus suggestions could change the module (see
 // suggestModule) is a second step taken: a transaction as the viewer that reads their profile and
@@ -11,7 +11,7 @@ import type { Services } from '../../platform/services.ts';
 import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import type { HomeResponse } from './contracts.ts';
 import { dueThisWeek, type OpenExperiment, viewerToday, weekOf } from './due-this-week.ts';
-import { nextStep } from './next-step.ts';
+import { journey } from './journey.ts';
 import { type PlanRow, readHomeFacts } from './read-facts.ts';
 import { publishedCandidates, suggestModule } from './suggest-module.ts';
 
@@ -103,13 +103,24 @@ export async function readHome(
     suggestedModule?.reason.code === 'pathway-next'
       ? { moduleId: suggestedModule.id, title: suggestedModule.title }
       : null;
-  const step = nextStep({
-    selfAssessment: person.selfAssessment,
-    feedback: person.feedback,
-    plan: folded && { focusAreas: folded.plan.focusAreas.length, planned, running },
-    practicedLast7Days: (folded?.recentPractice ?? 0) > 0,
-    pathwayStep,
-  });
+  const { settings, ...dates } = facts.journey;
+  const { nextStep: step, ...path } = journey(
+    {
+      now,
+      settings,
+      ...dates,
+      feedbackUnderWay: person.feedback.status === 'nominating' || person.feedback.status === 'running',
+      plan: folded && { startedAt: new Date(folded.plan.startedAt), runningExperiments: running },
+      pathwayWithModule: facts.steps.length > 0,
+    },
+    {
+      selfAssessment: person.selfAssessment,
+      feedback: person.feedback,
+      plan: folded && { focusAreas: folded.plan.focusAreas.length, planned, running },
+      practicedLast7Days: (folded?.recentPractice ?? 0) > 0,
+      pathwayStep,
+    },
+  );
 
   return {
     person: { name: person.name, careerStage: person.careerStage },
@@ -135,6 +146,7 @@ export async function readHome(
       dueThisWeek: due.length,
       practiceLast7Days: folded?.recentPractice ?? 0,
     },
+    journey: path,
     progress: { selfAssessment: person.selfAssessment, feedback: person.feedback.status },
   };
 }

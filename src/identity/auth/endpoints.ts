@@ -1,6 +1,5 @@
 // The auth API: method, path and contracts of each route, shared with the web client.
 
-import { z } from 'zod';
 import { endpoint } from '../../platform/http/endpoint.ts';
 import {
   acceptInvitationRequest,

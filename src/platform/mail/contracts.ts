@@ -11,6 +11,9 @@ export const outboxMessage = z.object({
   subject: z.string(),
   text: z.string(),
   html: z.string().nullable(),
+  headers: z.record(z.string(), z.string()),
+  /** The iCalendar invitation sent with the message, if any. */
+  calendar: z.object({ method: z.enum(['REQUEST', 'CANCEL']), ics: z.string() }).nullable(),
   status: z.enum(['queued', 'sent', 'outbox', 'failed']),
   createdAt: z.string(),
   sentAt: z.string().nullable(),

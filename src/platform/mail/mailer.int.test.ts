@@ -315,4 +315,40 @@ describe.each(testDatabaseKinds())('mailer on %s', (kind) => {
       ),
     ).rejects.toThrow(/single lines/);
   });
+
+  it('sends the allowed extra headers and a calendar invitation as text/calendar with its METHOD', async () => {
+    const jobs = queueWith(smtp.url);
+    const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n';
+    await t.db.inOrganisation(orgA, (tx) =>
+      queueEmail(tx, jobs, orgA, {
+        to: 'ana@example.org',
+        subject: 'Check-in',
+        text: 'See you then.',
+        headers: {
+          'List-Unsubscribe': '<https://lodestar.test/u/x>',
+          'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        },
+        calendar: { method: 'REQUEST', ics },
+      }),
+    );
+    const [row] = await emailRows();
+    expect(row).toMatchObject({ calendarMethod: 'REQUEST', calendar: ics });
+    expect(await jobs.runDue()).toBe(1);
+    const h = headers(smtp.messages[0]!);
+    expect(h.get('list-unsubscribe')).toBe('<https://lodestar.test/u/x>');
+    expect(h.get('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(smtp.messages[0]!.data).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=REQUEST/i);
+  });
+
+  it('refuses headers a domain may not set, and a calendar that is not iCalendar', async () => {
+    const jobs = queueWith(undefined);
+    const send = (extra: object) =>
+      t.db.inOrganisation(orgA, (tx) =>
+        queueEmail(tx, jobs, orgA, { to: 'a@example.org', subject: 'Hi', text: '', ...extra }),
+      );
+    await expect(send({ headers: { Bcc: 'all@example.org' } })).rejects.toThrow(/not one a domain may set/);
+    await expect(send({ headers: { 'List-Id': 'a\r\nBcc: b' } })).rejects.toThrow(/single line/);
+    await expect(send({ calendar: { method: 'REQUEST', ics: 'hello' } })).rejects.toThrow(/iCalendar/);
+    expect(await emailRows()).toHaveLength(0);
+  });
 });

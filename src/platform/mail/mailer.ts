@@ -9,12 +9,27 @@ import { defineJob } from '../jobs/define-job.ts';
 import type { JobQueue } from '../jobs/queue.ts';
 import { emails } from './schema.ts';
 
+export type CalendarMethod = 'REQUEST' | 'CANCEL';
+
+/** An iCalendar object (RFC 5545) sent as the message's text/calendar part (RFC 6047 iMIP). */
+export interface CalendarAttachment {
+  method: CalendarMethod;
+  ics: string;
+}
+
 export interface OutgoingEmail {
   to: string;
   subject: string;
   text: string;
   html?: string;
+  /** Extra headers, e.g. List-Unsubscribe (RFC 8058). Only names in ALLOWED_HEADERS. */
+  headers?: Readonly<Record<string, string>>;
+  calendar?: CalendarAttachment;
 }
+
+// Headers a domain may add. A short list rather than any name: From, To, Bcc and friends stay
+// the mailer's, so no caller can redirect or copy a message through this field.
+const ALLOWED_HEADERS = new Set(['List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Id', 'Auto-Submitted']);
 
 export type EmailStatus = (typeof emails.$inferSelect)['status'];
 
@@ -24,6 +39,9 @@ export interface OutboxItem {
   subject: string;
   text: string;
   html: string | null;
+  headers: Record<string, string>;
+  calendarMethod: CalendarMethod | null;
+  calendar: string | null;
   status: EmailStatus;
   createdAt: Date;
   sentAt: Date | null;
@@ -56,6 +74,13 @@ export async function queueEmail(
   if (/[\r\n]/.test(email.to) || /[\r\n]/.test(email.subject)) {
     throw new Error('email recipient and subject must be single lines');
   }
+  for (const [name, value] of Object.entries(email.headers ?? {})) {
+    if (!ALLOWED_HEADERS.has(name)) throw new Error(`email header ${name} is not one a domain may set`);
+    if (/[\r\n]/.test(value)) throw new Error(`email header ${name} must be a single line`);
+  }
+  if (email.calendar && !/^BEGIN:VCALENDAR\r?\n/.test(email.calendar.ics)) {
+    throw new Error('email calendar must be an iCalendar object (BEGIN:VCALENDAR)');
+  }
   const [row] = await tx
     .insert(emails)
     .values({
@@ -64,6 +89,9 @@ export async function queueEmail(
       subject: email.subject,
       text: email.text,
       html: email.html ?? null,
+      headers: { ...email.headers },
+      calendarMethod: email.calendar?.method ?? null,
+      calendar: email.calendar?.ics ?? null,
       // now() is the same for a whole transaction; the wall clock keeps "newest first" exact for
       // several emails written together (an invitation round).
       createdAt: sql`clock_timestamp()`,
@@ -133,6 +161,11 @@ export const deliverEmailJob = defineJob({
         subject: email.subject,
         text: email.text,
         ...(email.html === null ? {} : { html: email.html }),
+        headers: email.headers,
+        // nodemailer adds the text/calendar alternative with this METHOD, and an .ics attachment.
+        ...(email.calendar === null || email.calendarMethod === null
+          ? {}
+          : { icalEvent: { method: email.calendarMethod, filename: 'invite.ics', content: email.calendar } }),
       });
     } catch (err) {
       await setStatus(db, p, { error: err instanceof Error ? err.message : String(err) });
@@ -171,6 +204,9 @@ export async function listOutbox(
       subject: emails.subject,
       text: emails.text,
       html: emails.html,
+      headers: emails.headers,
+      calendarMethod: emails.calendarMethod,
+      calendar: emails.calendar,
       status: emails.status,
       createdAt: emails.createdAt,
       sentAt: emails.sentAt,

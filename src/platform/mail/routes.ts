@@ -12,8 +12,9 @@ export const mailRoutes: AnyRoute[] = [
       const page = await listOutbox(scope.tx, query);
       return {
         total: page.total,
-        items: page.items.map((m) => ({
+        items: page.items.map(({ calendarMethod, calendar, ...m }) => ({
           ...m,
+          calendar: calendarMethod && calendar ? { method: calendarMethod, ics: calendar } : null,
           createdAt: new Date(m.createdAt).toISOString(),
           sentAt: m.sentAt ? new Date(m.sentAt).toISOString() : null,
         })),

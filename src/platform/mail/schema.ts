@@ -1,4 +1,5 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../tenancy/schema.ts';
 
 /**
@@ -16,6 +17,11 @@ export const emails = pgTable(
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
+    /** Extra headers (e.g. RFC 8058 List-Unsubscribe); names and values checked by queueEmail. */
+    headers: jsonb('headers').$type<Record<string, string>>().notNull().default(sql`'{}'::jsonb`),
+    /** An iCalendar invitation sent with the message (text/calendar; method=…), and its METHOD. */
+    calendarMethod: text('calendar_method', { enum: ['REQUEST', 'CANCEL'] }),
+    calendar: text('calendar'),
     status: text('status', { enum: ['queued', 'sent', 'outbox', 'failed'] })
       .notNull()
       .default('queued'),
@@ -23,5 +29,9 @@ export const emails = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.id] }), index().on(t.organisationId, t.createdAt)],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    index().on(t.organisationId, t.createdAt),
+    check('emails_calendar_method', sql`(${t.calendar} IS NULL) = (${t.calendarMethod} IS NULL)`),
+  ],
 );

@@ -1,6 +1,8 @@
 // One experiment of a focus area: what, when, how often, how the person will know it worked, its
-// dates and status, the practice log form (one tap: did it, outcome, note) and the latest entries.
+// dates and status, the practice log form (one tap: did it, outcome, note) and the latest entries,
+// and for the owner a link to reflect on it in the journal (/journal, the experiment preselected).
 import { useEffect, useId, useState } from 'react';
+import { Link } from 'react-router';
 import { formatDate, formatDateTime, t, tn } from '../../i18n/index.ts';
 import { Alert, Badge } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
@@ -48,6 +50,16 @@ export function ExperimentItem({ experiment, readOnly }: { experiment: Experimen
         </dd>
       </dl>
       {readOnly ? null : <StatusControl experiment={experiment} />}
+      {readOnly ? null : (
+        <p className="plan-reflect">
+          <Link
+            to={`/journal?experiment=${encodeURIComponent(experiment.id)}`}
+            aria-label={t('plan.experiment.reflectLabel', { action: experiment.action })}
+          >
+            {t('plan.experiment.reflect')}
+          </Link>
+        </p>
+      )}
       {readOnly || !loggable ? null : <PracticeLogForm experiment={experiment} />}
       <h5 className="plan-log-heading">{t('plan.log.recent')}</h5>
       {experiment.practice.count === 0 ? (

@@ -1,9 +1,10 @@
-// `/`: the participant's home. One next step with one primary button, what is due this week, the
-// plan at a glance and one module to read. Everything comes from GET /api/home in one request.
+// `/`: the participant's home. One next step with one primary button, their journey through the
+// three building blocks, what is due this week, the plan at a glance and one module to read. Everything comes from GET /api/home in one request.
 import { Link } from 'react-router';
 import { t } from '../../i18n/index.ts';
 import { Badge, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { JourneyCard } from './journey.tsx';
 import { dayLabel, dueLabels, moduleReason } from './labels.ts';
 import { type DueItem, type FocusGlance, type Home, type Suggested, useHome } from './queries.ts';
 import './home.css';
@@ -42,6 +43,7 @@ export function HomePage() {
         {t('home.week', { start: dayLabel(data.week.start), end: dayLabel(data.week.end) })}
       </p>
       <NextStep step={data.nextStep} />
+      <JourneyCard journey={data.journey} running={data.counts.runningExperiments} />
       <div className="home-grid">
         <DueThisWeek items={data.dueThisWeek} today={data.today} hasPlan={data.plan !== null} />
         <div className="home-side">

@@ -80,6 +80,9 @@ function MessageItem({ message }: { message: OutboxMessage }) {
         <span className="muted">
           <time dateTime={message.createdAt}>{formatDateTime(message.createdAt)}</time>
         </span>
+        {message.calendar ? (
+          <Badge tone="neutral">{t(`outbox.calendar.${message.calendar.method}`)}</Badge>
+        ) : null}
       </p>
       <div id={bodyId} className="outbox-body" hidden={!open}>
         {message.sentAt || message.error ? (
@@ -102,6 +105,27 @@ function MessageItem({ message }: { message: OutboxMessage }) {
           <div className="message-text">
             <Linkified text={message.text} />
           </div>
+        ) : null}
+        {open && Object.keys(message.headers).length > 0 ? (
+          <dl className="details outbox-headers" aria-label={t('outbox.headers')}>
+            {Object.entries(message.headers).map(([name, value]) => (
+              <div key={name}>
+                <dt>{name}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : null}
+        {open && message.calendar ? (
+          <p>
+            <a
+              className="outbox-calendar"
+              download="invite.ics"
+              href={`data:text/calendar;charset=utf-8;method=${message.calendar.method},${encodeURIComponent(message.calendar.ics)}`}
+            >
+              {t('outbox.calendarDownload')}
+            </a>
+          </p>
         ) : null}
       </div>
     </li>

@@ -55,6 +55,8 @@ export const developmentEn = {
   'plan.experiment.datesLabel': 'Dates',
   'plan.experiment.fromLibraryPlain': 'From the library',
   'plan.experiment.changeStatus': 'Status',
+  'plan.experiment.reflect': 'Reflect in your journal',
+  'plan.experiment.reflectLabel': 'Reflect in your journal on “{action}”',
   'plan.experiment.statusSaved': 'Status changed to {status}.',
   'plan.experiment.statusOf': 'Status of “{action}”',
 

@@ -28,6 +28,12 @@ export const homeEn = {
   'home.next.log-practice.button': 'Log practice',
   'home.next.continue-pathway.title': 'Continue your learning pathway',
   'home.next.continue-pathway.button': 'Read the next module',
+  'home.next.choose-pathway.title': 'Choose a learning pathway',
+  'home.next.choose-pathway.button': 'Choose modules',
+  'home.next.write-reflection.title': 'Reflect on how it is going',
+  'home.next.write-reflection.button': 'Write in your journal',
+  'home.next.retake-self-assessment.title': 'Take the self-assessment again',
+  'home.next.retake-self-assessment.button': 'Retake the self-assessment',
   'home.next.keep-going.title': 'Keep going',
   'home.next.keep-going.button': 'Open your plan',
 
@@ -47,7 +53,60 @@ export const homeEn = {
   'home.reason.no-practice-this-week':
     'No practice logged in the last 7 days. A quick note keeps the habit going.',
   'home.reason.pathway-next': 'Practice is flowing. The next module of your pathway is waiting.',
+  'home.reason.pathway-missing':
+    'Practice is flowing. Leading your own growth means choosing what to learn next: put a few modules in a pathway.',
+  'home.reason.no-recent-reflection':
+    'A few honest lines about what you tried and what you noticed turn practice into learning. Only you see them.',
+  'home.reason.self-assessment-out-of-date':
+    'Your last self-assessment is over your organisation’s limit for self-knowledge. Taking it again shows how you have changed.',
+  'home.reason.feedback-out-of-date':
+    'Your last 360 is over your organisation’s limit for self-knowledge. A new one shows whether others see the change.',
   'home.reason.on-track': 'Practice is flowing. Review your experiments when they are due.',
+
+  'home.journey.heading': 'Your journey',
+  'home.journey.intro':
+    'Change takes three building blocks: knowing yourself, acting on it, and leading your own learning.',
+  'home.journey.complete': 'All three building blocks are in place.',
+  'home.journey.progress': '{done} of 3 building blocks in place.',
+  'home.journey.done': 'In place',
+  'home.journey.notYet': 'Not yet',
+  'home.journey.self-knowledge': 'Self-knowledge',
+  'home.journey.self-knowledge.what': 'A self-assessment and a released 360 from the last {months} months.',
+  'home.journey.self-empowerment': 'Self-empowerment',
+  'home.journey.self-empowerment.what': 'A plan with an experiment running.',
+  'home.journey.self-leadership': 'Self-leadership',
+  'home.journey.self-leadership.what':
+    'A pathway you chose, and a reflection or check-in in the last {days} days.',
+  'home.journey.knowledgeDone': 'Self-assessment {assessed}, 360 released {released}.',
+  'home.journey.empowermentDone.one': '{count} experiment running.',
+  'home.journey.empowermentDone.other': '{count} experiments running.',
+  'home.journey.reflectedOn': 'Last reflection {date}.',
+  'home.journey.checkInOn': 'Last check-in {date}.',
+  'home.journey.until': 'Holds until {date}.',
+  'home.journey.gap.no-self-assessment': 'No self-assessment yet.',
+  'home.journey.gap.self-assessment-out-of-date':
+    'Your last self-assessment ({date}) is older than {months} months.',
+  'home.journey.gap.no-360': 'No 360 released yet.',
+  'home.journey.gap.360-under-way': 'Your 360 is under way: its report is not released yet.',
+  'home.journey.gap.360-out-of-date': 'Your last 360 ({date}) is older than {months} months.',
+  'home.journey.gap.no-plan': 'No active plan yet.',
+  'home.journey.gap.no-experiment-running': 'No experiment of your plan is running.',
+  'home.journey.gap.no-pathway': 'No pathway with a module yet.',
+  'home.journey.gap.no-recent-reflection': 'No reflection or check-in in the last {days} days.',
+
+  'journeyAdmin.nav': 'Journey',
+  'journeyAdmin.title': 'Journey settings',
+  'journeyAdmin.intro':
+    'Each person’s home page shows which of the three building blocks are in place. These limits decide when self-knowledge and self-leadership count as current.',
+  'journeyAdmin.knowledgeMonths': 'Self-knowledge stays current for (months)',
+  'journeyAdmin.knowledgeMonths.hint':
+    'A self-assessment and a released 360 count for this many months. Whole months, {min} to {max}.',
+  'journeyAdmin.leadershipDays': 'A reflection or check-in counts for (days)',
+  'journeyAdmin.leadershipDays.hint':
+    'Self-leadership needs a journal entry or a completed check-in this recent. Whole days, {min} to {max}.',
+  'journeyAdmin.rule': '{label} must be a whole number from {min} to {max}.',
+  'journeyAdmin.save': 'Save settings',
+  'journeyAdmin.saved': 'Saved. Every person’s journey now uses these limits.',
 
   'home.due.heading': 'Due this week',
   'home.due.empty': 'Nothing due this week.',

@@ -15,4 +15,8 @@ export const mailEn = {
   'outbox.status.failed': 'Failed',
   'outbox.noSubject': '(no subject)',
   'outbox.listLabel': 'Messages, newest first',
+  'outbox.headers': 'Headers',
+  'outbox.calendar.REQUEST': 'Calendar invitation',
+  'outbox.calendar.CANCEL': 'Calendar cancellation',
+  'outbox.calendarDownload': 'Download the .ics file',
 } as const;
