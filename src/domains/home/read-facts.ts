@@ -143,7 +143,8 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
                         WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'open') AS open,
                fc.id::text AS "campaignId", fc.status AS "campaignStatus",
                (SELECT max(c.released_at) FROM feedback_campaigns c
-                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.status = 'released') AS "feedbackReleasedAt",
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.status = 'released'
+                   AND c.kind = 'full') AS "feedbackReleasedAt",
                (SELECT max(j.created_at) FROM journal_entries j
                  WHERE j.organisation_id = ${org} AND j.owner_id = ${me}) AS "lastReflectionAt",
                ${lastCheckInAt(org, me)} AS "lastCheckInAt",
