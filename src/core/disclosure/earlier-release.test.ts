@@ -155,6 +155,24 @@ describe('a pulse released after its 360 (DESIGN §3.1 across both reports)', ()
   });
 });
 
+describe('distributions after an earlier release', () => {
+  it('are never released: counts over sets differing by a few raters would subtract point by point', () => {
+    // 8 peers, 3 decline: {A..E} and {F,G,H} both reach 3, so the means are shown; distributions not.
+    const { baselineReport, pulseReport } = releaseBoth({ groups: { peers: 8 } }, [
+      'peers-6',
+      'peers-7',
+      'peers-8',
+    ]);
+    expect(baselineReport.items.some((item) => item.distribution !== null)).toBe(true);
+    for (const item of pulseReport.items) {
+      expect(item.allRaters?.n).toBe(5);
+      expect(item.distribution).toBeNull();
+      expect(item.distributionWithheld).toBe('earlier-report');
+    }
+    expect(pulseReport.capabilities.every((c) => c.agreement === null)).toBe(true);
+  });
+});
+
 describe('releasedRaterSets', () => {
   it('lists the raters behind every released figure, read from the frozen report', () => {
     const { campaign } = buildCampaign({

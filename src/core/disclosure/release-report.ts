@@ -296,6 +296,7 @@ function releaseItems(
   shownColumns: ReadonlyArray<number>,
   decisions: FigureDecisions,
   policy: DisclosurePolicy,
+  afterEarlier: boolean,
 ): ReleasedItem[] {
   return campaign.itemIds.map((itemId, item) => {
     const withheld: WithheldFigure[] = [];
@@ -313,7 +314,10 @@ function releaseItems(
     let distributionWithheld: DistributionWithholdingReason | null = 'combined-figure-withheld';
     if (combined.released) {
       allRaters = { n: setSize(combined.set), mean: meanOver(campaign, item, combined.set) };
-      const outcome = distributionOf(campaign, item, combined.set, policy);
+      // After an earlier release over the same people, two distributions of one item over sets that
+      // differ by a few raters would give those raters' answers point by point (counts subtract),
+      // which the minimum for distributions exists to prevent: none is released.
+      const outcome = afterEarlier ? 'earlier-report' : distributionOf(campaign, item, combined.set, policy);
       if (typeof outcome === 'string') distributionWithheld = outcome;
       else {
         distribution = outcome;
@@ -478,7 +482,7 @@ export function releaseReport(campaign: CampaignAnswers, options: ReleaseOptions
     group: columns[c]!.group,
     mergedFrom: columns[c]!.mergedFrom,
   }));
-  const items = releaseItems(indexed, columns, shownColumns, decisions, policy);
+  const items = releaseItems(indexed, columns, shownColumns, decisions, policy, earlier !== null);
   const capabilities = releaseCapabilities(indexed, columns, shownColumns, decisions, items);
 
   // By group rather than by answers, so a rater who answered "can't say" throughout still has

@@ -129,13 +129,15 @@ export interface WithheldFigure {
 }
 
 /**
+ * `earlier-report`: never after an earlier release over the same people (counts would subtract).
  * `could-reveal-unanimity` is used when the combined mean is a whole number: a unanimous set would
  * show every answer at one point, and withholding only unanimous ones would itself announce it.
  */
 export type DistributionWithholdingReason =
   | 'combined-figure-withheld'
   | 'below-distribution-minimum'
-  | 'could-reveal-unanimity';
+  | 'could-reveal-unanimity'
+  | 'earlier-report';
 
 /** Answers of the combined set per scale point (`counts[0]` is `scale.min`), with r_wg. */
 export interface ReleasedDistribution {
