@@ -135,9 +135,14 @@ describe('a pulse and its 360 together, against an attacker (property-based)', (
   it('every atom of all sets released by the 360 and its pulses holds its minimum', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {
-        const model = jointAttackerModel(releaseAll(scenario));
+        const parts = releaseAll(scenario);
+        const model = jointAttackerModel(parts);
         for (const atom of atomsOfFigures(model))
           expect(atomMeetsPolicy(atom, model), `atom ${atom}`).toBe(true);
+        // Distributions (counts per point) of a pulse would subtract from the 360's: none is released.
+        for (const part of parts.slice(1)) {
+          for (const item of part.report.items) expect(item.distribution).toBeNull();
+        }
       }),
       RUNS,
     );
