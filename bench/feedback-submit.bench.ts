@@ -27,7 +27,7 @@ const SECONDS = 30;
 const ITEMS = 40;
 
 /** pgbench: 32 clients inserting one row per transaction for 10 s into a fresh table. */
-async function pgbenchCeiling(ctx: BenchContext, url: string): Promise<number | null> {
+export async function pgbenchCeiling(ctx: BenchContext, url: string): Promise<number | null> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   await client.query(
@@ -72,7 +72,7 @@ function submission(itemKeys: string[]): string {
  * The stack's floor, in the same run: bench/floor-server.ts (Hono, node-server and the same
  * database driver) inserting the same body under the same load, with no validation at all.
  */
-async function floorRun(ctx: BenchContext, env: Record<string, string>, itemKeys: string[]) {
+export async function floorRun(ctx: BenchContext, env: Record<string, string>, body: () => string) {
   const floorEnv: Record<string, string> = env.DATABASE_URL
     ? { DATABASE_URL: env.DATABASE_URL }
     : { LODESTAR_DATA_DIR: mkdtempSync(join(tmpdir(), 'lodestar-floor-')) };
@@ -91,7 +91,7 @@ async function floorRun(ctx: BenchContext, env: Record<string, string>, itemKeys
       prepare: async () => ({
         path: `/api/rate/floor-${n++}/submit`,
         headers: { 'content-type': 'application/json' },
-        body: submission(itemKeys),
+        body: body(),
       }),
     };
     await load({ ...common, path: '/', seconds: 3 });
@@ -158,7 +158,7 @@ const bench: Benchmark = {
     }
     const successful = warm.requests - warm.errors + (result.requests - result.errors);
 
-    const floor = await floorRun(ctx, env, itemKeys);
+    const floor = await floorRun(ctx, env, () => submission(itemKeys));
     const ceiling = ctx.db === 'postgres' ? await pgbenchCeiling(ctx, env.DATABASE_URL!) : null;
 
     const db = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.LODESTAR_DATA_DIR ?? '' });

@@ -40,6 +40,15 @@ export interface RatingScale {
   readonly max: number;
 }
 
+/**
+ * What was released earlier over the same people: their raters (same ids and groups as here) and
+ * the rater sets of the figures released (see `releasedRaterSets`). Only sets, never answers.
+ */
+export interface EarlierRelease {
+  readonly raters: ReadonlyArray<Rater>;
+  readonly sets: ReadonlyArray<ReadonlyArray<string>>;
+}
+
 export interface CampaignAnswers {
   readonly scale: RatingScale;
   /** Items in report order. */
@@ -63,8 +72,16 @@ export interface CampaignAnswers {
 // (the declared manager excepted); a released report is stored and served frozen.
 // ---------------------------------------------------------------------------------------------
 
-/** Why a group is not shown as its own column. Deliberately no counts of answers. */
-export type GroupSuppressionReason = 'below-minimum' | 'manager-not-announced' | 'no-answers';
+/**
+ * Why a group is not shown as its own column. Deliberately no counts of answers. `earlier-report`:
+ * every figure of the group would, with a report released earlier over the same people, single
+ * raters out (a pulse after its 360, when someone in the group did not answer this time).
+ */
+export type GroupSuppressionReason =
+  | 'below-minimum'
+  | 'manager-not-announced'
+  | 'no-answers'
+  | 'earlier-report';
 
 export interface GroupStatus {
   readonly group: RaterGroup;
@@ -97,9 +114,14 @@ export interface CombinedFigure {
 /**
  * `below-minimum`: fewer raters answered than the minimum. `complementary-suppression`: together with
  * the figures shown it would narrow down to fewer raters than the minimum. `no-answers`: nobody in
- * the group answered.
+ * the group answered. `earlier-report`: safe within this report, but together with figures released
+ * earlier over the same people (a pulse after its 360) it would narrow down to too few raters.
  */
-export type FigureWithholdingReason = 'below-minimum' | 'complementary-suppression' | 'no-answers';
+export type FigureWithholdingReason =
+  | 'below-minimum'
+  | 'complementary-suppression'
+  | 'no-answers'
+  | 'earlier-report';
 
 export interface WithheldFigure {
   readonly figure: RaterGroup | 'all_raters';
@@ -107,13 +129,15 @@ export interface WithheldFigure {
 }
 
 /**
+ * `earlier-report`: never after an earlier release over the same people (counts would subtract).
  * `could-reveal-unanimity` is used when the combined mean is a whole number: a unanimous set would
  * show every answer at one point, and withholding only unanimous ones would itself announce it.
  */
 export type DistributionWithholdingReason =
   | 'combined-figure-withheld'
   | 'below-distribution-minimum'
-  | 'could-reveal-unanimity';
+  | 'could-reveal-unanimity'
+  | 'earlier-report';
 
 /** Answers of the combined set per scale point (`counts[0]` is `scale.min`), with r_wg. */
 export interface ReleasedDistribution {

@@ -11,6 +11,7 @@ import { publishedVersion } from '../framework/service.ts';
 import { countsFor, summarise } from './campaign-list.ts';
 import { type CampaignRow, findCampaignFor, type RaterRow, ratersOf } from './campaign-row.ts';
 import { type CampaignDetail, RATER_GROUP_KEYS, type RaterGroupKey, type Warning } from './contracts.ts';
+import { instrumentOf } from './instrument.ts';
 import { canBlock } from './lifecycle.ts';
 import { loadSettings } from './settings.ts';
 
@@ -106,12 +107,32 @@ async function directReportsOf(tx: Tx, organisationId: string, personId: string)
   return row?.n ?? 0;
 }
 
+/** A pulse's items in the order asked, worded as its raters read them. */
+export function pulseItemsOf(
+  definition: Parameters<typeof instrumentOf>[0],
+  itemKeys: ReadonlyArray<string>,
+): NonNullable<CampaignDetail['pulseItems']> {
+  const instrument = instrumentOf(definition);
+  return itemKeys.flatMap((key) => {
+    for (const c of instrument.capabilities) {
+      const item = c.items.find((i) => i.key === key);
+      if (item) {
+        return [{ key, text: item.observer, capability: { key: c.definition.key, name: c.definition.name } }];
+      }
+    }
+    return [];
+  });
+}
+
 export async function campaignDetail(scope: TenantScope, id: string): Promise<CampaignDetail> {
   const { tx, kind, organisationId } = scope;
   const { campaign: c, role } = await findCampaignFor(scope, id);
   const counts = await countsFor(tx, organisationId, [c.id]);
   const seesList = role === 'subject' || role === 'manager';
-  const raters = seesList ? await ratersOf(tx, organisationId, c.id) : [];
+  // A pulse shows its 360's list, not its own rows: those are the 360's raters who answered, and who
+  // answered is what neither the subject nor the manager may learn (ADR 0007). Resends go by these ids.
+  const listOf = c.kind === 'pulse' ? c.baselineCampaignId! : c.id;
+  const raters = seesList ? await ratersOf(tx, organisationId, listOf) : [];
   const version = await publishedVersion(tx, kind, organisationId, c.versionId);
   const [manager] = c.subjectManagerId
     ? await tx
@@ -148,8 +169,11 @@ export async function campaignDetail(scope: TenantScope, id: string): Promise<Ca
           : c.policy.minimumByGroup[group as (typeof MINIMUM_GROUPS)[number]],
     })),
     subjectDirectReports,
+    // None for a pulse: its list cannot change, and warnings about its own rows would name who answered.
     warnings:
-      seesList && before ? await warningsFor(tx, organisationId, c, raters, subjectDirectReports) : [],
+      seesList && before && c.kind === 'full'
+        ? await warningsFor(tx, organisationId, c, raters, subjectDirectReports)
+        : [],
     groups: RATER_GROUP_KEYS.map((group) => {
       const row = counts.find((r) => r.group === group);
       return {
@@ -160,6 +184,7 @@ export async function campaignDetail(scope: TenantScope, id: string): Promise<Ca
       };
     }),
     sharing: { withManager: c.sharedWithManager, coach: isSubject ? (coach ?? null) : null },
+    pulseItems: c.itemKeys && pulseItemsOf(version.definition, c.itemKeys),
     can: canBlock(role, c),
   };
 }

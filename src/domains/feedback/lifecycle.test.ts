@@ -28,6 +28,7 @@ const TABLE: Record<Action, Partial<Record<CampaignStatus, string>>> = {
   resendInvitations: { open: 'SAe' },
   release: { open: 'SA', closed: 'SA' },
   share: { released: 'S' },
+  launchPulse: { released: 'S' },
   readReport: { released: 'SCm' },
 };
 
@@ -145,5 +146,28 @@ describe('campaign lifecycle', () => {
   it('tells an admin that they see status only', () => {
     expect(refusal('readReport', 'admin', state('released'))?.code).toBe('not_shared');
     expect(refusal('readReport', 'admin', state('released'))?.message).toMatch(/completion status only/);
+  });
+});
+
+describe('a pulse', () => {
+  const pulse = (status: CampaignStatus): CampaignState => ({
+    status,
+    kind: 'pulse',
+    approvalRequired: true,
+    subjectManagerId: 'manager-1',
+    sharedWithManager: false,
+    sharedCoachId: null,
+  });
+
+  it('asks the same raters: nobody edits its list, in any status', () => {
+    for (const status of CAMPAIGN_STATUSES) {
+      for (const role of VIEWER_ROLES) expect(allowed('editNominations', role, pulse(status))).toBe(false);
+    }
+    expect(() => guard('editNominations', 'subject', pulse('nominating'))).toThrow(/same raters/);
+  });
+
+  it('is not followed by another pulse; its manager still approves it', () => {
+    expect(allowed('launchPulse', 'subject', pulse('released'))).toBe(false);
+    expect(allowed('approve', 'manager', pulse('awaiting_approval'))).toBe(true);
   });
 });

@@ -141,7 +141,8 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
                         WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'open') AS open,
                fc.id::text AS "campaignId", fc.status AS "campaignStatus",
                (SELECT max(c.released_at) FROM feedback_campaigns c
-                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.status = 'released') AS "feedbackReleasedAt",
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.status = 'released'
+                   AND c.kind = 'full') AS "feedbackReleasedAt",
                (SELECT max(j.created_at) FROM journal_entries j
                  WHERE j.organisation_id = ${org} AND j.owner_id = ${me}) AS "lastReflectionAt",
                ${lastCheckInAt(org, me)} AS "lastCheckInAt",
@@ -181,7 +182,7 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
           LEFT JOIN journey_settings js ON js.organisation_id = p.organisation_id
           LEFT JOIN LATERAL (
                 SELECT c.id, c.status FROM feedback_campaigns c
-                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me}
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.kind = 'full'
                  ORDER BY c.created_at DESC, c.id DESC LIMIT 1) fc ON true
          WHERE p.organisation_id = ${org} AND p.id = ${me}`,
     homeRow,

@@ -211,3 +211,104 @@ export async function seedReleasedCampaign(
   });
   return { campaignId, email: subject!.email };
 }
+
+/**
+ * `campaigns` open pulses, each following a released 360 of its subject with `ratersPerCampaign`
+ * raters who all submitted (the baseline's rows, linked from the pulse's as in production), asking
+ * `itemKeys`; returns every pulse rater's link token, shuffled. The baselines' reports are empty
+ * stand-ins: a pulse rater's write never reads them.
+ */
+export async function seedOpenPulses(
+  db: Database,
+  organisationId: string,
+  campaigns: number,
+  ratersPerCampaign: number,
+  itemKeys: ReadonlyArray<string>,
+): Promise<string[]> {
+  const versionId = await currentVersionId(db, organisationId);
+  const subjects = await insertSubjects(db, organisationId, campaigns, null);
+  const policy = resolveDisclosurePolicy();
+  const tokens: string[] = [];
+  const groups: RaterGroupKey[] = ['peers', 'direct_reports', 'others'];
+  const common = { organisationId, origin: 'self' as const, versionId, policy, approvalRequired: false };
+  for (let start = 0; start < subjects.length; start += 200) {
+    const batch = subjects.slice(start, start + 200);
+    await db.inOrganisation(organisationId, async (tx) => {
+      const baselines = await tx
+        .insert(feedbackCampaigns)
+        .values(
+          batch.map((s) => ({
+            ...common,
+            subjectId: s.id,
+            createdById: s.id,
+            status: 'released' as const,
+            deadline: new Date(Date.now() - 30 * 86_400_000),
+            report: {} as NonNullable<(typeof feedbackCampaigns.$inferInsert)['report']>,
+            releasedAt: new Date(Date.now() - 29 * 86_400_000),
+          })),
+        )
+        .returning({ id: feedbackCampaigns.id, subjectId: feedbackCampaigns.subjectId });
+      const pulses = await tx
+        .insert(feedbackCampaigns)
+        .values(
+          baselines.map((b) => ({
+            ...common,
+            subjectId: b.subjectId,
+            createdById: b.subjectId,
+            kind: 'pulse' as const,
+            baselineCampaignId: b.id,
+            itemKeys: [...itemKeys],
+            status: 'open' as const,
+            deadline: new Date(Date.now() + 86_400_000),
+          })),
+        )
+        .returning({ id: feedbackCampaigns.id });
+      const person = (c: number, r: number) => ({
+        group: groups[r % groups.length]!,
+        name: `Rater ${start + c}-${r}`,
+        email: `pulse-rater${start + c}-${r}@bench.example`,
+      });
+      const baselineRaters = baselines.flatMap((b, c) =>
+        Array.from({ length: ratersPerCampaign }, (_, r) => ({
+          organisationId,
+          campaignId: b.id,
+          ...person(c, r),
+          status: 'submitted' as const,
+          answers: Object.fromEntries(itemKeys.map((k, i) => [k, 1 + ((c + r + i) % 5)])),
+          invitedAt: new Date(Date.now() - 40 * 86_400_000),
+          submittedAt: new Date(Date.now() - 31 * 86_400_000),
+        })),
+      );
+      const baselineIds: string[] = [];
+      for (let i = 0; i < baselineRaters.length; i += 1000) {
+        const rows = await tx
+          .insert(feedbackRaters)
+          .values(baselineRaters.slice(i, i + 1000))
+          .returning({ id: feedbackRaters.id });
+        baselineIds.push(...rows.map((row) => row.id));
+      }
+      const raters = pulses.flatMap((p, c) =>
+        Array.from({ length: ratersPerCampaign }, (_, r) => {
+          const { secret, hash } = newSecret();
+          tokens.push(composeToken(organisationId, secret));
+          return {
+            organisationId,
+            campaignId: p.id,
+            baselineRaterId: baselineIds[c * ratersPerCampaign + r]!,
+            ...person(c, r),
+            tokenHash: hash,
+            invitedAt: new Date(),
+          };
+        }),
+      );
+      for (let i = 0; i < raters.length; i += 1000) {
+        await tx.insert(feedbackRaters).values(raters.slice(i, i + 1000));
+      }
+    });
+  }
+  for (let i = tokens.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [tokens[i], tokens[j]] = [tokens[j]!, tokens[i]!];
+  }
+  return tokens;
+}

@@ -41,10 +41,15 @@ export function CampaignPage({ id }: { id: string }) {
   } else {
     // Actions answer with the updated campaign, which replaces the cached one (queries.ts).
     const detail = campaign.data;
+    const pulse = detail.kind === 'pulse';
     title =
       detail.viewerRole === 'subject'
-        ? t('campaign.titleOwn')
-        : t('campaign.titleFor', { name: detail.subject.name });
+        ? pulse
+          ? t('pulseReport.titleOwn')
+          : t('campaign.titleOwn')
+        : pulse
+          ? t('pulseReport.titleFor', { name: detail.subject.name })
+          : t('campaign.titleFor', { name: detail.subject.name });
     content = (
       <>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
@@ -104,6 +109,7 @@ function CampaignView({
 
   const editing =
     can.editNominations && (campaign.status === 'nominating' || campaign.status === 'awaiting_approval');
+  const pulse = campaign.kind === 'pulse';
 
   return (
     <>
@@ -126,11 +132,16 @@ function CampaignView({
 
       {campaign.reportAvailable ? (
         <p>
-          <Link className="button button-primary" to={`/feedback/${encodeURIComponent(campaign.id)}/report`}>
-            {t('campaign.seeReport')}
+          <Link
+            className="button button-primary"
+            to={`/feedback/${encodeURIComponent(campaign.id)}/${pulse ? 'pulse-report' : 'report'}`}
+          >
+            {pulse ? t('pulse.seeReport') : t('campaign.seeReport')}
           </Link>
         </p>
       ) : null}
+
+      {pulse ? <PulseItems campaign={campaign} /> : null}
 
       {campaign.warnings.length ? (
         <section className="alert alert-info" aria-labelledby="c-warnings">
@@ -188,8 +199,24 @@ function CampaignView({
       ) : (
         <>
           <Progress campaign={campaign} />
+          {pulse && can.approve ? (
+            <div className="form-actions">
+              <Button
+                busy={busy === 'approve'}
+                busyLabel={t('campaign.sending')}
+                onClick={() =>
+                  void act('approve', () => approve.mutateAsync(undefined), t('campaign.approved'))
+                }
+              >
+                {t('pulse.approveSame')}
+              </Button>
+            </div>
+          ) : null}
           {campaign.nominations.length ? (
-            <NominationList campaign={campaign} canResend={can.resendInvitations} />
+            <>
+              {pulse ? <p className="muted">{t('pulse.ratersNote')}</p> : null}
+              <NominationList campaign={campaign} canResend={can.resendInvitations} />
+            </>
           ) : null}
         </>
       )}
@@ -254,5 +281,28 @@ function CampaignView({
         <p>{t('campaign.releaseBody')}</p>
       </ConfirmDialog>
     </>
+  );
+}
+
+/** What a pulse asks, and the 360 it follows. */
+function PulseItems({ campaign }: { campaign: CampaignDetail }) {
+  return (
+    <section className="card" aria-labelledby="c-pulse-items">
+      <h2 id="c-pulse-items">{t('pulse.itemsTitle')}</h2>
+      <ul>
+        {(campaign.pulseItems ?? []).map((item) => (
+          <li key={item.key}>
+            {item.text} <span className="muted">({item.capability.name})</span>
+          </li>
+        ))}
+      </ul>
+      {campaign.baselineCampaignId ? (
+        <p>
+          <Link to={`/feedback/${encodeURIComponent(campaign.baselineCampaignId)}`}>
+            {t('pulse.baselineLink')}
+          </Link>
+        </p>
+      ) : null}
+    </section>
   );
 }

@@ -94,10 +94,13 @@ function CampaignList({
           <li key={c.id} className="card campaign-card">
             <div className="campaign-card-head">
               <Link to={`/feedback/${encodeURIComponent(c.id)}`} className="campaign-card-title">
-                {c.viewerRole === 'subject'
-                  ? t('feedback.list.yours', { date: formatDate(c.createdAt) })
-                  : c.subject.name}
+                {c.viewerRole !== 'subject'
+                  ? c.subject.name
+                  : c.kind === 'pulse'
+                    ? t('pulse.listYours', { date: formatDate(c.createdAt) })
+                    : t('feedback.list.yours', { date: formatDate(c.createdAt) })}
               </Link>
+              {c.kind === 'pulse' ? <Badge tone="neutral">{t('pulse.label')}</Badge> : null}
               <Badge tone={STATUS_TONE[c.status]}>{statusLabel(c.status)}</Badge>
             </div>
             <p className="muted">
@@ -108,7 +111,9 @@ function CampaignList({
               })}
             </p>
             {c.reportAvailable ? (
-              <Link to={`/feedback/${encodeURIComponent(c.id)}/report`}>
+              <Link
+                to={`/feedback/${encodeURIComponent(c.id)}/${c.kind === 'pulse' ? 'pulse-report' : 'report'}`}
+              >
                 {t('feedback.list.report', { name: c.subject.name })}
               </Link>
             ) : null}

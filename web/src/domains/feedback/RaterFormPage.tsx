@@ -113,7 +113,7 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
     saver.answer(item, value);
     if (missingError) setMissingError(null);
   };
-  const write = (key: 'keep' | 'change', text: string) => {
+  const write = (key: RaterForm['openQuestions'][number]['key'], text: string) => {
     setComments((c) => ({ ...c, [key]: text }));
     saver.comment(key, text);
   };
@@ -170,14 +170,18 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
     <>
       <PageHeading title={t('rate.heading', { subject: form.subject.name })} />
       <p className="lead">
-        {t('rate.intro', {
+        {t(form.kind === 'pulse' ? 'rate.introPulse' : 'rate.intro', {
           organisation: form.organisation.name,
           subject: form.subject.name,
           group: groupInSentence(form.group),
         })}
       </p>
       <ul className="rate-facts">
-        <li>{tn('rate.length', total, { count: total, minutes: Math.max(3, Math.round(total / 5)) })}</li>
+        <li>
+          {form.kind === 'pulse'
+            ? tn('rate.lengthPulse', total, { count: total, minutes: Math.max(2, Math.round(total / 2)) })
+            : tn('rate.length', total, { count: total, minutes: Math.max(3, Math.round(total / 5)) })}
+        </li>
         <li>{t('rate.deadline', { date: formatDate(form.deadline) })}</li>
         <li>{t('rate.autosaveFact')}</li>
       </ul>
@@ -301,6 +305,7 @@ function Privacy({ form, cantSay }: { form: RaterForm; cantSay: string }) {
     <section className="card rate-privacy" aria-labelledby="rate-privacy">
       <h2 id="rate-privacy">{t('rate.privacy.title')}</h2>
       <ul>
+        {form.kind === 'pulse' ? <li>{t('rate.privacy.pulse')}</li> : null}
         <li>{t('rate.privacy.anonymous', { subject: subject.name })}</li>
         {own !== null ? (
           <li>

@@ -110,6 +110,18 @@ function Report({ report, campaign }: { report: FeedbackReport; campaign: Campai
         </p>
       ) : null}
       {campaign.can.share ? <Sharing campaign={campaign} /> : null}
+      {campaign.can.launchPulse ? (
+        <section className="card pulse-offer no-print" aria-labelledby="r-pulse">
+          <h2 id="r-pulse">{t('pulse.offerTitle')}</h2>
+          <p>{t('pulse.offerBody')}</p>
+          <Link
+            className="button button-secondary"
+            to={`/feedback/${encodeURIComponent(campaign.id)}/pulse/new`}
+          >
+            {t('pulse.offerButton')}
+          </Link>
+        </section>
+      ) : null}
 
       <section className="report-section" aria-labelledby="r-read">
         <h2 id="r-read">{t('report.howToRead')}</h2>

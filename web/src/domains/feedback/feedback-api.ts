@@ -14,6 +14,8 @@ import type {
   LaunchCohortResponse,
   NominationInput,
   nominationInput,
+  PulseOptions,
+  PulseReport,
   RaterForm,
   RaterGroupKey,
   RaterSaveResponse,
@@ -32,11 +34,14 @@ export type {
   FeedbackSettingsUpdate,
   LaunchCohortResponse,
   NominationInput,
+  PulseOptions,
+  PulseReport,
   RaterForm,
   RaterGroupKey,
   RaterSaveResponse,
   ResendResponse,
 };
+export type PulseReportItem = PulseReport['items'][number];
 export type CampaignSummary = CampaignList['campaigns'][number];
 export type ReportCapability = FeedbackReport['capabilities'][number];
 export type ReportItem = ReportCapability['items'][number];

@@ -5,6 +5,8 @@ import { t } from '../../i18n/index.ts';
 import { AdminFeedbackPage } from './AdminFeedbackPage.tsx';
 import { CampaignPage } from './CampaignPage.tsx';
 import { MyFeedbackPage } from './MyFeedbackPage.tsx';
+import { PulseReportPage } from './PulseReportPage.tsx';
+import { PulseStartPage } from './PulseStartPage.tsx';
 import { ReportPage } from './ReportPage.tsx';
 
 export const feedbackModule: WebModule = {
@@ -13,6 +15,12 @@ export const feedbackModule: WebModule = {
     { path: '/feedback', access: 'signed-in', render: () => <MyFeedbackPage /> },
     { path: '/feedback/:id', access: 'signed-in', render: (p) => <CampaignPage id={p.id!} /> },
     { path: '/feedback/:id/report', access: 'signed-in', render: (p) => <ReportPage id={p.id!} /> },
+    { path: '/feedback/:id/pulse/new', access: 'signed-in', render: (p) => <PulseStartPage id={p.id!} /> },
+    {
+      path: '/feedback/:id/pulse-report',
+      access: 'signed-in',
+      render: (p) => <PulseReportPage id={p.id!} />,
+    },
     { path: '/admin/feedback', access: 'admin', render: () => <AdminFeedbackPage /> },
   ],
   nav: [

@@ -3,6 +3,7 @@
 // its endpoints itself: it stays free of the query library, to keep its bundle small.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
+import { developmentApi } from '../../../../src/domains/development/endpoints.ts';
 import type { launchCohortRequest } from '../../../../src/domains/feedback/contracts.ts';
 import { feedbackApi } from '../../../../src/domains/feedback/endpoints.ts';
 import { call } from '../../api.ts';
@@ -13,6 +14,9 @@ export const feedbackKeys = {
   campaigns: ['feedback', 'campaigns'] as const,
   campaign: (id: string) => ['feedback', 'campaign', id] as const,
   report: (id: string) => ['feedback', 'report', id] as const,
+  pulseOptions: (id: string) => ['feedback', 'pulse-options', id] as const,
+  pulseReport: (id: string) => ['feedback', 'pulse-report', id] as const,
+  focusCapabilities: ['feedback', 'focus-capabilities'] as const,
   adminCampaigns: ['feedback', 'admin', 'campaigns'] as const,
   settings: ['feedback', 'admin', 'settings'] as const,
 };
@@ -114,3 +118,41 @@ export const useResendInvitation = (id: string) =>
   useMutation({
     mutationFn: (raterId: string) => call(feedbackApi.resendInvitation, { params: { id, raterId } }),
   });
+
+// ---------------------------------------------------------------------------------------------
+// Pulse re-rating
+// ---------------------------------------------------------------------------------------------
+
+export const usePulseOptions = (baselineId: string) =>
+  useQuery({
+    queryKey: feedbackKeys.pulseOptions(baselineId),
+    queryFn: () => call(feedbackApi.pulseOptions, { params: { id: baselineId } }),
+  });
+
+export const usePulseReport = (id: string) =>
+  useQuery({
+    queryKey: feedbackKeys.pulseReport(id),
+    queryFn: () => call(feedbackApi.pulseReport, { params: { id } }),
+  });
+
+/**
+ * The capabilities of the viewer's active plan's focus areas (development), which a pulse asks about
+ * by default. Empty without a plan; a plan that cannot be read only loses the default.
+ */
+export const useFocusCapabilities = () =>
+  useQuery({
+    queryKey: feedbackKeys.focusCapabilities,
+    queryFn: async (): Promise<string[]> => {
+      const mine = await call(developmentApi.myPlans, {});
+      if (!mine.current) return [];
+      const plan = await call(developmentApi.plan, { params: { id: mine.current.id } });
+      return plan.focusAreas
+        .filter((f) => f.status === 'active' && f.capabilityKey !== null)
+        .map((f) => f.capabilityKey!);
+    },
+  });
+
+export const useLaunchPulse = (baselineId: string) =>
+  useCampaignsMutation((body: { itemKeys: string[]; deadline?: string }) =>
+    call(feedbackApi.launchPulse, { params: { id: baselineId }, body }),
+  );

@@ -190,7 +190,7 @@ export function Balance({ report, voice }: { report: FeedbackReport; voice: Voic
   );
 }
 
-export function Comments({ report }: { report: FeedbackReport }) {
+export function Comments({ report }: { report: Pick<FeedbackReport, 'policy' | 'comments'> }) {
   return (
     <section className="report-section" aria-labelledby="r-comments">
       <h2 id="r-comments">{t('report.commentsTitle')}</h2>

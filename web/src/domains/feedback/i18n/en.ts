@@ -129,6 +129,12 @@ export const feedbackEn = {
   'rate.heading': 'Feedback for {subject}',
   'rate.intro':
     '{organisation} is helping {subject} grow as a leader, and you were asked as one of their {group}. Please answer each statement from what you have seen of their work.',
+  'rate.introPulse':
+    'Some weeks ago you gave {subject} feedback as one of their {group}. They have been working on a few of those behaviours since, and {organisation} asks you to rate just these again, from what you have seen lately.',
+  'rate.lengthPulse.one': '{count} statement, about {minutes} minutes, and one optional question.',
+  'rate.lengthPulse.other': '{count} statements, about {minutes} minutes, and one optional question.',
+  'rate.privacy.pulse':
+    'This follow-up is checked against the earlier report too: any figure that, next to it, could single out who answered this time (for instance because someone did not take part) is withheld.',
   'rate.length.one': '{count} statement, about {minutes} minutes, and two optional questions.',
   'rate.length.other': '{count} statements, about {minutes} minutes, and two optional questions.',
   'rate.deadline': 'Please answer by {date}.',
@@ -369,4 +375,74 @@ export const feedbackEn = {
   'adminFeedback.settings.rule': '{label} must be a whole number from {min} to {max}.',
   'adminFeedback.settings.save': 'Save settings',
   'adminFeedback.settings.saved': 'Settings saved. They apply to reports released from now on.',
+  // Pulse re-rating: asking the same raters again, and reading the result.
+  'pulse.label': 'Pulse',
+  'pulse.offerTitle': 'Ask the same raters again',
+  'pulse.offerBody':
+    'A few weeks into your plan, ask the people who gave you this feedback to rate just your focus behaviours again: 3 to 6 statements and one question, about 3 minutes for them.',
+  'pulse.offerButton': 'Ask the same raters for a pulse',
+  'pulse.backToReport': 'Back to the 360 report',
+  'pulse.startTitle': 'A pulse from the same raters',
+  'pulse.startIntro':
+    'Choose the behaviours you have been working on. The people who answered your 360 rate just those again, in the same words, with the same privacy rules; you see their answers beside your 360’s.',
+  'pulse.blocked': 'A pulse cannot start now: {reason}.',
+  'pulse.step.behaviours': '1. Behaviours to re-rate',
+  'pulse.behavioursIntro':
+    'Choose {min} to {max}. The behaviours of your plan’s focus areas are chosen to begin with; open any other capability to choose from it.',
+  'pulse.chosen.one': '{count} chosen (choose {min} to {max}).',
+  'pulse.chosen.other': '{count} chosen (choose {min} to {max}).',
+  'pulse.countRule': 'Choose between {min} and {max} behaviours.',
+  'pulse.focusBadge': 'In your plan',
+  'pulse.derailerBadge': 'Derailer: lower is better',
+  'pulse.pickedHere.one': '{count} chosen',
+  'pulse.pickedHere.other': '{count} chosen',
+  'pulse.step.raters': '2. Who is asked',
+  'pulse.ratersIntro':
+    'The people on your 360’s list. Those of them who answered it are asked again: the same people, so nobody can be added or swapped. As in your 360, you will not see who answers, and anyone may decline.',
+  'pulse.step.question': '3. One question, and the deadline',
+  'pulse.questionIntro': 'Besides the statements, raters may answer one open question:',
+  'pulse.deadline': 'Deadline (optional)',
+  'pulse.deadlineHint': 'Leave empty for your organisation’s usual length.',
+  'pulse.launch': 'Ask for the pulse',
+  'pulse.launching': 'Asking…',
+  'pulse.itemsTitle': 'Behaviours asked about',
+  'pulse.ratersNote':
+    'Asked again: those on this 360 list who answered it. Who answers is not shown; the counts are above.',
+  'pulse.baselineLink': 'The 360 this pulse follows',
+  'pulse.seeReport': 'Read the pulse report',
+  'pulse.approveSame': 'Approve: ask the same raters',
+  'pulse.listYours': 'Your pulse of {date}',
+
+  'pulseReport.title': 'Pulse report',
+  'pulseReport.titleOwn': 'Your pulse',
+  'pulseReport.titleFor': 'Pulse for {name}',
+  'pulseReport.backToPulse': 'Back to the pulse',
+  'pulseReport.meta': 'Released {date}; compared with the 360 released {baseline}.',
+  'pulseReport.readBaseline': 'Read the 360 report',
+  'pulseReport.baselineNotShared':
+    'The 360 this pulse follows has not been shared with you, so its figures are not shown here.',
+  'pulseReport.scaleIntro': 'Ratings run from {min} ({minLabel}) to {max} ({maxLabel}).',
+  'pulseReport.legend':
+    'Each behaviour shows the 360’s average (hollow dot) and the pulse’s (filled dot), read the statement’s way round, with the number of raters (n) behind each.',
+  'pulseReport.noVerdict':
+    'A difference between two averages is not yet a change: small groups vary. Whether a change is reliable is shown with your progress.',
+  'pulseReport.behavioursTitle': 'Behaviour by behaviour',
+  'pulseReport.col.before': '360',
+  'pulseReport.col.after': 'Pulse',
+  'pulseReport.col.difference': 'Difference',
+  'pulseReport.col.chart': 'Both on the rating scale',
+  'pulseReport.n': 'n = {n}',
+  'pulseReport.withheld': 'withheld',
+  'pulseReport.withheldWhy': 'Withheld ({figures}): {reason}.',
+  'pulseReport.lowerBetter': 'Less is better',
+  'pulseReport.higherBetter': 'More is better',
+  'pulseReport.notShared': 'not shared',
+  'pulseReport.answered': '{responded} of {invited} answered.',
+  'pulseReport.groupEarlier':
+    'Compared with the 360, these figures would single out someone among the {group} who did not answer this time, so they are withheld.',
+  'pulseReport.reason.earlier-report':
+    'next to the 360, these figures would single out someone who did not answer this time',
+  'pulseReport.reason.complementary-suppression': 'they could be worked out from the figures shown',
+  'pulseReport.reason.below-minimum': 'too few people answered',
+  'pulseReport.reason.no-answers': 'nobody answered',
 } as const;
