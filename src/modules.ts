@@ -9,6 +9,7 @@ import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
 import { libraryModule } from './domains/library/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
+import { progressModule } from './domains/progress/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
 import type { Tx } from './platform/db/database.ts';
@@ -28,6 +29,7 @@ export const modules: readonly Module[] = [
   libraryModule,
   developmentModule,
   pathwaysModule,
+  progressModule,
   homeModule,
 ];
 
