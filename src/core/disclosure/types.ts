@@ -97,9 +97,14 @@ export interface CombinedFigure {
 /**
  * `below-minimum`: fewer raters answered than the minimum. `complementary-suppression`: together with
  * the figures shown it would narrow down to fewer raters than the minimum. `no-answers`: nobody in
- * the group answered.
+ * the group answered. `earlier-report`: safe within this report, but together with figures released
+ * earlier over the same people (a pulse after its 360) it would narrow down to too few raters.
  */
-export type FigureWithholdingReason = 'below-minimum' | 'complementary-suppression' | 'no-answers';
+export type FigureWithholdingReason =
+  | 'below-minimum'
+  | 'complementary-suppression'
+  | 'no-answers'
+  | 'earlier-report';
 
 export interface WithheldFigure {
   readonly figure: RaterGroup | 'all_raters';

@@ -11,6 +11,7 @@ import { publishedVersion } from '../framework/service.ts';
 import { countsFor, summarise } from './campaign-list.ts';
 import { type CampaignRow, findCampaignFor, type RaterRow, ratersOf } from './campaign-row.ts';
 import { type CampaignDetail, RATER_GROUP_KEYS, type RaterGroupKey, type Warning } from './contracts.ts';
+import { instrumentOf } from './instrument.ts';
 import { canBlock } from './lifecycle.ts';
 import { loadSettings } from './settings.ts';
 
@@ -106,6 +107,23 @@ async function directReportsOf(tx: Tx, organisationId: string, personId: string)
   return row?.n ?? 0;
 }
 
+/** A pulse's items in the order asked, worded as its raters read them. */
+export function pulseItemsOf(
+  definition: Parameters<typeof instrumentOf>[0],
+  itemKeys: ReadonlyArray<string>,
+): NonNullable<CampaignDetail['pulseItems']> {
+  const instrument = instrumentOf(definition);
+  return itemKeys.flatMap((key) => {
+    for (const c of instrument.capabilities) {
+      const item = c.items.find((i) => i.key === key);
+      if (item) {
+        return [{ key, text: item.observer, capability: { key: c.definition.key, name: c.definition.name } }];
+      }
+    }
+    return [];
+  });
+}
+
 export async function campaignDetail(scope: TenantScope, id: string): Promise<CampaignDetail> {
   const { tx, kind, organisationId } = scope;
   const { campaign: c, role } = await findCampaignFor(scope, id);
@@ -160,6 +178,7 @@ export async function campaignDetail(scope: TenantScope, id: string): Promise<Ca
       };
     }),
     sharing: { withManager: c.sharedWithManager, coach: isSubject ? (coach ?? null) : null },
+    pulseItems: c.itemKeys && pulseItemsOf(version.definition, c.itemKeys),
     can: canBlock(role, c),
   };
 }

@@ -63,6 +63,8 @@ export function summarise(
   return {
     id: c.id,
     subject: { id: c.subjectId, name: c.subjectName },
+    kind: c.kind,
+    baselineCampaignId: c.baselineCampaignId,
     status: c.status,
     origin: c.origin,
     deadline: c.deadline.toISOString(),
@@ -112,6 +114,7 @@ export async function listForAdmin(scope: TenantScope): Promise<AdminCampaignLis
       return {
         id: s.id,
         subject: s.subject,
+        kind: s.kind,
         status: s.status,
         deadline: s.deadline,
         releasedAt: s.releasedAt,

@@ -9,7 +9,7 @@ import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import type { TenantScope } from '../../platform/scope.ts';
-import type { CampaignStatus, RaterGroupKey } from './contracts.ts';
+import type { CampaignKind, CampaignStatus, RaterGroupKey } from './contracts.ts';
 import { ROLE_OF, type ViewerRole } from './lifecycle.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
@@ -17,6 +17,9 @@ const campaignColumns = {
   id: feedbackCampaigns.id,
   subjectId: feedbackCampaigns.subjectId,
   origin: feedbackCampaigns.origin,
+  kind: feedbackCampaigns.kind,
+  baselineCampaignId: feedbackCampaigns.baselineCampaignId,
+  itemKeys: feedbackCampaigns.itemKeys,
   versionId: feedbackCampaigns.versionId,
   status: feedbackCampaigns.status,
   deadline: feedbackCampaigns.deadline,
@@ -34,6 +37,10 @@ export type CampaignRow = {
   id: string;
   subjectId: string;
   origin: 'admin' | 'self';
+  kind: CampaignKind;
+  baselineCampaignId: string | null;
+  /** A pulse's items; null for a full 360. */
+  itemKeys: string[] | null;
   versionId: string;
   status: CampaignStatus;
   deadline: Date;

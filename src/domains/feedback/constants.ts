@@ -11,3 +11,7 @@ export const NOMINATION_EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+-]+\.)*[A-Za-z0-9_'+-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9-]*\.)+[A-Za-z]{2,}$/;
 export const MAX_NOMINATIONS = 40;
 export const MAX_COMMENT_LENGTH = 2000;
+
+/** A pulse re-rates 3–6 focus behaviours: enough to say something, short enough to answer in minutes. */
+export const PULSE_MIN_ITEMS = 3;
+export const PULSE_MAX_ITEMS = 6;

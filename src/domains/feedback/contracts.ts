@@ -13,6 +13,8 @@ import {
   NOMINATION_EMAIL_MAX,
   NOMINATION_EMAIL_PATTERN,
   NOMINATION_NAME_MAX,
+  PULSE_MAX_ITEMS,
+  PULSE_MIN_ITEMS,
 } from './constants.ts';
 
 export const RATER_GROUP_KEYS = ['manager', 'peers', 'direct_reports', 'others'] as const;
@@ -20,6 +22,10 @@ export type RaterGroupKey = (typeof RATER_GROUP_KEYS)[number];
 
 export const CAMPAIGN_STATUSES = ['nominating', 'awaiting_approval', 'open', 'closed', 'released'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** A full 360, or a pulse: a few focus behaviours re-rated by the same raters as a released 360. */
+export const CAMPAIGN_KINDS = ['full', 'pulse'] as const;
+export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 
 export const RATER_STATUSES = ['invited', 'submitted', 'declined', 'removed'] as const;
 export type RaterStatus = (typeof RATER_STATUSES)[number];
@@ -29,7 +35,14 @@ export const OPEN_QUESTIONS = [
   { key: 'keep', text: 'What should this person keep doing?' },
   { key: 'change', text: 'What is one thing this person could change to be more effective?' },
 ] as const;
-export type OpenQuestionKey = (typeof OPEN_QUESTIONS)[number]['key'];
+/** The one open question of a pulse form. */
+export const PULSE_QUESTION = {
+  key: 'different',
+  text: 'What is one thing this person has done differently lately?',
+} as const;
+export const OPEN_QUESTION_KEYS = ['keep', 'change', 'different'] as const;
+export type OpenQuestionKey = (typeof OPEN_QUESTION_KEYS)[number];
+export { PULSE_MAX_ITEMS, PULSE_MIN_ITEMS };
 
 export { MAX_COMMENT_LENGTH, MAX_NOMINATIONS };
 
@@ -210,6 +223,9 @@ export const groupProgress = z.object({ group: z.enum(RATER_GROUP_KEYS) }).exten
 export const campaignSummary = z.object({
   id: z.uuid(),
   subject: personRef,
+  /** 'pulse': a few behaviours re-rated by the same raters as `baselineCampaignId`. */
+  kind: z.enum(CAMPAIGN_KINDS),
+  baselineCampaignId: z.uuid().nullable(),
   status: z.enum(CAMPAIGN_STATUSES),
   origin: z.enum(['admin', 'self']),
   deadline: isoDate,
@@ -239,6 +255,10 @@ export const campaignDetail = campaignSummary.extend({
   warnings: z.array(warning),
   groups: z.array(groupProgress),
   sharing: z.object({ withManager: z.boolean(), coach: personRef.nullable() }),
+  /** A pulse's behaviours in the order asked, in observer wording; null for a full 360. */
+  pulseItems: z
+    .array(z.object({ key: z.string(), text: z.string(), capability: z.object({ key: z.string(), name: z.string() }) }))
+    .nullable(),
   /** What the viewer may do now. */
   can: z.object({
     editNominations: z.boolean(),
@@ -252,6 +272,8 @@ export const campaignDetail = campaignSummary.extend({
     resendInvitations: z.boolean(),
     release: z.boolean(),
     share: z.boolean(),
+    /** Ask the same raters to re-rate a few behaviours (the subject, on a released full 360). */
+    launchPulse: z.boolean(),
   }),
 });
 export type CampaignDetail = z.infer<typeof campaignDetail>;
@@ -261,6 +283,7 @@ export const adminCampaignList = z.object({
     z.object({
       id: z.uuid(),
       subject: personRef,
+      kind: z.enum(CAMPAIGN_KINDS),
       status: z.enum(CAMPAIGN_STATUSES),
       deadline: isoDate,
       releasedAt: isoDate.nullable(),
@@ -291,6 +314,8 @@ export const raterForm = z.object({
   group: z.enum(RATER_GROUP_KEYS),
   deadline: isoDate,
   status: z.enum(['invited', 'submitted', 'declined']),
+  /** A pulse asks only a few behaviours and one open question, as a follow-up to an earlier 360. */
+  kind: z.enum(CAMPAIGN_KINDS),
   responseScales: z.array(raterFormScale),
   /** One page per capability, items in observer wording ("They …"). */
   pages: z.array(
@@ -300,10 +325,12 @@ export const raterForm = z.object({
       items: z.array(z.object({ key: z.string(), text: z.string() })),
     }),
   ),
-  openQuestions: z.array(z.object({ key: z.enum(['keep', 'change']), text: z.string() })),
+  /** `keep` and `change` on a 360's form; `different` alone on a pulse's. */
+  openQuestions: z.array(z.object({ key: z.enum(OPEN_QUESTION_KEYS), text: z.string() })),
   /** Answers saved so far (autosave/resume); null is "can't say". */
   answers: z.record(z.string(), z.number().int().nullable()),
-  comments: z.object({ keep: z.string(), change: z.string() }),
+  /** Saved open answers of the form's questions ('' when none). */
+  comments: z.object({ keep: z.string(), change: z.string(), different: z.string() }),
   progress: z.object({ answered: z.number().int(), total: z.number().int() }),
   /** The privacy promise, stated from the same settings the disclosure module enforces. */
   privacy: z.object({
@@ -333,8 +360,17 @@ const commentText = z
 
 export const raterSaveRequest = z.strictObject({
   answers: z.array(raterAnswerInput).max(500, 'must have at most 500 answers').default([]),
-  /** Open answers; an omitted question keeps what was saved, an empty string clears it. */
-  comments: z.strictObject({ keep: commentText.optional(), change: commentText.optional() }).optional(),
+  /**
+   * Open answers; an omitted question keeps what was saved, an empty string clears it. Only the
+   * form's own questions: `keep`/`change` on a 360, `different` on a pulse.
+   */
+  comments: z
+    .strictObject({
+      keep: commentText.optional(),
+      change: commentText.optional(),
+      different: commentText.optional(),
+    })
+    .optional(),
 });
 export type RaterSaveRequest = z.infer<typeof raterSaveRequest>;
 
@@ -476,6 +512,87 @@ export const feedbackReport = z.object({
   ),
 });
 export type FeedbackReport = z.infer<typeof feedbackReport>;
+
+// ---------------------------------------------------------------------------------------------
+// Pulse re-rating: the same raters as a released 360, a few focus behaviours, one open question.
+// ---------------------------------------------------------------------------------------------
+
+/** What the subject chooses from before launching a pulse on their latest released 360. */
+export const pulseOptions = z.object({
+  baselineCampaignId: z.uuid(),
+  /** Null when a pulse can be launched now; otherwise why not (e.g. another campaign is running). */
+  blockedBy: z.string().nullable(),
+  minItems: z.number().int(),
+  maxItems: z.number().int(),
+  /** The baseline version's capabilities and items in observer wording, as the raters will read them. */
+  capabilities: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      derailer: z.boolean(),
+      items: z.array(z.object({ key: z.string(), text: z.string() })),
+    }),
+  ),
+  /** The people who will be asked: the baseline's raters who submitted and are still on its list. Read-only. */
+  raters: z.array(z.object({ group: z.enum(RATER_GROUP_KEYS), name: z.string(), email: z.string() })),
+  question: z.object({ key: z.literal(PULSE_QUESTION.key), text: z.string() }),
+});
+export type PulseOptions = z.infer<typeof pulseOptions>;
+
+export const pulseRequest = z.strictObject({
+  /** Keys of the baseline version's items, 3–6, each once. */
+  itemKeys: z
+    .array(z.string({ error: 'must be an item key' }).min(1, 'must be an item key').max(60, 'must be an item key'))
+    .min(PULSE_MIN_ITEMS, `must have at least ${PULSE_MIN_ITEMS} behaviours`)
+    .max(PULSE_MAX_ITEMS, `must have at most ${PULSE_MAX_ITEMS} behaviours`),
+  /** Defaults to now + the organisation's default duration. */
+  deadline: futureDeadline.optional(),
+});
+export type PulseRequest = z.infer<typeof pulseRequest>;
+
+/** Why a figure is not shown. `earlier-report`: with the 360 (or an earlier pulse) it would single raters out. */
+const withheldFigure = z.object({
+  figure: z.enum([...RATER_GROUP_KEYS, 'all_raters']),
+  reason: z.enum(['below-minimum', 'complementary-suppression', 'no-answers', 'earlier-report']),
+});
+
+const releasedFigures = z.object({
+  groups: z.array(columnFigure),
+  allRaters: figure.nullable(),
+});
+
+export const pulseReport = z.object({
+  campaignId: z.uuid(),
+  subject: personRef,
+  releasedAt: isoDate,
+  version: z.object({ id: z.uuid(), number: z.number().int(), name: z.string() }),
+  baseline: z.object({
+    campaignId: z.uuid(),
+    releasedAt: isoDate,
+    /** False when the viewer may not read the 360 itself: its figures are then left out. */
+    visible: z.boolean(),
+  }),
+  policy: feedbackReport.shape.policy,
+  groups: feedbackReport.shape.groups,
+  columns: feedbackReport.shape.columns,
+  items: z.array(
+    z.object({
+      key: z.string(),
+      text: z.string(),
+      reversed: z.boolean(),
+      capability: z.object({ key: z.string(), name: z.string(), derailer: z.boolean() }),
+      scale: z.object({ min: z.number().int(), max: z.number().int(), labels: z.array(z.string()) }),
+      /** The pulse's released figures. */
+      pulse: releasedFigures.extend({ withheld: z.array(withheldFigure) }),
+      /** The 360's frozen released figures for the same item (null when not visible to the viewer). */
+      baseline: releasedFigures.nullable(),
+    }),
+  ),
+  comments: feedbackReport.shape.comments,
+  /** Plain-language note on figures withheld because of the earlier report. */
+  statement: z.string(),
+});
+export type PulseReport = z.infer<typeof pulseReport>;
 
 export { idParams };
 export const raterParams = idParams.extend({ raterId: idParam });

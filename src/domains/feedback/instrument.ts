@@ -71,3 +71,42 @@ export function scoredValue(instrument: Instrument, itemKey: string, value: numb
   if (!item || value === null) return null;
   return item.reversed ? item.max + 1 - value : value;
 }
+
+const pulseCache = new WeakMap<Instrument, Map<string, Instrument>>();
+
+/**
+ * What a pulse asks: the same instrument cut down to the pulse's items (same wording, same scales,
+ * same scoring), capabilities without any of them left out. Cached like the instrument itself.
+ */
+export function pulseInstrumentOf(instrument: Instrument, itemKeys: ReadonlyArray<string>): Instrument {
+  const key = itemKeys.join('\u0000');
+  let byKeys = pulseCache.get(instrument);
+  if (!byKeys) {
+    byKeys = new Map();
+    pulseCache.set(instrument, byKeys);
+  }
+  const cached = byKeys.get(key);
+  if (cached) return cached;
+  const wanted = new Set(itemKeys);
+  const capabilities = instrument.capabilities
+    .map((c) => ({ ...c, items: c.items.filter((item) => wanted.has(item.key)) }))
+    .filter((c) => c.items.length > 0);
+  const items = new Map([...instrument.items].filter(([k]) => wanted.has(k)));
+  const cut: Instrument = {
+    capabilities,
+    items,
+    itemKeys: itemKeys.filter((k) => items.has(k)),
+    scale: instrument.scale,
+  };
+  byKeys.set(key, cut);
+  return cut;
+}
+
+/** The instrument a campaign's raters answer: the whole one for a 360, its items for a pulse. */
+export function campaignInstrument(
+  definition: FrameworkDefinition,
+  itemKeys: ReadonlyArray<string> | null,
+): Instrument {
+  const instrument = instrumentOf(definition);
+  return itemKeys ? pulseInstrumentOf(instrument, itemKeys) : instrument;
+}

@@ -28,6 +28,7 @@ const TABLE: Record<Action, Partial<Record<CampaignStatus, string>>> = {
   resendInvitations: { open: 'SAe' },
   release: { open: 'SA', closed: 'SA' },
   share: { released: 'S' },
+  launchPulse: { released: 'S' },
   readReport: { released: 'SCm' },
 };
 

@@ -6,7 +6,7 @@
 // when the campaign is not in the right status).
 import { type Relation, type Sharing, visibility } from '../../identity/visibility.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
-import type { CampaignStatus } from './contracts.ts';
+import type { CampaignKind, CampaignStatus } from './contracts.ts';
 
 /** How the viewer relates to the campaign's subject (identity/visibility), as the API names it. */
 export type ViewerRole = 'subject' | 'manager' | 'coach' | 'admin';
@@ -35,13 +35,15 @@ export const CAMPAIGN_STATUSES: readonly CampaignStatus[] = [
 /** What the rules read of a campaign (a CampaignRow has it all). */
 export interface CampaignState {
   status: CampaignStatus;
+  /** Absent means a full 360. */
+  kind?: CampaignKind;
   approvalRequired: boolean;
   subjectManagerId: string | null;
   sharedWithManager: boolean;
   sharedCoachId: string | null;
 }
 
-/** Every action on a campaign; the first nine are the detail view's `can` block. */
+/** Every action on a campaign; all but `readReport` are the detail view's `can` block. */
 export const ACTIONS = [
   'editNominations',
   'submitNominations',
@@ -52,6 +54,7 @@ export const ACTIONS = [
   'resendInvitations',
   'release',
   'share',
+  'launchPulse',
   'readReport',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
@@ -83,6 +86,8 @@ const hidden = () => notFound('feedback campaign');
  * open whoever approves (the manager when approval is on and there is one), else the subject.
  */
 function editor(c: CampaignState): ViewerRole | null {
+  // A pulse asks the same people as its 360: its list is copied, never edited (they may decline).
+  if (c.kind === 'pulse') return null;
   if (c.status === 'nominating') return 'subject';
   if (c.status === 'awaiting_approval') return 'manager';
   if (c.status === 'open') return c.approvalRequired && c.subjectManagerId ? 'manager' : 'subject';
@@ -107,7 +112,12 @@ const RULES: Record<Action, Rule> = {
     who: (role, c) => editor(c) === role,
     when: is('nominating', 'awaiting_approval', 'open'),
     statusFirst: true,
-    refuseWho: () => conflict('you cannot change the raters of this 360 at this stage'),
+    refuseWho: (_, c) =>
+      conflict(
+        c.kind === 'pulse'
+          ? 'a pulse asks the same raters as its 360: its list cannot change'
+          : 'you cannot change the raters of this 360 at this stage',
+      ),
     refuseWhen: () => conflict('this 360 is closed: its raters can no longer change'),
   },
   submitNominations: {
@@ -192,6 +202,19 @@ const RULES: Record<Action, Rule> = {
       new ApiError(403, 'forbidden', 'only the person the report is about decides who sees it'),
     refuseWhen: () => conflict('the report can be shared once it is released'),
   },
+  // Only the person asks their raters again, and only after a released full 360 (pulse.ts adds: their
+  // latest one, with nothing else running).
+  launchPulse: {
+    who: (role) => role === 'subject',
+    when: (c) => c.status === 'released' && c.kind !== 'pulse',
+    refuseWho: () => new ApiError(403, 'forbidden', 'only the person the 360 is about can ask for a pulse'),
+    refuseWhen: (c) =>
+      conflict(
+        c.kind === 'pulse'
+          ? 'a pulse follows a full 360: ask for it from the 360'
+          : 'a pulse can follow a 360 once its report is released',
+      ),
+  },
   readReport: {
     who: readsContent,
     when: is('released'),
@@ -239,5 +262,6 @@ export function canBlock(role: ViewerRole, c: CampaignState): CanBlock {
     resendInvitations: allowed('resendInvitations', role, c),
     release: allowed('release', role, c),
     share: allowed('share', role, c),
+    launchPulse: allowed('launchPulse', role, c),
   };
 }

@@ -15,7 +15,9 @@ import { hashSecret, parseToken } from '../../platform/http/tokens.ts';
 import { publishedVersionOf, publishedVersionsOf } from '../framework/service.ts';
 import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
 import {
+  CAMPAIGN_KINDS,
   OPEN_QUESTIONS,
+  PULSE_QUESTION,
   RATER_GROUP_KEYS,
   type RaterAnswerInput,
   type RaterDoneResponse,
@@ -23,7 +25,7 @@ import {
   type RaterSaveRequest,
   type RaterSaveResponse,
 } from './contracts.ts';
-import { type Instrument, instrumentOf } from './instrument.ts';
+import { campaignInstrument, type Instrument, instrumentOf, pulseInstrumentOf } from './instrument.ts';
 import type { StoredComments } from './schema.ts';
 
 const linkInvalid = () =>
@@ -48,7 +50,11 @@ function tokenParts(token: string): { organisationId: string; hash: string } {
 }
 
 const storedAnswers = z.record(z.string(), z.number().nullable());
-const storedComments = z.object({ keep: z.string().optional(), change: z.string().optional() });
+const storedComments = z.object({
+  keep: z.string().optional(),
+  change: z.string().optional(),
+  different: z.string().optional(),
+});
 
 const linkRow = z.object({
   status: z.enum(['invited', 'submitted', 'declined', 'removed']),
@@ -59,6 +65,8 @@ const linkRow = z.object({
   deadline: col.timestamp,
   open: z.boolean(),
   versionId: z.string(),
+  kind: z.enum(CAMPAIGN_KINDS),
+  itemKeys: z.array(z.string()).nullable(),
   policy: z.object({
     minimumByGroup: z.object({ peers: z.number(), direct_reports: z.number(), others: z.number() }),
     managerShownSeparately: z.boolean(),
@@ -70,9 +78,19 @@ const linkRow = z.object({
   organisationName: z.string(),
 });
 
-function privacyStatements(policy: z.infer<typeof linkRow>['policy'], subjectName: string): string[] {
+function privacyStatements(
+  policy: z.infer<typeof linkRow>['policy'],
+  subjectName: string,
+  pulse: boolean,
+): string[] {
   const m = policy.minimumByGroup;
+  const followUp = pulse
+    ? [
+        `This is a short follow-up to the 360 you answered for ${subjectName}. Its figures are also checked against that report: any figure that, compared with it, could single out who answered this time (for instance because someone did not take part) is withheld.`,
+      ]
+    : [];
   return [
+    ...followUp,
     `Your name is never shown next to your answers. ${subjectName} sees averages of groups of raters, never one person's answers.`,
     `Peers, direct reports and others are shown as a group only when at least ${m.peers}, ${m.direct_reports} and ${m.others} of them answer an item; otherwise their answers are withheld or combined so they cannot be worked out.`,
     policy.managerShownSeparately
@@ -90,6 +108,7 @@ async function lookup(db: Database, token: string) {
     organisationId,
     sql`SELECT r.status, r.rater_group AS "group", r.answers, r.comments, c.status AS "campaignStatus", c.deadline,
                (c.status = 'open' AND c.deadline > now()) AS open, c.version_id AS "versionId", c.policy,
+               c.kind, c.item_keys AS "itemKeys",
                p.name AS "subjectName", o.name AS "organisationName"
           FROM feedback_raters r
           JOIN feedback_campaigns c ON c.organisation_id = r.organisation_id AND c.id = r.campaign_id
@@ -110,11 +129,14 @@ function progressOf(instrument: Instrument, answers: Record<string, number | nul
   };
 }
 
+const questionsOf = (kind: z.infer<typeof linkRow>['kind']) =>
+  kind === 'pulse' ? [PULSE_QUESTION] : OPEN_QUESTIONS;
+
 export async function raterForm(db: Database, token: string): Promise<RaterForm> {
   const { organisationId, row } = await lookup(db, token);
   if (row.status === 'invited' && !row.open) throw linkClosed();
   const version = await publishedVersionOf(db, organisationId, row.versionId);
-  const instrument = instrumentOf(version.definition);
+  const instrument = campaignInstrument(version.definition, row.itemKeys);
   const done = row.status !== 'invited';
   const scales = new Map(instrument.capabilities.map((c) => [c.scaleKey, c]));
   return {
@@ -123,6 +145,7 @@ export async function raterForm(db: Database, token: string): Promise<RaterForm>
     group: row.group,
     deadline: row.deadline.toISOString(),
     status: row.status as 'invited' | 'submitted' | 'declined',
+    kind: row.kind,
     responseScales: [...scales.values()].map((c) => ({
       key: c.scaleKey,
       min: 1,
@@ -135,20 +158,24 @@ export async function raterForm(db: Database, token: string): Promise<RaterForm>
       responseScale: c.scaleKey,
       items: c.items.map((item) => ({ key: item.key, text: item.observer })),
     })),
-    openQuestions: OPEN_QUESTIONS.map((q) => ({ key: q.key, text: q.text })),
+    openQuestions: questionsOf(row.kind).map((q) => ({ key: q.key, text: q.text })),
     // Once submitted or declined the link shows only that: answers are not echoed back.
     answers: done
       ? {}
       : Object.fromEntries(Object.entries(row.answers).filter(([k]) => instrument.items.has(k))),
     comments: done
-      ? { keep: '', change: '' }
-      : { keep: row.comments.keep ?? '', change: row.comments.change ?? '' },
+      ? { keep: '', change: '', different: '' }
+      : {
+          keep: row.comments.keep ?? '',
+          change: row.comments.change ?? '',
+          different: row.comments.different ?? '',
+        },
     progress: done ? { answered: 0, total: instrument.items.size } : progressOf(instrument, row.answers),
     privacy: {
       minimumByGroup: { ...row.policy.minimumByGroup },
       managerShownSeparately: row.policy.managerShownSeparately,
       commentMinimum: row.policy.commentMinimum,
-      statements: privacyStatements(row.policy, row.subjectName),
+      statements: privacyStatements(row.policy, row.subjectName, row.kind === 'pulse'),
     },
   };
 }
@@ -180,10 +207,60 @@ function invalid(problems: Record<string, string>): ApiError {
   return new ApiError(400, 'invalid_input', `invalid body: ${field}: ${rule}`, problems);
 }
 
-const writeRow = z.object({ versionId: z.string(), answers: storedAnswers, savedAt: col.timestamp });
+/** Open answers the request sends to questions its form does not ask. */
+function commentProblems(kind: z.infer<typeof linkRow>['kind'], request: RaterSaveRequest) {
+  const asked = new Set<string>(questionsOf(kind).map((q) => q.key));
+  const problems: Record<string, string> = {};
+  for (const [key, text] of Object.entries(request.comments ?? {})) {
+    if (text !== undefined && !asked.has(key)) problems[`comments.${key}`] = 'is not a question of this form';
+  }
+  return problems;
+}
+
+const writeRow = z.object({
+  versionId: z.string(),
+  itemKeys: z.array(z.string()).nullable(),
+  answers: storedAnswers,
+  savedAt: col.timestamp,
+});
 type Written = { answers: Record<string, number | null>; savedAt: Date; instrument: Instrument };
 
-/** Writes the request to the link if its campaign's version is one of `instruments` it fits. */
+/**
+ * What the row's campaign must be for the request to fit it, as one SQL condition. A 360: a version
+ * whose items the answers are (and, for a submit, every other item saved already: `fitsOneOf`). A
+ * pulse: a version whose items they are, each among the pulse's items, and for a submit every pulse
+ * item answered once this request is merged. Open answers only to the form's own questions.
+ */
+function fitCondition(
+  request: RaterSaveRequest,
+  submit: boolean,
+  instruments: ReadonlyMap<string, Instrument>,
+  patch: string,
+) {
+  const sent = new Set(request.answers.map((a) => a.item));
+  const valid = [...instruments].filter(
+    ([, instrument]) => Object.keys(answerProblems(instrument, request.answers)).length === 0,
+  );
+  const full = valid.map(([versionId, instrument]) => ({
+    versionId,
+    mustBeSaved: submit ? instrument.itemKeys.filter((k) => !sent.has(k)) : [],
+  }));
+  const fullOk = full.length > 0 && !Object.keys(commentProblems('full', request)).length;
+  const pulseOk = valid.length > 0 && !Object.keys(commentProblems('pulse', request)).length;
+  const versions = sql.join(
+    valid.map(([versionId]) => sql`${versionId}`),
+    sql`, `,
+  );
+  const pulse = pulseOk
+    ? sql`c.version_id IN (${versions})
+          AND c.item_keys @> ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify([...sent])}::jsonb))
+          ${submit ? sql`AND (r.answers || ${patch}::jsonb) ?& c.item_keys` : sql``}`
+    : sql`FALSE`;
+  return sql`((c.kind = 'full' AND ${fullOk ? fitsOneOf(sql.raw('c.version_id'), sql.raw('r.answers'), full) : sql`FALSE`})
+              OR (c.kind = 'pulse' AND ${pulse}))`;
+}
+
+/** Writes the request to the link if its campaign is one the request fits (`fitCondition`). */
 async function writeIfFits(
   db: Database,
   { organisationId, hash }: { organisationId: string; hash: string },
@@ -191,17 +268,13 @@ async function writeIfFits(
   submit: boolean,
   instruments: ReadonlyMap<string, Instrument>,
 ): Promise<Written | null> {
-  const sent = new Set(request.answers.map((a) => a.item));
-  const fits: VersionFit[] = [];
-  for (const [versionId, instrument] of instruments) {
-    if (Object.keys(answerProblems(instrument, request.answers)).length) continue;
-    fits.push({ versionId, mustBeSaved: submit ? instrument.itemKeys.filter((k) => !sent.has(k)) : [] });
-  }
-  if (!fits.length) return null;
   const patch = JSON.stringify(Object.fromEntries(request.answers.map((a) => [a.item, a.value])));
+  const condition = fitCondition(request, submit, instruments, patch);
   const comments: StoredComments = {};
-  if (request.comments?.keep !== undefined) comments.keep = request.comments.keep.trim();
-  if (request.comments?.change !== undefined) comments.change = request.comments.change.trim();
+  for (const key of ['keep', 'change', 'different'] as const) {
+    const text = request.comments?.[key];
+    if (text !== undefined) comments[key] = text.trim();
+  }
   // A save reports progress from the merged answers; a submit needs none, so none are sent back.
   const returnedAnswers = submit ? sql`'{}'::jsonb` : sql`r.answers`;
   const [saved] = await db.statementInOrganisation(
@@ -214,13 +287,18 @@ async function writeIfFits(
          WHERE r.organisation_id = ${organisationId} AND r.token_hash = ${hash} AND r.status = 'invited'
            AND c.organisation_id = r.organisation_id AND c.id = r.campaign_id
            AND c.status = 'open' AND c.deadline > now()
-           AND ${fitsOneOf(sql.raw('c.version_id'), sql.raw('r.answers'), fits)}
-     RETURNING c.version_id AS "versionId", r.updated_at AS "savedAt", ${returnedAnswers} AS answers`,
+           AND ${condition}
+     RETURNING c.version_id AS "versionId", c.item_keys AS "itemKeys", r.updated_at AS "savedAt",
+               ${returnedAnswers} AS answers`,
     writeRow,
   );
-  return saved
-    ? { answers: saved.answers, savedAt: saved.savedAt, instrument: instruments.get(saved.versionId)! }
-    : null;
+  if (!saved) return null;
+  const instrument = instruments.get(saved.versionId)!;
+  return {
+    answers: saved.answers,
+    savedAt: saved.savedAt,
+    instrument: saved.itemKeys ? pulseInstrumentOf(instrument, saved.itemKeys) : instrument,
+  };
 }
 
 async function write(
@@ -240,15 +318,16 @@ async function write(
   const { row } = await lookup(db, token);
   if (row.status !== 'invited') throw alreadyDone(row.status);
   if (!row.open) throw linkClosed();
-  const instrument = instrumentOf((await publishedVersionOf(db, organisationId, row.versionId)).definition);
-  const problems = answerProblems(instrument, request.answers);
+  const whole = instrumentOf((await publishedVersionOf(db, organisationId, row.versionId)).definition);
+  const instrument = row.itemKeys ? pulseInstrumentOf(whole, row.itemKeys) : whole;
+  const problems = { ...answerProblems(instrument, request.answers), ...commentProblems(row.kind, request) };
   if (Object.keys(problems).length) throw invalid(problems);
   const sent = new Set(request.answers.map((a) => a.item));
   const missing = submit ? instrument.itemKeys.filter((k) => !sent.has(k) && !(k in row.answers)) : [];
   if (missing.length) throw incomplete(missing);
   // The request fits the link after all: the list of versions was older than its campaign (another
   // server published since), or the link changed in between. One more try, with its own version.
-  const retried = await writeIfFits(db, link, request, submit, new Map([[row.versionId, instrument]]));
+  const retried = await writeIfFits(db, link, request, submit, new Map([[row.versionId, whole]]));
   if (retried) return retried;
   throw conflict('this feedback request changed while saving; reload the page and try again');
 }

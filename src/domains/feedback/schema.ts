@@ -22,7 +22,8 @@ import type { DisclosurePolicy, ReleasedReport } from '../../core/disclosure/ind
 import { people } from '../../identity/people/schema.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { frameworkVersions } from '../framework/schema.ts';
-import { CAMPAIGN_STATUSES, RATER_GROUP_KEYS, RATER_STATUSES } from './contracts.ts';
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, RATER_GROUP_KEYS, RATER_STATUSES } from './contracts.ts';
+import { PULSE_MAX_ITEMS, PULSE_MIN_ITEMS } from './constants.ts';
 
 export const feedbackSettings = pgTable(
   'feedback_settings',
@@ -57,6 +58,16 @@ export const feedbackCampaigns = pgTable(
     /** Who launched it (an admin, or the subject). No foreign key: history outlives people. */
     createdById: uuid('created_by_id').notNull(),
     origin: text('origin', { enum: ['admin', 'self'] }).notNull(),
+    /**
+     * 'full': a 360 over every item. 'pulse': a short re-rating of a few focus behaviours by the same
+     * raters as `baselineCampaignId` (a released full 360 of the same subject), on the same version.
+     * Both go through the same links, reminders, approval and disclosure module; a pulse's release
+     * also checks its rater sets against those already released over the same people (pulse.ts).
+     */
+    kind: text('kind', { enum: CAMPAIGN_KINDS }).notNull().default('full'),
+    baselineCampaignId: uuid('baseline_campaign_id'),
+    /** The pulse's items (keys of the version's items), in the order asked; null for a full 360. */
+    itemKeys: text('item_keys').array(),
     versionId: uuid('version_id').notNull(),
     status: text('status', { enum: CAMPAIGN_STATUSES }).notNull().default('nominating'),
     deadline: timestamp('deadline', { withTimezone: true }).notNull(),
@@ -81,11 +92,17 @@ export const feedbackCampaigns = pgTable(
       foreignColumns: [people.organisationId, people.id],
     }).onDelete('cascade'),
     foreignKey({
+      name: 'feedback_campaigns_baseline_fk',
+      columns: [t.organisationId, t.baselineCampaignId],
+      foreignColumns: [t.organisationId, t.id],
+    }).onDelete('cascade'),
+    foreignKey({
       name: 'feedback_campaigns_version_fk',
       columns: [t.organisationId, t.versionId],
       foreignColumns: [frameworkVersions.organisationId, frameworkVersions.id],
     }),
-    // One 360 in progress per person: a cohort launch skips people who already have one.
+    // One campaign in progress per person, of either kind (a pulse waits for the 360 and vice versa):
+    // a cohort launch skips people who already have one.
     uniqueIndex('feedback_campaigns_one_active')
       .on(t.organisationId, t.subjectId)
       .where(sql`${t.status} <> 'released'`),
@@ -97,6 +114,13 @@ export const feedbackCampaigns = pgTable(
       'feedback_campaigns_status_known',
       sql`${t.status} IN ('nominating', 'awaiting_approval', 'open', 'closed', 'released')`,
     ),
+    check('feedback_campaigns_kind_known', sql`${t.kind} IN ('full', 'pulse')`),
+    check(
+      'feedback_campaigns_pulse',
+      sql`(${t.kind} = 'pulse') = (${t.baselineCampaignId} IS NOT NULL)
+          AND (${t.kind} = 'pulse') = (${t.itemKeys} IS NOT NULL)
+          AND (${t.itemKeys} IS NULL OR cardinality(${t.itemKeys}) BETWEEN ${sql.raw(String(PULSE_MIN_ITEMS))} AND ${sql.raw(String(PULSE_MAX_ITEMS))})`,
+    ),
     check(
       'feedback_campaigns_released',
       sql`(${t.status} = 'released') = (${t.report} IS NOT NULL AND ${t.releasedAt} IS NOT NULL)`,
@@ -104,9 +128,11 @@ export const feedbackCampaigns = pgTable(
   ],
 );
 
+/** Open answers by question key: `keep` and `change` on a 360's form, `different` on a pulse's. */
 export interface StoredComments {
   keep?: string;
   change?: string;
+  different?: string;
 }
 
 export const feedbackRaters = pgTable(
@@ -118,6 +144,11 @@ export const feedbackRaters = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     campaignId: uuid('campaign_id').notNull(),
     group: text('rater_group', { enum: RATER_GROUP_KEYS }).notNull(),
+    /**
+     * On a pulse: the baseline 360's row of the same person (same group, same address). It is the
+     * rater's identity across the two releases, which the disclosure check needs (pulse.ts).
+     */
+    baselineRaterId: uuid('baseline_rater_id'),
     name: text('name').notNull(),
     email: text('email').notNull(),
     status: text('status', { enum: RATER_STATUSES }).notNull().default('invited'),
@@ -145,6 +176,13 @@ export const feedbackRaters = pgTable(
       columns: [t.organisationId, t.campaignId],
       foreignColumns: [feedbackCampaigns.organisationId, feedbackCampaigns.id],
     }).onDelete('cascade'),
+    foreignKey({
+      name: 'feedback_raters_baseline_fk',
+      columns: [t.organisationId, t.baselineRaterId],
+      foreignColumns: [t.organisationId, t.id],
+    }).onDelete('cascade'),
+    // Each baseline rater is asked once per pulse.
+    uniqueIndex('feedback_raters_baseline').on(t.organisationId, t.campaignId, t.baselineRaterId),
     uniqueIndex('feedback_raters_token').on(t.organisationId, t.tokenHash),
     index('feedback_raters_campaign').on(t.organisationId, t.campaignId),
     // Rater fatigue: requests per email address. Deliberately not partial on status = 'invited':

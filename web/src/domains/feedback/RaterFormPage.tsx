@@ -113,7 +113,7 @@ function Questionnaire({ token, form }: { token: string; form: RaterForm }) {
     saver.answer(item, value);
     if (missingError) setMissingError(null);
   };
-  const write = (key: 'keep' | 'change', text: string) => {
+  const write = (key: RaterForm['openQuestions'][number]['key'], text: string) => {
     setComments((c) => ({ ...c, [key]: text }));
     saver.comment(key, text);
   };

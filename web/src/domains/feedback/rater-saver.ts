@@ -14,7 +14,7 @@ export type SaveState =
   /** The link stopped taking answers (closed, replaced, already submitted): nothing more can be saved. */
   | { state: 'closed'; error: unknown };
 
-type Comments = { keep?: string; change?: string };
+type Comments = { keep?: string; change?: string; different?: string };
 const RETRY_MS = [2_000, 8_000, 30_000];
 
 /** Only transient failures are retried: a 4xx will answer the same next time. */
@@ -55,7 +55,7 @@ export class RaterSaver {
     this.#schedule();
   }
 
-  comment(key: 'keep' | 'change', text: string): void {
+  comment(key: keyof Comments, text: string): void {
     this.#comments[key] = text;
     this.#schedule();
   }
