@@ -2,16 +2,18 @@
 // then GET /api/progress checked against a hand computation from the released (frozen) figures;
 // the organisation's own alpha and SD take over from the defaults at exactly 30 complete responses;
 // nobody else sees any of it.
+import { randomUUID } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReleasedReport } from '../../src/core/disclosure/index.ts';
+import { type RaterGroup, type ReleasedReport, releaseReport } from '../../src/core/disclosure/index.ts';
 import { reliabilityReport } from '../../src/core/psychometrics/index.ts';
 import { normalFrom, seededRandom } from '../../src/core/seeded-random.ts';
 import { assessments } from '../../src/domains/assessments/schema.ts';
 import type { CampaignDetail, RaterForm } from '../../src/domains/feedback/contracts.ts';
+import { campaignAnswers } from '../../src/domains/feedback/release.ts';
 import { feedbackCampaigns } from '../../src/domains/feedback/schema.ts';
 import { DEFAULT_FRAMEWORK } from '../../src/domains/framework/default-framework.ts';
-import { currentVersion } from '../../src/domains/framework/service.ts';
+import { currentVersion, publishedVersion } from '../../src/domains/framework/service.ts';
 import { type ProgressResponse, progressResponse } from '../../src/domains/progress/contracts.ts';
 import { listCareerStages } from '../../src/identity/organisations/service.ts';
 import { people } from '../../src/identity/people/schema.ts';
@@ -32,6 +34,9 @@ const RATERS = [
   { group: 'manager', name: 'M', email: 'manager@acme.test' },
   ...[1, 2, 3].map((n) => ({ group: 'peers', name: `Peer ${n}`, email: `peer${n}@acme.test` })),
 ];
+const DEFAULT_FRAMEWORK_ITEMS = new Map(
+  DEFAULT_FRAMEWORK.capabilities.flatMap((c) => c.items.map((i) => [i.key, i.observer] as const)),
+);
 const CAPABILITIES = new Map(DEFAULT_FRAMEWORK.capabilities.map((c) => [c.key, c]));
 const ITEMS = new Map(
   DEFAULT_FRAMEWORK.capabilities.flatMap((c) =>
@@ -129,6 +134,70 @@ describe.each(testDatabaseKinds())('measured change on %s', (kind) => {
     };
   }
 
+  /** The "others" figure of an item in a frozen report, by hand. */
+  async function releasedItem(campaignId: string, item: string): Promise<{ score: number; raters: number }> {
+    const [row] = await h.services.db.asSystem((tx) =>
+      tx
+        .select({ report: feedbackCampaigns.report })
+        .from(feedbackCampaigns)
+        .where(eq(feedbackCampaigns.id, campaignId)),
+    );
+    const i = (row!.report as ReleasedReport).items.find((x) => x.itemId === item)!;
+    if (i.allRaters) return { score: i.allRaters.mean, raters: i.allRaters.n };
+    return {
+      score: i.groups.reduce((s, g) => s + g.mean, 0) / i.groups.length,
+      raters: i.groups.reduce((s, g) => s + g.n, 0),
+    };
+  }
+
+  /**
+   * A released pulse on `baselineId`: the same four raters' answers to `itemKeys` through the real
+   * disclosure module, stored frozen as a pulse's release stores it.
+   */
+  async function insertReleasedPulse(
+    baselineId: string,
+    itemKeys: string[],
+    answer: (item: string, rater: number) => number,
+  ): Promise<string> {
+    return h.services.db.inOrganisation(o.organisationId, async (tx) => {
+      const [baseline] = await tx
+        .select()
+        .from(feedbackCampaigns)
+        .where(eq(feedbackCampaigns.id, baselineId));
+      const version = await publishedVersion(tx, h.services.db.kind, o.organisationId, baseline!.versionId);
+      const raters = RATERS.map((r, i) => ({
+        id: randomUUID(),
+        group: r.group as RaterGroup,
+        answers: Object.fromEntries(itemKeys.map((item) => [item, answer(item, i)])),
+        comments: {},
+      }));
+      const report = releaseReport(
+        campaignAnswers(version.definition, raters, { manager: 1, peers: 3 }, null),
+        { policy: baseline!.policy, shuffleSeed: 1 },
+      );
+      const [pulse] = await tx
+        .insert(feedbackCampaigns)
+        .values({
+          organisationId: o.organisationId,
+          subjectId: o.subjectId,
+          createdById: o.subjectId,
+          origin: 'self',
+          kind: 'pulse',
+          baselineCampaignId: baselineId,
+          itemKeys,
+          versionId: baseline!.versionId,
+          status: 'released',
+          deadline: new Date(),
+          policy: baseline!.policy,
+          approvalRequired: false,
+          report,
+          releasedAt: new Date(),
+        })
+        .returning({ id: feedbackCampaigns.id });
+      return pulse!.id;
+    });
+  }
+
   it('compares self-assessments with the first one, with the default reliability and SD', async () => {
     const progress = await progressOf(o.subject);
     const cap = (key: string) => progress.capabilities.find((c) => c.key === key)!;
@@ -182,6 +251,45 @@ describe.each(testDatabaseKinds())('measured change on %s', (kind) => {
         focus: { title: `Focus on ${GROWING}`, capabilityKey: GROWING },
       }),
     ]);
+  });
+
+  it('compares a pulse with its baseline 360 per behaviour, from both released reports', async () => {
+    const pulseItems = [`${DERAILER}-1`, `${STEADY}-1`, `${STEADY}-2`];
+    // The pulse's raters see the derailer rarely now (1), strategic thinking as before plus a half.
+    const pulseLevel = (c: string, rater: number) =>
+      c === DERAILER ? 1 : 3 + (rater % 2) + 0.5 * (rater % 2);
+    const pulseId = await insertReleasedPulse(campaigns[1]!, pulseItems, (item, rater) =>
+      raw(item, (c) => Math.round(pulseLevel(c, rater))),
+    );
+    const progress = await progressOf(o.subject);
+    const behaviour = (capability: string, item: string) =>
+      progress.capabilities.find((c) => c.key === capability)!.behaviours.find((b) => b.key === item)!;
+    for (const [capability, item] of [
+      [DERAILER, pulseItems[0]!],
+      [STEADY, pulseItems[1]!],
+    ] as const) {
+      const b = behaviour(capability, item);
+      const before = await releasedItem(campaigns[1]!, item);
+      const after = await releasedItem(pulseId, item);
+      expect(b.points).toMatchObject([
+        { kind: '360', sourceId: campaigns[1], ...before },
+        { kind: 'pulse', sourceId: pulseId, ...after },
+      ]);
+      // Defaults: the Spearman–Brown share of .80 for one of the capability's k items, SD 0.8.
+      const k = CAPABILITIES.get(capability)!.items.filter((i) => !i.retired).length;
+      const r1 = 0.8 / (k - (k - 1) * 0.8);
+      const sDiff = Math.SQRT2 * 0.8 * Math.sqrt(1 - r1);
+      expect(b.change!.reliability).toMatchObject({ source: 'default', basis: 'spearman-brown', n: 1 });
+      expect(b.change!.reliability.value).toBeCloseTo(r1, 14);
+      expect(b.change!.rci).toBeCloseTo((after.score - before.score) / sDiff, 12);
+      expect(b.text).toBe(DEFAULT_FRAMEWORK_ITEMS.get(item));
+    }
+    // The derailer seen far less often: improved. Strategic thinking up half a point: no reliable change.
+    expect(behaviour(DERAILER, pulseItems[0]!).change!.label).toBe('improved');
+    expect(behaviour(STEADY, pulseItems[1]!).change!.label).toBe('no-reliable-change');
+    // A pulse's figures never count as a 360's: the capability comparisons are unchanged.
+    const steady = progress.capabilities.find((c) => c.key === STEADY)!;
+    expect(steady.changes.find((c) => c.kind === '360')!.latest.sourceId).toBe(campaigns[1]);
   });
 
   it('shows nothing of it to anyone else, whatever they ask for', async () => {

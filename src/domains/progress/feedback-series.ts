@@ -4,63 +4,22 @@
 // the report shows it (the all-raters mean when released, else the mean of the groups shown).
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ReleasedReport } from '../../core/disclosure/index.ts';
 import { queryRows } from '../../platform/db/rows.ts';
 import type { TenantScope } from '../../platform/scope.ts';
-import { othersOf } from '../feedback/report.ts';
 import { feedbackCampaigns } from '../feedback/schema.ts';
 import type { CapabilityDefinition } from '../framework/definition.ts';
+import { type FeedbackMeasurement, figuresOf, releasedFigure } from './comparisons.ts';
 import { type OrganisationEstimate, organisationEstimate } from './measured-change.ts';
 import { keyArray, type ProgressScope, type ScaleToEstimate } from './self-series.ts';
 
-/** A released figure: "others" and the raters behind it. */
-export interface ReleasedFigure {
-  score: number;
-  /** Raters behind the figure: the all-raters n, or the sum of the groups' n (disjoint columns). */
-  raters: number;
-}
-
-export interface FeedbackMeasurement {
-  campaignId: string;
-  date: Date;
-  versionId: string;
-  capabilities: Map<string, ReleasedFigure>;
-  items: Map<string, ReleasedFigure>;
-}
-
-interface FigureSet {
-  allRaters: { n: number; mean: number } | null;
-  groups: ReadonlyArray<{ n: number; mean: number }>;
-}
-
-/** The "others" figure of a released item or capability; null when nothing was released. */
-export function releasedFigure({ allRaters, groups }: FigureSet): ReleasedFigure | null {
-  const others = othersOf(allRaters, groups);
-  if (others.value === null) return null;
-  const raters = allRaters ? allRaters.n : groups.reduce((sum, g) => sum + g.n, 0);
-  return { score: others.value, raters };
-}
-
-/** Figures of one released report, by capability and by item. */
-export function figuresOf(report: ReleasedReport) {
-  const capabilities = new Map<string, ReleasedFigure>();
-  for (const c of report.capabilities) {
-    const figure = releasedFigure(c);
-    if (figure) capabilities.set(c.capabilityId, figure);
-  }
-  const items = new Map<string, ReleasedFigure>();
-  for (const i of report.items) {
-    const figure = releasedFigure(i);
-    if (figure) items.set(i.itemId, figure);
-  }
-  return { capabilities, items };
-}
-
-/** The person's released 360s as their subject, oldest first. */
+/** The person's released 360s and pulses as their subject, oldest first. */
 export async function feedbackMeasurements(scope: ProgressScope): Promise<FeedbackMeasurement[]> {
   const rows = await scope.tx
     .select({
       id: feedbackCampaigns.id,
+      kind: feedbackCampaigns.kind,
+      baselineCampaignId: feedbackCampaigns.baselineCampaignId,
+      itemKeys: feedbackCampaigns.itemKeys,
       versionId: feedbackCampaigns.versionId,
       report: feedbackCampaigns.report,
       releasedAt: feedbackCampaigns.releasedAt,
@@ -76,6 +35,9 @@ export async function feedbackMeasurements(scope: ProgressScope): Promise<Feedba
     .orderBy(asc(feedbackCampaigns.releasedAt), asc(feedbackCampaigns.id));
   return rows.map((row) => ({
     campaignId: row.id,
+    kind: row.kind,
+    baselineCampaignId: row.baselineCampaignId,
+    itemKeys: row.itemKeys ?? [],
     date: row.releasedAt!,
     versionId: row.versionId,
     ...figuresOf(row.report!),
@@ -93,8 +55,8 @@ const itemFigures = z.object({
 });
 
 /**
- * Alpha and SD of capabilities as others rate them, over the organisation's released 360s: one
- * report per subject (their first), each item's released "others" figure as that subject's
+ * Alpha and SD of capabilities as others rate them, over the organisation's released full 360s: one
+ * report per subject (their first; pulses ask a few items only), each item's released "others" figure as that subject's
  * answer, complete on the capability's items. The unit is the person rated, which is what a
  * re-rating compares; the figures are released ones, so this reads nothing the reports did not show.
  */
@@ -114,7 +76,7 @@ export async function feedbackScaleEstimates(
                            FROM jsonb_array_elements(c.report -> 'items') i
                           WHERE i ->> 'itemId' = ANY(${keyArray(keys)})), '{}'::jsonb) AS items
           FROM feedback_campaigns c
-         WHERE c.organisation_id = ${scope.organisationId} AND c.status = 'released'
+         WHERE c.organisation_id = ${scope.organisationId} AND c.status = 'released' AND c.kind = 'full'
          ORDER BY c.subject_id, c.released_at, c.id`,
     itemFigures,
   );

@@ -12,6 +12,7 @@ import {
   selfAssessedCapabilities,
 } from '../framework/definition.ts';
 import { currentVersion } from '../framework/service.ts';
+import { behaviourPoints, changeOf } from './comparisons.ts';
 import type {
   ProgressCapability,
   ProgressChange,
@@ -19,14 +20,13 @@ import type {
   ProgressPoint,
   ProgressResponse,
 } from './contracts.ts';
-import { feedbackMeasurements, feedbackScaleEstimates } from './feedback-series.ts';
+import { feedbackMeasurements, feedbackScaleEstimates, itemsOf } from './feedback-series.ts';
 import {
   DEFAULT_RELIABILITY,
   DEFAULT_SD_SHARE_OF_RANGE,
+  itemStatistics,
   MIN_ORGANISATION_RESPONSES,
-  measureChange,
   type OrganisationEstimate,
-  type ScaleStatistics,
   scaleStatistics,
 } from './measured-change.ts';
 import { type ScaleToEstimate, selfMeasurements, selfScaleEstimates } from './self-series.ts';
@@ -41,25 +41,6 @@ export const METHOD_STATEMENT =
   `and ${DEFAULT_SD_SHARE_OF_RANGE} × the scale’s range are used, marked as defaults. A single behaviour ` +
   'gets the reliability one item of its scale has by the Spearman–Brown formula. 360 and pulse figures ' +
   'are the released report figures (“others”).';
-
-/** A change of one kind, first point against last, or null with fewer than two points. */
-export function changeOf(
-  points: ReadonlyArray<ProgressPoint>,
-  statistics: ScaleStatistics | undefined,
-  higherIsBetter: boolean,
-): ProgressChange | null {
-  const baseline = points[0];
-  const latest = points.at(-1);
-  if (!baseline || !latest || baseline === latest || !statistics) return null;
-  return {
-    kind: latest.kind,
-    baseline,
-    latest,
-    ...measureChange(baseline.score, latest.score, statistics, higherIsBetter),
-    reliability: statistics.reliability,
-    baselineSd: statistics.sd,
-  };
-}
 
 async function experimentsOf(scope: TenantScope): Promise<ProgressExperiment[]> {
   const rows = await scope.tx
@@ -98,7 +79,10 @@ export async function readProgress(scope: TenantScope): Promise<ProgressResponse
   const version = await currentVersion(scope.tx, scope.kind, scope.organisationId);
   const definition = version.definition;
   const self = await selfMeasurements(scope);
-  const feedback = await feedbackMeasurements(scope);
+  const released = await feedbackMeasurements(scope);
+  const feedback = released.filter((m) => m.kind === 'full');
+  const pulses = released.filter((m) => m.kind === 'pulse');
+  const byId = new Map(released.map((m) => [m.campaignId, m]));
 
   const capabilities = selfAssessedCapabilities(definition).map((capability) => {
     const scale = responseScaleOf(definition, capability);
@@ -122,16 +106,24 @@ export async function readProgress(scope: TenantScope): Promise<ProgressResponse
         ? [{ kind: '360' as const, sourceId: m.campaignId, date: m.date.toISOString(), ...figure }]
         : [];
     });
-    return { capability, scale, selfPoints, feedbackPoints };
+    const behaviours = itemsOf(capability).flatMap((item) => {
+      const points = behaviourPoints(item.key, pulses, byId);
+      return points.length ? [{ item, points }] : [];
+    });
+    return { capability, scale, selfPoints, feedbackPoints, behaviours };
   });
 
   // The organisation's alpha and SD only for the scales with something to compare.
-  const toEstimate = (which: 'selfPoints' | 'feedbackPoints'): ScaleToEstimate[] =>
-    capabilities
-      .filter((c) => c[which].length >= 2)
-      .map((c) => ({ capability: c.capability, points: c.scale.labels.length }));
-  const selfEstimates = await selfScaleEstimates(scope, toEstimate('selfPoints'));
-  const feedbackEstimates = await feedbackScaleEstimates(scope, toEstimate('feedbackPoints'));
+  const toEstimate = (needed: (c: (typeof capabilities)[number]) => boolean): ScaleToEstimate[] =>
+    capabilities.filter(needed).map((c) => ({ capability: c.capability, points: c.scale.labels.length }));
+  const selfEstimates = await selfScaleEstimates(
+    scope,
+    toEstimate((c) => c.selfPoints.length >= 2),
+  );
+  const feedbackEstimates = await feedbackScaleEstimates(
+    scope,
+    toEstimate((c) => c.feedbackPoints.length >= 2 || c.behaviours.some((b) => b.points.length >= 2)),
+  );
   const statisticsOf = (
     estimates: Map<string, OrganisationEstimate>,
     capability: CapabilityDefinition,
@@ -140,10 +132,15 @@ export async function readProgress(scope: TenantScope): Promise<ProgressResponse
     const estimate = estimates.get(capability.key);
     return estimate && scaleStatistics(estimate, { min: 1, max: points });
   };
+  const behaviourStatistics = (capability: CapabilityDefinition, itemKey: string, points: number) => {
+    const estimate = feedbackEstimates.get(capability.key);
+    const index = itemsOf(capability).findIndex((item) => item.key === itemKey);
+    return estimate && itemStatistics(estimate, index, { min: 1, max: points });
+  };
 
   const result: ProgressCapability[] = capabilities
-    .filter((c) => c.selfPoints.length || c.feedbackPoints.length)
-    .map(({ capability, scale, selfPoints, feedbackPoints }) => {
+    .filter((c) => c.selfPoints.length || c.feedbackPoints.length || c.behaviours.length)
+    .map(({ capability, scale, selfPoints, feedbackPoints, behaviours }) => {
       const points = scale.labels.length;
       const higherIsBetter = !capability.derailer;
       const changes = [
@@ -158,7 +155,12 @@ export async function readProgress(scope: TenantScope): Promise<ProgressResponse
         scale: { min: 1, max: points, labels: scale.labels },
         points: [...selfPoints, ...feedbackPoints].sort((a, b) => a.date.localeCompare(b.date)),
         changes,
-        behaviours: [],
+        behaviours: behaviours.map(({ item, points: itemPoints }) => ({
+          key: item.key,
+          text: item.observer,
+          points: itemPoints,
+          change: changeOf(itemPoints, behaviourStatistics(capability, item.key, points), higherIsBetter),
+        })),
       };
     });
 
