@@ -10,6 +10,7 @@ import { homeModule } from '../domains/home/module.tsx';
 import { libraryModule } from '../domains/library/module.tsx';
 import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
+import { progressModule } from '../domains/progress/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
 import type { WebModule } from './module.ts';
@@ -23,6 +24,7 @@ export const modules: readonly WebModule[] = [
   feedbackModule,
   developmentModule,
   pathwaysModule,
+  progressModule,
   libraryModule,
   frameworkModule,
   alignmentModule,
