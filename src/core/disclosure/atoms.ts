@@ -138,6 +138,50 @@ export function selectReleasableSets(
   return released;
 }
 
+/**
+ * Outcome of a candidate set released after earlier releases over the same people: `released`;
+ * `refused` when it would break the rule within this release alone; `refused-earlier` when it
+ * would be safe alone but, with the sets released earlier, narrows down to too few raters.
+ */
+export type SelectionOutcome = 'released' | 'refused' | 'refused-earlier';
+
+/**
+ * `selectReleasableSets` continued from sets already released (an earlier report over the same
+ * raters, e.g. the 360 a pulse follows). Those sets cannot be withdrawn, so they start the partition
+ * and every candidate must leave every atom of all sets together safe: the same greedy order, the
+ * same one pass. Each refusal says whether the earlier sets were the reason: it is, when the
+ * candidate would have been admitted next to this release's admitted sets alone.
+ *
+ * Earlier sets are taken as given: an earlier atom already below a (since raised) minimum is not
+ * made worse by releasing a set that leaves it whole, and is not split further.
+ */
+export function selectReleasableSetsAfter(
+  raterCount: number,
+  earlier: ReadonlyArray<RaterSet>,
+  candidates: ReadonlyArray<CandidateSet>,
+  requirements: AtomRequirements,
+): SelectionOutcome[] {
+  const sizes = candidates.map((candidate) => setSize(candidate.set));
+  const order = candidates
+    .map((_, index) => index)
+    .sort((a, b) => candidates[b]!.value - candidates[a]!.value || sizes[b]! - sizes[a]! || a - b);
+  const outcomes = candidates.map((): SelectionOutcome => 'refused');
+  let together = initialPartition(raterCount);
+  for (const set of earlier) together = refine(together, set);
+  let alone = initialPartition(raterCount);
+  for (const index of order) {
+    const set = candidates[index]!.set;
+    if (wouldStaySafe(together, set, requirements)) {
+      together = refine(together, set);
+      alone = refine(alone, set);
+      outcomes[index] = 'released';
+    } else if (wouldStaySafe(alone, set, requirements)) {
+      outcomes[index] = 'refused-earlier';
+    }
+  }
+  return outcomes;
+}
+
 /** Whether adding `set` leaves every atom safe; only the classes it splits or enters can change. */
 function wouldStaySafe(classes: ReadonlyArray<RaterClass>, set: RaterSet, requirements: AtomRequirements) {
   for (const cls of classes) {

@@ -1,7 +1,7 @@
 import { DisclosureError } from './errors.ts';
 import { RATER_GROUPS, type RaterGroup } from './policy.ts';
 import { addMember, emptyRaterSet, type RaterSet } from './rater-set.ts';
-import type { CampaignAnswers, RatingScale } from './types.ts';
+import type { CampaignAnswers, Rater, RatingScale } from './types.ts';
 
 /** One comment with its rater as an index; ids stop here so they cannot leak further down. */
 export interface IndexedComment {
@@ -16,7 +16,13 @@ export interface IndexedComment {
  */
 export interface IndexedCampaign {
   readonly scale: RatingScale;
+  /**
+   * Raters indexed: those who submitted, then any known only from earlier releases over the same
+   * people (`earlierRaters`), who answered nothing here but belong to sets released before.
+   */
   readonly raterCount: number;
+  /** Index of each rater id, earlier-only raters included. */
+  readonly raterIndex: ReadonlyMap<string, number>;
   readonly raterGroups: ReadonlyArray<RaterGroup>;
   readonly itemIds: ReadonlyArray<string>;
   /** `answerValues[item * raterCount + rater]`, NaN for "can't say" or no answer. */
@@ -58,8 +64,15 @@ function validateScale(scale: RatingScale): RatingScale {
   return scale;
 }
 
-/** Validates the campaign and indexes it; throws a DisclosureError naming the first bad field. */
-export function indexCampaign(campaign: CampaignAnswers): IndexedCampaign {
+/**
+ * Validates the campaign and indexes it; throws a DisclosureError naming the first bad field.
+ * `earlierRaters`: raters of earlier releases over the same people (same ids, same groups), indexed
+ * after this campaign's raters so sets released earlier can be expressed over the same indices.
+ */
+export function indexCampaign(
+  campaign: CampaignAnswers,
+  earlierRaters: ReadonlyArray<Rater> = [],
+): IndexedCampaign {
   const scale = validateScale(campaign.scale);
 
   const itemIndex = new Map<string, number>();
@@ -82,6 +95,24 @@ export function indexCampaign(campaign: CampaignAnswers): IndexedCampaign {
     raterIndex.set(rater.raterId, r);
     raterGroups.push(rater.group);
     respondedByGroup[rater.group]++;
+  });
+  // Answers and comments may only come from this campaign's raters, not from earlier-only ones.
+  const ownRaters = new Map(raterIndex);
+  earlierRaters.forEach((rater, r) => {
+    requireId(`earlier.raters[${r}].raterId`, rater.raterId);
+    if (!RATER_GROUPS.includes(rater.group)) {
+      throw new DisclosureError(`earlier.raters[${r}].group`, `must be one of ${RATER_GROUPS.join(', ')}`);
+    }
+    const known = raterIndex.get(rater.raterId);
+    if (known !== undefined) {
+      // The same person must be protected by the same group's minimum in both releases.
+      if (raterGroups[known] !== rater.group) {
+        throw new DisclosureError(`earlier.raters[${r}].group`, 'differs from the same rater’s group here');
+      }
+      return;
+    }
+    raterIndex.set(rater.raterId, raterGroups.length);
+    raterGroups.push(rater.group);
   });
   const raterCount = raterGroups.length;
 
@@ -109,7 +140,7 @@ export function indexCampaign(campaign: CampaignAnswers): IndexedCampaign {
   campaign.answers.forEach((answer, a) => {
     const item = itemIndex.get(answer.itemId);
     if (item === undefined) throw new DisclosureError(`answers[${a}].itemId`, `is not an item of the report`);
-    const rater = raterIndex.get(answer.raterId);
+    const rater = ownRaters.get(answer.raterId);
     if (rater === undefined)
       throw new DisclosureError(`answers[${a}].raterId`, 'is not a rater of the report');
     const cell = item * raterCount + rater;
@@ -159,7 +190,7 @@ export function indexCampaign(campaign: CampaignAnswers): IndexedCampaign {
   });
 
   const comments = (campaign.comments ?? []).map((comment, k) => {
-    const rater = raterIndex.get(comment.raterId);
+    const rater = ownRaters.get(comment.raterId);
     if (rater === undefined)
       throw new DisclosureError(`comments[${k}].raterId`, 'is not a rater of the report');
     requireId(`comments[${k}].question`, comment.question);
@@ -176,6 +207,7 @@ export function indexCampaign(campaign: CampaignAnswers): IndexedCampaign {
   return {
     scale,
     raterCount,
+    raterIndex,
     raterGroups,
     itemIds: campaign.itemIds,
     answerValues,

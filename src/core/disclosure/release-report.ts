@@ -1,5 +1,12 @@
 import { rwg, rwgJ, uniformNullVariance } from '../psychometrics/agreement.ts';
-import { type AtomRequirements, type CandidateSet, isAtomSafe, selectReleasableSets } from './atoms.ts';
+import {
+  type AtomRequirements,
+  type CandidateSet,
+  isAtomSafe,
+  type SelectionOutcome,
+  selectReleasableSets,
+  selectReleasableSetsAfter,
+} from './atoms.ts';
 import { type IndexedCampaign, indexCampaign } from './campaign-index.ts';
 import { releaseComments } from './comments.ts';
 import { DisclosureError } from './errors.ts';
@@ -20,6 +27,7 @@ import {
   membersOf,
   type RaterSet,
   raterSetKey,
+  raterSetOf,
   setSize,
   union,
 } from './rater-set.ts';
@@ -29,6 +37,7 @@ import type {
   CapabilityGroupFigure,
   CombinedFigure,
   DistributionWithholdingReason,
+  EarlierRelease,
   FigureWithholdingReason,
   GroupFigure,
   GroupStatus,
@@ -47,6 +56,11 @@ export interface ReleaseOptions {
    * the frozen report, so every view shows the same order.
    */
   readonly shuffleSeed: number;
+  /**
+   * Sets released earlier over the same people (the 360 a pulse follows, earlier pulses of it): this
+   * report's figures are chosen so that all sets together still satisfy the rule (DESIGN §3.1).
+   */
+  readonly earlier?: EarlierRelease;
 }
 
 /*
@@ -167,6 +181,7 @@ function decideItemFigures(
   campaign: IndexedCampaign,
   columns: ReadonlyArray<ColumnPlan>,
   requirements: AtomRequirements,
+  earlier: ReadonlyArray<RaterSet> | null,
 ): FigureDecisions {
   const decisions = new FigureDecisions(columns.length);
   const candidates: CandidateFigure[] = [];
@@ -205,13 +220,22 @@ function decideItemFigures(
     });
     consider(item, COMBINED, answered);
   });
-  const released = selectReleasableSets(campaign.raterCount, distinctSets, requirements);
+  const outcomes: SelectionOutcome[] = earlier
+    ? selectReleasableSetsAfter(campaign.raterCount, earlier, distinctSets, requirements)
+    : selectReleasableSets(campaign.raterCount, distinctSets, requirements).map((ok) =>
+        ok ? 'released' : 'refused',
+      );
   for (const candidate of candidates) {
-    const ok = released[candidate.distinctSet]!;
+    const outcome = outcomes[candidate.distinctSet]!;
     decisions.set(candidate.item, candidate.column, {
       set: candidate.set,
-      released: ok,
-      reason: ok ? null : 'complementary-suppression',
+      released: outcome === 'released',
+      reason:
+        outcome === 'released'
+          ? null
+          : outcome === 'refused-earlier'
+            ? 'earlier-report'
+            : 'complementary-suppression',
     });
   }
   return decisions;
@@ -391,6 +415,25 @@ function releaseCapabilities(
   });
 }
 
+/** The earlier release's sets over this campaign's rater indices; unknown ids are refused. */
+function earlierSets(indexed: IndexedCampaign, earlier: EarlierRelease): RaterSet[] {
+  return earlier.sets.map((ids, s) =>
+    raterSetOf(
+      indexed.raterCount,
+      ids.map((id, r) => {
+        const rater = indexed.raterIndex.get(id);
+        if (rater === undefined) {
+          throw new DisclosureError(
+            `earlier.sets[${s}][${r}]`,
+            'is not a rater of this or the earlier release',
+          );
+        }
+        return rater;
+      }),
+    ),
+  );
+}
+
 /**
  * The one disclosure gate for 360 results: takes the raw answers of one subject's campaign and
  * returns only what may leave the server under DESIGN §3.1. Every path (UI, API, PDF, CSV, admin
@@ -407,7 +450,8 @@ export function releaseReport(campaign: CampaignAnswers, options: ReleaseOptions
   if (!Number.isFinite(options.shuffleSeed)) {
     throw new DisclosureError('shuffleSeed', `must be a finite number; got ${options.shuffleSeed}`);
   }
-  const indexed = indexCampaign(campaign);
+  const indexed = indexCampaign(campaign, options.earlier?.raters);
+  const earlier = options.earlier ? earlierSets(indexed, options.earlier) : null;
   const requirements: AtomRequirements = {
     minimumByRater: indexed.raterGroups.map((group) => minimumForGroup(policy, group)),
     concealedByRater: indexed.raterGroups.map(
@@ -415,12 +459,21 @@ export function releaseReport(campaign: CampaignAnswers, options: ReleaseOptions
     ),
   };
   const { columns, statuses } = planColumns(indexed, policy, requirements);
-  const decisions = decideItemFigures(indexed, columns, requirements);
+  const decisions = decideItemFigures(indexed, columns, requirements, earlier);
 
   // A column appears in the report only if at least one of its figures survived the check.
   const shownColumns = columns
     .map((_, c) => c)
     .filter((c) => indexed.itemIds.some((_, item) => decisions.get(item, c).released));
+  // A group that lost its whole column to the earlier report says so, rather than 'shown'.
+  for (const [c, column] of columns.entries()) {
+    if (shownColumns.includes(c)) continue;
+    if (!indexed.itemIds.some((_, item) => decisions.get(item, c).reason === 'earlier-report')) continue;
+    for (const group of column.mergedFrom) {
+      const at = statuses.findIndex((status) => status.group === group);
+      statuses[at] = { ...statuses[at]!, disclosure: 'suppressed', reason: 'earlier-report' };
+    }
+  }
   const reportColumns: ReportColumn[] = shownColumns.map((c) => ({
     group: columns[c]!.group,
     mergedFrom: columns[c]!.mergedFrom,

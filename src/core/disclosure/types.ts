@@ -40,6 +40,15 @@ export interface RatingScale {
   readonly max: number;
 }
 
+/**
+ * What was released earlier over the same people: their raters (same ids and groups as here) and
+ * the rater sets of the figures released (see `releasedRaterSets`). Only sets, never answers.
+ */
+export interface EarlierRelease {
+  readonly raters: ReadonlyArray<Rater>;
+  readonly sets: ReadonlyArray<ReadonlyArray<string>>;
+}
+
 export interface CampaignAnswers {
   readonly scale: RatingScale;
   /** Items in report order. */
@@ -63,8 +72,16 @@ export interface CampaignAnswers {
 // (the declared manager excepted); a released report is stored and served frozen.
 // ---------------------------------------------------------------------------------------------
 
-/** Why a group is not shown as its own column. Deliberately no counts of answers. */
-export type GroupSuppressionReason = 'below-minimum' | 'manager-not-announced' | 'no-answers';
+/**
+ * Why a group is not shown as its own column. Deliberately no counts of answers. `earlier-report`:
+ * every figure of the group would, with a report released earlier over the same people, single
+ * raters out (a pulse after its 360, when someone in the group did not answer this time).
+ */
+export type GroupSuppressionReason =
+  | 'below-minimum'
+  | 'manager-not-announced'
+  | 'no-answers'
+  | 'earlier-report';
 
 export interface GroupStatus {
   readonly group: RaterGroup;

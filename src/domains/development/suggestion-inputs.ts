@@ -45,7 +45,9 @@ async function ownLatestReport(scope: SuggestionScope): Promise<FeedbackReport |
   const { campaigns } = await listCampaigns(scope);
   // Only 360s about the viewer: their reports' and those shared with them are someone else's data.
   const latest = campaigns
-    .filter((c) => c.viewerRole === 'subject' && c.status === 'released' && c.reportAvailable)
+    .filter(
+      (c) => c.viewerRole === 'subject' && c.kind === 'full' && c.status === 'released' && c.reportAvailable,
+    )
     .sort((a, b) => (a.releasedAt! < b.releasedAt! ? -1 : a.releasedAt! > b.releasedAt! ? 1 : 0))
     .at(-1);
   return latest ? loadReport(scope, latest.id) : null;

@@ -129,7 +129,10 @@ export async function campaignDetail(scope: TenantScope, id: string): Promise<Ca
   const { campaign: c, role } = await findCampaignFor(scope, id);
   const counts = await countsFor(tx, organisationId, [c.id]);
   const seesList = role === 'subject' || role === 'manager';
-  const raters = seesList ? await ratersOf(tx, organisationId, c.id) : [];
+  // A pulse shows its 360's list, not its own rows: those are the 360's raters who answered, and who
+  // answered is what neither the subject nor the manager may learn (ADR 0007). Resends go by these ids.
+  const listOf = c.kind === 'pulse' ? c.baselineCampaignId! : c.id;
+  const raters = seesList ? await ratersOf(tx, organisationId, listOf) : [];
   const version = await publishedVersion(tx, kind, organisationId, c.versionId);
   const [manager] = c.subjectManagerId
     ? await tx
@@ -166,8 +169,11 @@ export async function campaignDetail(scope: TenantScope, id: string): Promise<Ca
           : c.policy.minimumByGroup[group as (typeof MINIMUM_GROUPS)[number]],
     })),
     subjectDirectReports,
+    // None for a pulse: its list cannot change, and warnings about its own rows would name who answered.
     warnings:
-      seesList && before ? await warningsFor(tx, organisationId, c, raters, subjectDirectReports) : [],
+      seesList && before && c.kind === 'full'
+        ? await warningsFor(tx, organisationId, c, raters, subjectDirectReports)
+        : [],
     groups: RATER_GROUP_KEYS.map((group) => {
       const row = counts.find((r) => r.group === group);
       return {

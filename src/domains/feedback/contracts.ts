@@ -42,9 +42,7 @@ export const PULSE_QUESTION = {
 } as const;
 export const OPEN_QUESTION_KEYS = ['keep', 'change', 'different'] as const;
 export type OpenQuestionKey = (typeof OPEN_QUESTION_KEYS)[number];
-export { PULSE_MAX_ITEMS, PULSE_MIN_ITEMS };
-
-export { MAX_COMMENT_LENGTH, MAX_NOMINATIONS };
+export { MAX_COMMENT_LENGTH, MAX_NOMINATIONS, PULSE_MAX_ITEMS, PULSE_MIN_ITEMS };
 
 const uuid = (what: string) => z.uuid(`must be ${what}`);
 const isoDate = z.string();
@@ -257,7 +255,13 @@ export const campaignDetail = campaignSummary.extend({
   sharing: z.object({ withManager: z.boolean(), coach: personRef.nullable() }),
   /** A pulse's behaviours in the order asked, in observer wording; null for a full 360. */
   pulseItems: z
-    .array(z.object({ key: z.string(), text: z.string(), capability: z.object({ key: z.string(), name: z.string() }) }))
+    .array(
+      z.object({
+        key: z.string(),
+        text: z.string(),
+        capability: z.object({ key: z.string(), name: z.string() }),
+      }),
+    )
     .nullable(),
   /** What the viewer may do now. */
   can: z.object({
@@ -533,7 +537,10 @@ export const pulseOptions = z.object({
       items: z.array(z.object({ key: z.string(), text: z.string() })),
     }),
   ),
-  /** The people who will be asked: the baseline's raters who submitted and are still on its list. Read-only. */
+  /**
+   * The 360's rater list, read-only. Those on it who answered the 360 are asked again; which of them
+   * that is stays unknown, as in the 360 (ADR 0007).
+   */
   raters: z.array(z.object({ group: z.enum(RATER_GROUP_KEYS), name: z.string(), email: z.string() })),
   question: z.object({ key: z.literal(PULSE_QUESTION.key), text: z.string() }),
 });
@@ -542,7 +549,9 @@ export type PulseOptions = z.infer<typeof pulseOptions>;
 export const pulseRequest = z.strictObject({
   /** Keys of the baseline version's items, 3–6, each once. */
   itemKeys: z
-    .array(z.string({ error: 'must be an item key' }).min(1, 'must be an item key').max(60, 'must be an item key'))
+    .array(
+      z.string({ error: 'must be an item key' }).min(1, 'must be an item key').max(60, 'must be an item key'),
+    )
     .min(PULSE_MIN_ITEMS, `must have at least ${PULSE_MIN_ITEMS} behaviours`)
     .max(PULSE_MAX_ITEMS, `must have at most ${PULSE_MAX_ITEMS} behaviours`),
   /** Defaults to now + the organisation's default duration. */

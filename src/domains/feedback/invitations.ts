@@ -14,6 +14,7 @@ import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
 import { hit } from '../../platform/rate-limit/rate-limit.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
+import type { CampaignKind } from './contracts.ts';
 import { feedbackCampaigns, feedbackRaters } from './schema.ts';
 
 const remindPayload = z.object({
@@ -41,6 +42,8 @@ export interface RaterToInvite {
 }
 
 export interface CampaignForEmail {
+  /** A pulse's emails say it is a short follow-up; absent means a full 360. */
+  kind?: CampaignKind;
   subjectName: string;
   deadline: Date;
   reminderIntervalDays: number;
@@ -78,17 +81,24 @@ const formatDate = (d: Date) =>
 function queueInvitationEmail(
   ctx: InvitationContext,
   org: string,
-  campaign: Pick<CampaignForEmail, 'subjectName' | 'deadline'>,
+  campaign: Pick<CampaignForEmail, 'subjectName' | 'deadline' | 'kind'>,
   rater: RaterToInvite,
   url: string,
   resend: boolean,
 ): Promise<string> {
+  const pulse = campaign.kind === 'pulse';
   return queueEmail(ctx.tx, ctx.jobs, ctx.organisationId, {
     to: rater.email,
-    subject: `${campaign.subjectName} asks for your feedback`,
+    subject: pulse
+      ? `${campaign.subjectName} asks for a quick follow-up on your feedback`
+      : `${campaign.subjectName} asks for your feedback`,
     text:
-      `Hello ${rater.name},\n\n${campaign.subjectName} at ${org} has asked for your feedback on their ` +
-      `leadership. It takes about 15 minutes; no account is needed, and your answers are saved as you go.\n\n` +
+      (pulse
+        ? `Hello ${rater.name},\n\nYou gave ${campaign.subjectName} at ${org} feedback on their leadership ` +
+          `earlier. They have been working on a few behaviours since and ask you to rate just those again, ` +
+          `plus one short question. It takes about 3 minutes; no account is needed.\n\n`
+        : `Hello ${rater.name},\n\n${campaign.subjectName} at ${org} has asked for your feedback on their ` +
+          `leadership. It takes about 15 minutes; no account is needed, and your answers are saved as you go.\n\n`) +
       `Your answers are combined with others' and never shown as yours; the form explains exactly who sees what.\n\n` +
       `Answer here by ${formatDate(campaign.deadline)}:\n${url}\n\n` +
       (resend
@@ -146,7 +156,7 @@ export async function claimResendSlot(ctx: InvitationContext, raterId: string): 
  */
 export async function resendInvitation(
   ctx: InvitationContext,
-  campaign: Pick<CampaignForEmail, 'subjectName' | 'deadline'>,
+  campaign: Pick<CampaignForEmail, 'subjectName' | 'deadline' | 'kind'>,
   raterId: string,
 ): Promise<void> {
   const [rater] = await ctx.tx
@@ -239,7 +249,7 @@ export async function resumeReminders(
  */
 export async function sendReminder(ctx: InvitationContext, payload: RemindPayload): Promise<void> {
   const rows = (await ctx.tx.execute(sql`
-    SELECT r.name, r.email, r.reminders_sent AS "remindersSent", c.deadline,
+    SELECT r.name, r.email, r.reminders_sent AS "remindersSent", c.deadline, c.kind,
            (SELECT p.name FROM people p WHERE p.organisation_id = c.organisation_id AND p.id = c.subject_id) AS "subjectName",
            COALESCE(s.max_reminders, 2) AS "maxReminders", COALESCE(s.reminder_interval_days, 3) AS "intervalDays"
       FROM feedback_raters r
@@ -254,6 +264,7 @@ export async function sendReminder(ctx: InvitationContext, payload: RemindPayloa
       email: string;
       remindersSent: number;
       deadline: string | Date;
+      kind: CampaignKind;
       subjectName: string;
       maxReminders: number;
       intervalDays: number;
@@ -290,7 +301,8 @@ export async function sendReminder(ctx: InvitationContext, payload: RemindPayloa
     to: row.email,
     subject: `Reminder: ${row.subjectName} would value your feedback`,
     text:
-      `Hello ${row.name},\n\nA reminder that ${row.subjectName} asked for your feedback, open until ` +
+      `Hello ${row.name},\n\nA reminder that ${row.subjectName} asked for your ` +
+      `${row.kind === 'pulse' ? 'quick follow-up (a few behaviours, about 3 minutes)' : 'feedback'}, open until ` +
       `${formatDate(deadline)}. Anything you already saved is kept.\n\nThis link replaces the one sent earlier:\n${url}\n`,
   });
   await scheduleReminder(ctx, payload.raterId, payload.reminder + 1, {

@@ -57,7 +57,7 @@ export function futureDeadline(given: string, now: Date): Date {
   return deadline;
 }
 
-async function defaultDeadline(scope: TenantScope, given: string | undefined): Promise<Date> {
+export async function defaultDeadline(scope: TenantScope, given: string | undefined): Promise<Date> {
   const now = scope.now();
   if (given) return futureDeadline(given, now);
   const settings = await loadSettings(scope.tx, scope.organisationId);
@@ -90,7 +90,7 @@ export async function launchForCohort(
   for (const subjectId of unique) {
     const id = await createCampaign(scope, subjectId, 'admin', deadline);
     if (id) result.campaigns.push({ id, subjectId });
-    else result.skipped.push({ subjectId, reason: 'already has a 360 in progress' });
+    else result.skipped.push({ subjectId, reason: 'already has a 360 or a pulse in progress' });
   }
   return result;
 }
@@ -102,6 +102,6 @@ export async function requestOwn(
 ): Promise<CampaignDetail> {
   const deadline = await defaultDeadline(scope, deadlineInput);
   const id = await createCampaign(scope, scope.viewer.personId, 'self', deadline);
-  if (!id) throw conflict('you already have a 360 in progress; finish or release it first');
+  if (!id) throw conflict('you already have a 360 or a pulse in progress; finish or release it first');
   return campaignDetail(scope, id);
 }

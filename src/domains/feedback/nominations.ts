@@ -180,6 +180,7 @@ async function inviteAll(
   await inviteRaters(
     scope,
     {
+      kind: c.kind,
       subjectName: c.subjectName,
       deadline: c.deadline,
       reminderIntervalDays: settings.reminderIntervalDays,
@@ -233,6 +234,9 @@ export async function approveNominations(
 ): Promise<CampaignDetail> {
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('approve', role, c);
+  if (edited && c.kind === 'pulse') {
+    throw invalid({ nominations: 'cannot change: a pulse asks the same raters as its 360' });
+  }
   if (edited) await applyNominations(scope, c, edited);
   await openAndInvite(scope, c);
   return campaignDetail(scope, id);

@@ -13,7 +13,7 @@ import { col } from '../../platform/db/rows.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
 import { hashSecret, parseToken } from '../../platform/http/tokens.ts';
 import { publishedVersionOf, publishedVersionsOf } from '../framework/service.ts';
-import { fitsOneOf, incomplete, type VersionFit } from '../framework/version-fit.ts';
+import { fitsOneOf, incomplete } from '../framework/version-fit.ts';
 import {
   CAMPAIGN_KINDS,
   OPEN_QUESTIONS,

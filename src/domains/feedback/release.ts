@@ -4,78 +4,19 @@
 // released report.
 import { randomInt } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
-import {
-  type CampaignAnswers,
-  type RaterAnswer,
-  type RaterComment,
-  type RaterGroup,
-  releaseReport,
-  type SelfAnswer,
-} from '../../core/disclosure/index.ts';
+import { type RaterGroup, type ReleasedReport, releaseReport } from '../../core/disclosure/index.ts';
+import type { Tx } from '../../platform/db/database.ts';
 import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { assessments } from '../assessments/schema.ts';
-import type { FrameworkDefinition } from '../framework/definition.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { campaignDetail } from './campaign-detail.ts';
 import { countsFor } from './campaign-list.ts';
 import { findCampaignFor } from './campaign-row.ts';
-import { type CampaignDetail, OPEN_QUESTIONS } from './contracts.ts';
-import { instrumentOf, scoredValue } from './instrument.ts';
+import type { CampaignDetail } from './contracts.ts';
+import { campaignAnswers } from './disclosure-input.ts';
 import { guard } from './lifecycle.ts';
+import { releasePulse } from './pulse-release.ts';
 import { feedbackCampaigns, feedbackRaters, type ReportMeta } from './schema.ts';
-
-export interface SubmittedRater {
-  id: string;
-  group: RaterGroup;
-  answers: Record<string, number | null>;
-  comments: { keep?: string; change?: string };
-}
-
-/**
- * The disclosure module's input for one campaign. Pure. Answers are scored (reverse-keyed items
- * mirrored), so every figure reads "higher = more of it"; items a rater never answered count as
- * "can't say", which is what they are.
- */
-export function campaignAnswers(
-  definition: FrameworkDefinition,
-  submitted: ReadonlyArray<SubmittedRater>,
-  invitedByGroup: Partial<Record<RaterGroup, number>>,
-  selfAnswers: Record<string, number | null> | null,
-): CampaignAnswers {
-  const instrument = instrumentOf(definition);
-  const answers: RaterAnswer[] = [];
-  const comments: RaterComment[] = [];
-  for (const rater of submitted) {
-    for (const itemId of instrument.itemKeys) {
-      const value = scoredValue(instrument, itemId, rater.answers[itemId] ?? null);
-      if (value !== null) answers.push({ itemId, raterId: rater.id, value });
-    }
-    for (const q of OPEN_QUESTIONS) {
-      const text = rater.comments[q.key]?.trim();
-      if (text) comments.push({ raterId: rater.id, question: q.text, text });
-    }
-  }
-  const self: SelfAnswer[] = selfAnswers
-    ? instrument.itemKeys.map((itemId) => ({
-        itemId,
-        value: scoredValue(instrument, itemId, selfAnswers[itemId] ?? null),
-      }))
-    : [];
-  return {
-    scale: instrument.scale!,
-    itemIds: instrument.itemKeys,
-    capabilities: instrument.capabilities.map((c) => ({
-      capabilityId: c.definition.key,
-      itemIds: c.items.map((i) => i.key),
-    })),
-    raters: submitted.map((r) => ({ raterId: r.id, group: r.group })),
-    invitedByGroup,
-    answers,
-    selfAnswers: self,
-    comments,
-    commentQuestions: OPEN_QUESTIONS.map((q) => q.text),
-  };
-}
 
 /** Releases the report: closes the campaign if open and stores the frozen disclosure output. */
 export async function releaseCampaign(scope: TenantScope, id: string): Promise<CampaignDetail> {
@@ -95,6 +36,9 @@ export async function freezeReport(
       subjectId: feedbackCampaigns.subjectId,
       versionId: feedbackCampaigns.versionId,
       policy: feedbackCampaigns.policy,
+      kind: feedbackCampaigns.kind,
+      itemKeys: feedbackCampaigns.itemKeys,
+      baselineCampaignId: feedbackCampaigns.baselineCampaignId,
     })
     .from(feedbackCampaigns)
     .where(and(eq(feedbackCampaigns.organisationId, organisationId), eq(feedbackCampaigns.id, campaignId)));
@@ -105,7 +49,8 @@ export async function freezeReport(
   // count. Group sizes, every figure and every disclosure decision rest on this set alone.
   const submitted = await tx
     .select({
-      id: feedbackRaters.id,
+      // A pulse's raters are known by their baseline row: the same people across both releases.
+      id: sql<string>`coalesce(${feedbackRaters.baselineRaterId}, ${feedbackRaters.id})`,
       group: feedbackRaters.group,
       answers: feedbackRaters.answers,
       comments: feedbackRaters.comments,
@@ -125,6 +70,26 @@ export async function freezeReport(
   const invitedByGroup: Partial<Record<RaterGroup, number>> = {};
   for (const r of await countsFor(tx, organisationId, [campaignId])) {
     if (r.invited > 0) invitedByGroup[r.group] = r.invited;
+  }
+  if (c.kind === 'pulse') {
+    const released = await releasePulse(
+      { tx, organisationId },
+      {
+        campaignId,
+        policy: c.policy,
+        versionId: c.versionId,
+        itemKeys: c.itemKeys!,
+        baselineCampaignId: c.baselineCampaignId!,
+      },
+      version.definition,
+      submitted,
+      invitedByGroup,
+    );
+    await storeReleased(tx, organisationId, campaignId, released, {
+      selfAssessmentId: null,
+      selfSubmittedAt: null,
+    });
+    return;
   }
   // Self ratings: the subject's latest submitted self-assessment, on any version (item keys are
   // stable across versions, ADR 0005). Frozen with the report like everything else.
@@ -151,6 +116,16 @@ export async function freezeReport(
     selfAssessmentId: self?.id ?? null,
     selfSubmittedAt: self?.submittedAt?.toISOString() ?? null,
   };
+  await storeReleased(tx, organisationId, campaignId, released, meta);
+}
+
+async function storeReleased(
+  tx: Tx,
+  organisationId: string,
+  campaignId: string,
+  released: ReleasedReport,
+  meta: ReportMeta,
+): Promise<void> {
   await tx
     .update(feedbackCampaigns)
     .set({

@@ -2,6 +2,7 @@
 // goes through it and renders from the same frozen released report.
 import { and, eq } from 'drizzle-orm';
 import { ReadCache } from '../../platform/db/read-cache.ts';
+import { conflict } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { publishedVersion } from '../framework/service.ts';
 import { type CampaignRow, findCampaignFor } from './campaign-row.ts';
@@ -25,6 +26,8 @@ const reportKey = (organisationId: string, campaignId: string) => `${organisatio
 async function checkedCampaign(scope: TenantScope, id: string): Promise<CampaignRow> {
   const { campaign, role } = await findCampaignFor(scope, id);
   guard('readReport', role, campaign);
+  // A pulse's report is a few behaviours beside its 360's (pulse-report.ts), not a 360 report.
+  if (campaign.kind === 'pulse') throw conflict('this is a pulse: read it as a pulse report');
   return campaign;
 }
 

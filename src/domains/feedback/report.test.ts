@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type RaterGroup, releaseReport } from '../../core/disclosure/index.ts';
 import type { FrameworkDefinition } from '../framework/definition.ts';
-import { campaignAnswers, type SubmittedRater } from './release.ts';
+import { campaignAnswers, type SubmittedRater } from './disclosure-input.ts';
 import { buildReport } from './report.ts';
 import { definitionWithItems } from './testing/seed-campaigns.ts';
 

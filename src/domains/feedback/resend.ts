@@ -16,6 +16,21 @@ export const RESEND_ACCEPTED: ResendResponse = {
     'If they have not answered yet, they get a new email with a new link; the earlier link stops working.',
 };
 
+/** The pulse's row of a 360 rater, if they were asked again (they answered the 360). */
+async function pulseRowOf(scope: TenantScope, pulseId: string, baselineRaterId: string): Promise<string | null> {
+  const [row] = await scope.tx
+    .select({ id: feedbackRaters.id })
+    .from(feedbackRaters)
+    .where(
+      and(
+        eq(feedbackRaters.organisationId, scope.organisationId),
+        eq(feedbackRaters.campaignId, pulseId),
+        eq(feedbackRaters.baselineRaterId, baselineRaterId),
+      ),
+    );
+  return row?.id ?? null;
+}
+
 /**
  * Resends one rater's invitation with a new link. Anonymity: nothing here may tell the caller
  * whether that rater has answered, so every rater on the list gets the same checks, the same
@@ -31,13 +46,16 @@ export async function resendToRater(
   // Locked, so a close or release waits for this (no email after the 360 closed).
   const { campaign: c, role } = await findCampaignFor(scope, id, true);
   guard('resendInvitations', role, c);
+  // A pulse lists its 360's raters (campaign-detail.ts), so a resend names one of those: on the list
+  // alike, whether or not they answered the 360 and so were asked again.
+  const listOf = c.kind === 'pulse' ? c.baselineCampaignId! : c.id;
   const [rater] = await tx
     .select({ id: feedbackRaters.id })
     .from(feedbackRaters)
     .where(
       and(
         eq(feedbackRaters.organisationId, organisationId),
-        eq(feedbackRaters.campaignId, c.id),
+        eq(feedbackRaters.campaignId, listOf),
         eq(feedbackRaters.id, raterId),
         isNull(feedbackRaters.removedAt),
       ),
@@ -57,6 +75,9 @@ export async function resendToRater(
       { 'Retry-After': String(seconds) },
     );
   }
-  await resendInvitation(scope, { subjectName: c.subjectName, deadline: c.deadline }, rater.id);
+  const target = c.kind === 'pulse' ? await pulseRowOf(scope, c.id, rater.id) : rater.id;
+  if (target) {
+    await resendInvitation(scope, { kind: c.kind, subjectName: c.subjectName, deadline: c.deadline }, target);
+  }
   return RESEND_ACCEPTED;
 }

@@ -6,6 +6,8 @@ import { feedbackApi } from './endpoints.ts';
 import { launchForCohort, requestOwn } from './launch.ts';
 import { approveNominations, submitNominations, updateNominations } from './nominations.ts';
 import { renderPdf } from './pdf.ts';
+import { launchPulse, pulseOptions } from './pulse.ts';
+import { loadPulseReport } from './pulse-report.ts';
 import { declineRequest, raterForm, saveRaterAnswers, submitRaterAnswers } from './rater-form.ts';
 import { releaseCampaign } from './release.ts';
 import { cachedReportForSubject, loadReport, loadReportJson } from './report-access.ts';
@@ -192,6 +194,30 @@ export const feedbackRoutes: AnyRoute[] = [
         'Content-Disposition': `attachment; filename="${fileName(report.subject.name, 'pdf')}"`,
       });
     },
+  }),
+  route(feedbackApi.pulseOptions, {
+    summary:
+      'Before a pulse of your released 360: its behaviours in observer wording, who would be asked again (read-only), and whether it can start now',
+    tag: 'feedback',
+    access: 'signed-in',
+    tenant: true,
+    handler: ({ scope, params }) => pulseOptions(scope, params.id),
+  }),
+  route(feedbackApi.launchPulse, {
+    summary:
+      'Ask the same raters as your latest released 360 to re-rate 3–6 behaviours and answer one question (same links, approval, reminders and disclosure rules)',
+    tag: 'feedback',
+    access: 'signed-in',
+    tenant: true,
+    handler: ({ scope, params, body }) => launchPulse(scope, { ...params, ...body }),
+  }),
+  route(feedbackApi.pulseReport, {
+    summary:
+      'A released pulse: its figures per behaviour beside the 360’s released figures, and what was withheld and why',
+    tag: 'feedback',
+    access: 'signed-in',
+    tenant: true,
+    handler: ({ scope, params }) => loadPulseReport(scope, params.id),
   }),
   route(feedbackApi.raterForm, {
     summary:

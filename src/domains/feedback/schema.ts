@@ -22,8 +22,8 @@ import type { DisclosurePolicy, ReleasedReport } from '../../core/disclosure/ind
 import { people } from '../../identity/people/schema.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
 import { frameworkVersions } from '../framework/schema.ts';
-import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, RATER_GROUP_KEYS, RATER_STATUSES } from './contracts.ts';
 import { PULSE_MAX_ITEMS, PULSE_MIN_ITEMS } from './constants.ts';
+import { CAMPAIGN_KINDS, CAMPAIGN_STATUSES, RATER_GROUP_KEYS, RATER_STATUSES } from './contracts.ts';
 
 export const feedbackSettings = pgTable(
   'feedback_settings',

@@ -144,7 +144,7 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
           JOIN career_stages s ON s.organisation_id = p.organisation_id AND s.id = p.career_stage_id
           LEFT JOIN LATERAL (
                 SELECT c.id, c.status FROM feedback_campaigns c
-                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me}
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.kind = 'full'
                  ORDER BY c.created_at DESC, c.id DESC LIMIT 1) fc ON true
          WHERE p.organisation_id = ${org} AND p.id = ${me}`,
     homeRow,
