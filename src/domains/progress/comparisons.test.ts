@@ -1,22 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { behaviourPoints, changeOf, type FeedbackMeasurement, releasedFigure } from './comparisons.ts';
+import type { PulseComparison } from '../feedback/pulse-report.ts';
+import { behaviourPoints, changeOf, pairedFigures, releasedFigure } from './comparisons.ts';
 import type { ProgressPoint } from './contracts.ts';
 import { organisationEstimate, scaleStatistics } from './measured-change.ts';
 
-const measurement = (
-  campaignId: string,
+const at = (day: number) => new Date(Date.UTC(2026, 0, day));
+const figure = (mean: number) => ({ mean, n: 6 });
+
+/** A released pulse on `baseline`, with the all-raters figures of both reports per item. */
+const pulse = (
+  id: string,
   day: number,
-  items: Record<string, number>,
-  pulse?: { baseline: string; itemKeys: string[] },
-): FeedbackMeasurement => ({
-  campaignId,
-  kind: pulse ? 'pulse' : 'full',
-  baselineCampaignId: pulse?.baseline ?? null,
-  itemKeys: pulse?.itemKeys ?? [],
-  date: new Date(Date.UTC(2026, 0, day)),
+  baseline: { id: string; day: number },
+  items: Record<string, [number | null, number | null]>,
+): PulseComparison => ({
+  pulseCampaignId: id,
+  baselineCampaignId: baseline.id,
+  subjectId: 's',
   versionId: 'v',
-  capabilities: new Map(),
-  items: new Map(Object.entries(items).map(([k, score]) => [k, { score, raters: 6 }])),
+  scale: { min: 1, max: 5 },
+  baselineReleasedAt: at(baseline.day),
+  pulseReleasedAt: at(day),
+  items: Object.entries(items).map(([itemKey, [before, after]]) => ({
+    itemKey,
+    baseline: before === null ? null : figure(before),
+    pulse: after === null ? null : figure(after),
+    groups: [],
+  })),
 });
 
 describe('released figures', () => {
@@ -39,27 +49,54 @@ describe('released figures', () => {
 });
 
 describe('a focus behaviour’s points', () => {
-  const first = measurement('a', 1, { x: 3, y: 2.5 });
-  const second = measurement('b', 60, { x: 3.2, y: 2.6 });
-  const pulseOnFirst = measurement('p1', 30, { x: 3.6 }, { baseline: 'a', itemKeys: ['x', 'y', 'z'] });
-  const pulseOnSecond = measurement('p2', 90, { x: 4, y: 3 }, { baseline: 'b', itemKeys: ['x', 'y', 'z'] });
-  const byId = new Map([first, second, pulseOnFirst, pulseOnSecond].map((m) => [m.campaignId, m]));
+  const first = { id: 'a', day: 1 };
+  const second = { id: 'b', day: 60 };
+  const p1 = pulse('p1', 30, first, { x: [3, 3.6], y: [2.5, null], z: [null, 3] });
+  const p2 = pulse('p2', 45, first, { x: [3, 3.8] });
+  const p3 = pulse('p3', 90, second, { x: [3.2, 4], y: [2.6, 3] });
 
-  it('start at the latest pulse’s own baseline 360 and leave out pulses before it', () => {
-    expect(
-      behaviourPoints('x', [pulseOnFirst, pulseOnSecond], byId).map((p) => [p.kind, p.sourceId, p.score]),
-    ).toEqual([
-      ['360', 'b', 3.2],
-      ['pulse', 'p2', 4],
+  it('start at the latest pulse’s own baseline 360 and follow the pulses on it', () => {
+    const points = (pulses: PulseComparison[]) =>
+      behaviourPoints('x', pulses).map((p) => [p.kind, p.sourceId, p.score, p.raters]);
+    expect(points([p1, p2])).toEqual([
+      ['360', 'a', 3, 6],
+      ['pulse', 'p1', 3.6, 6],
+      ['pulse', 'p2', 3.8, 6],
     ]);
-    expect(behaviourPoints('x', [pulseOnFirst], byId).map((p) => p.sourceId)).toEqual(['a', 'p1']);
+    // A pulse on a later 360 starts over from that 360.
+    expect(points([p1, p2, p3])).toEqual([
+      ['360', 'b', 3.2, 6],
+      ['pulse', 'p3', 4, 6],
+    ]);
   });
 
-  it('skip a behaviour a pulse withheld or did not ask, and one whose baseline figure is missing', () => {
-    // p1 asked y but released no figure for it: no pulse point, so nothing to compare.
-    expect(behaviourPoints('y', [pulseOnFirst], byId)).toEqual([]);
-    expect(behaviourPoints('w', [pulseOnFirst, pulseOnSecond], byId)).toEqual([]);
-    expect(behaviourPoints('z', [pulseOnSecond], byId)).toEqual([]);
+  it('fall back to the groups both reports released when an all-raters figure is withheld', () => {
+    const g = (group: 'manager' | 'peers' | 'others', before: number | null, after: number | null) => ({
+      group,
+      baseline: before === null ? null : { mean: before, n: 3 },
+      pulse: after === null ? null : { mean: after, n: 3 },
+    });
+    const item = {
+      itemKey: 'x',
+      baseline: null,
+      pulse: figure(4),
+      groups: [g('manager', 2, null), g('peers', 3, 4), g('others', 3.5, 4.5)],
+    };
+    // Manager released only in the 360: left out of both sides.
+    expect(pairedFigures(item)).toEqual({ baseline: { mean: 3.25, n: 6 }, pulse: { mean: 4.25, n: 6 } });
+    expect(pairedFigures({ ...item, groups: [g('peers', 3, null)] })).toBeNull();
+    expect(pairedFigures({ ...item, baseline: figure(3) })).toEqual({
+      baseline: figure(3),
+      pulse: figure(4),
+    });
+  });
+
+  it('leave out a behaviour either report withheld, or no pulse asked', () => {
+    expect(behaviourPoints('y', [p1])).toEqual([]);
+    expect(behaviourPoints('z', [p1])).toEqual([]);
+    expect(behaviourPoints('w', [p1, p2, p3])).toEqual([]);
+    // y withheld by p1 but released by the later p3: p3 and its own baseline count.
+    expect(behaviourPoints('y', [p1, p3]).map((p) => p.sourceId)).toEqual(['b', 'p3']);
   });
 });
 

@@ -1,6 +1,7 @@
 // The comparisons of measured change, pure: released figures as "others", a focus behaviour's
 // points (its baseline 360, then the pulses that re-rated it) and first-against-latest changes.
 import type { ReleasedReport } from '../../core/disclosure/index.ts';
+import type { PulseComparison, PulseItemComparison } from '../feedback/pulse-report.ts';
 import { othersOf } from '../feedback/report.ts';
 import type { ProgressChange, ProgressPoint } from './contracts.ts';
 import { measureChange, type ScaleStatistics } from './measured-change.ts';
@@ -15,9 +16,6 @@ export interface ReleasedFigure {
 export interface FeedbackMeasurement {
   campaignId: string;
   kind: 'full' | 'pulse';
-  /** A pulse's baseline 360 and the behaviours it re-rated; null and [] for a full 360. */
-  baselineCampaignId: string | null;
-  itemKeys: string[];
   date: Date;
   versionId: string;
   capabilities: Map<string, ReleasedFigure>;
@@ -71,29 +69,49 @@ export function changeOf(
   };
 }
 
+type Figure = { mean: number; n: number };
+
 /**
- * A focus behaviour's points: each released pulse that re-rated it, after the item's figure in that
- * pulse's baseline 360. The change compares the latest pulse with its own baseline, so the baseline
- * shown is the one of the latest pulse (earlier pulses on an older 360 stay on the timeline).
+ * The two figures of one behaviour that can be compared: the all-raters figures when both reports
+ * released them; otherwise the mean of the group figures both released for the same groups (with a
+ * manager rating, the all-raters figure is often withheld). Never one kind against the other, and
+ * only released figures, so nothing here reveals more than the two reports do.
  */
-export function behaviourPoints(
-  itemKey: string,
-  pulses: ReadonlyArray<FeedbackMeasurement>,
-  byId: ReadonlyMap<string, FeedbackMeasurement>,
-): ProgressPoint[] {
-  const asked = pulses.filter((p) => p.itemKeys.includes(itemKey) && p.items.has(itemKey));
-  const latest = asked.at(-1);
-  const baseline = latest?.baselineCampaignId ? byId.get(latest.baselineCampaignId) : undefined;
-  const baselineFigure = baseline?.items.get(itemKey);
-  if (!latest || !baseline || !baselineFigure) return [];
-  const point = (m: FeedbackMeasurement, kind: '360' | 'pulse'): ProgressPoint => ({
+export function pairedFigures(item: PulseItemComparison): { baseline: Figure; pulse: Figure } | null {
+  if (item.baseline && item.pulse) return { baseline: item.baseline, pulse: item.pulse };
+  const both = item.groups.filter((g) => g.baseline && g.pulse);
+  if (!both.length) return null;
+  const combine = (side: 'baseline' | 'pulse'): Figure => ({
+    mean: both.reduce((sum, g) => sum + g[side]!.mean, 0) / both.length,
+    n: both.reduce((sum, g) => sum + g[side]!.n, 0),
+  });
+  return { baseline: combine('baseline'), pulse: combine('pulse') };
+}
+
+/**
+ * A focus behaviour's points: its figure in the latest pulse's baseline 360, then in each released
+ * pulse on the same 360 (releasedPulseComparison: frozen figures only). The change compares the
+ * latest pulse with that baseline. A behaviour with no comparable pair of figures is left out.
+ */
+export function behaviourPoints(itemKey: string, pulses: ReadonlyArray<PulseComparison>): ProgressPoint[] {
+  const pairs = pulses.flatMap((p) => {
+    const item = p.items.find((i) => i.itemKey === itemKey);
+    const pair = item && pairedFigures(item);
+    return pair ? [{ pulse: p, pair }] : [];
+  });
+  const latest = pairs.at(-1);
+  if (!latest) return [];
+  const point = (kind: '360' | 'pulse', sourceId: string, date: Date, figure: Figure): ProgressPoint => ({
     kind,
-    sourceId: m.campaignId,
-    date: m.date.toISOString(),
-    ...m.items.get(itemKey)!,
+    sourceId,
+    date: date.toISOString(),
+    score: figure.mean,
+    raters: figure.n,
   });
   return [
-    point(baseline, '360'),
-    ...asked.filter((p) => p.date >= baseline.date).map((p) => point(p, 'pulse')),
+    point('360', latest.pulse.baselineCampaignId, latest.pulse.baselineReleasedAt, latest.pair.baseline),
+    ...pairs
+      .filter(({ pulse }) => pulse.baselineCampaignId === latest.pulse.baselineCampaignId)
+      .map(({ pulse, pair }) => point('pulse', pulse.pulseCampaignId, pulse.pulseReleasedAt, pair.pulse)),
   ];
 }

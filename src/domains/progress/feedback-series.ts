@@ -18,8 +18,6 @@ export async function feedbackMeasurements(scope: ProgressScope): Promise<Feedba
     .select({
       id: feedbackCampaigns.id,
       kind: feedbackCampaigns.kind,
-      baselineCampaignId: feedbackCampaigns.baselineCampaignId,
-      itemKeys: feedbackCampaigns.itemKeys,
       versionId: feedbackCampaigns.versionId,
       report: feedbackCampaigns.report,
       releasedAt: feedbackCampaigns.releasedAt,
@@ -36,8 +34,6 @@ export async function feedbackMeasurements(scope: ProgressScope): Promise<Feedba
   return rows.map((row) => ({
     campaignId: row.id,
     kind: row.kind,
-    baselineCampaignId: row.baselineCampaignId,
-    itemKeys: row.itemKeys ?? [],
     date: row.releasedAt!,
     versionId: row.versionId,
     ...figuresOf(row.report!),

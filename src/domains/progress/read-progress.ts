@@ -6,6 +6,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { normalQuantile } from '../../core/psychometrics/index.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import { planExperiments, planFocusAreas } from '../development/schema.ts';
+import { type PulseComparison, releasedPulseComparison } from '../feedback/pulse-report.ts';
 import {
   type CapabilityDefinition,
   responseScaleOf,
@@ -81,8 +82,11 @@ export async function readProgress(scope: TenantScope): Promise<ProgressResponse
   const self = await selfMeasurements(scope);
   const released = await feedbackMeasurements(scope);
   const feedback = released.filter((m) => m.kind === 'full');
-  const pulses = released.filter((m) => m.kind === 'pulse');
-  const byId = new Map(released.map((m) => [m.campaignId, m]));
+  const pulses: PulseComparison[] = [];
+  for (const m of released.filter((r) => r.kind === 'pulse')) {
+    const comparison = await releasedPulseComparison(scope.tx, scope.organisationId, m.campaignId);
+    if (comparison) pulses.push(comparison);
+  }
 
   const capabilities = selfAssessedCapabilities(definition).map((capability) => {
     const scale = responseScaleOf(definition, capability);
@@ -107,7 +111,7 @@ export async function readProgress(scope: TenantScope): Promise<ProgressResponse
         : [];
     });
     const behaviours = itemsOf(capability).flatMap((item) => {
-      const points = behaviourPoints(item.key, pulses, byId);
+      const points = behaviourPoints(item.key, pulses);
       return points.length ? [{ item, points }] : [];
     });
     return { capability, scale, selfPoints, feedbackPoints, behaviours };
