@@ -2,6 +2,7 @@
 // person's own (docs/decisions/0015): their self-assessments, their released 360s and pulses, their
 // experiments. Every change states its n, the reliability used and where it came from.
 import { z } from 'zod';
+import { EXPERIMENT_STATUSES } from '../development/constants.ts';
 
 const isoDate = z.string();
 
@@ -78,7 +79,7 @@ export const progressExperiment = z.object({
   title: z.string(),
   startsOn: z.string(),
   reviewOn: z.string(),
-  status: z.enum(['planned', 'running', 'done', 'dropped']),
+  status: z.enum(EXPERIMENT_STATUSES),
   focus: z.object({ title: z.string(), capabilityKey: z.string().nullable() }),
 });
 export type ProgressExperiment = z.infer<typeof progressExperiment>;
