@@ -51,14 +51,15 @@ describe('where reliability and SD come from', () => {
     const rows = responses(MIN_ORGANISATION_RESPONSES);
     const stats = scaleStatistics(organisationEstimate(rows, keys, range), range);
     const report = reliabilityReport(rows, { keys, ...range });
+    // Used as reported, to two decimals.
     expect(stats.reliability).toEqual({
-      value: report.raw_alpha,
+      value: Math.round(report.raw_alpha * 100) / 100,
       source: 'organisation',
       n: 30,
       basis: 'alpha',
       reason: null,
     });
-    expect(stats.sd).toEqual({ value: report.sd, source: 'organisation', n: 30 });
+    expect(stats.sd).toEqual({ value: Math.round(report.sd * 100) / 100, source: 'organisation', n: 30 });
     expect(report.raw_alpha).toBeGreaterThan(0.5);
   });
 
@@ -95,10 +96,14 @@ describe('where reliability and SD come from', () => {
     const estimate = organisationEstimate(rows, keys, range);
     const report = reliabilityReport(rows, { keys, ...range });
     const item = itemStatistics(estimate, 2, range);
-    const alpha = report.raw_alpha;
+    const alpha = Math.round(report.raw_alpha * 100) / 100;
     expect(item.reliability.value).toBeCloseTo(alpha / (4 - 3 * alpha), 14);
     expect(item.reliability).toMatchObject({ source: 'organisation', basis: 'spearman-brown', n: 50 });
-    expect(item.sd).toEqual({ value: report.items[2]!.sd, source: 'organisation', n: 50 });
+    expect(item.sd).toEqual({
+      value: Math.round(report.items[2]!.sd * 100) / 100,
+      source: 'organisation',
+      n: 50,
+    });
     // Default: .8 for four items → .8 / (4 − 2.4) = .5.
     const few = itemStatistics(organisationEstimate(rows.slice(0, 10), keys, range), 0, range);
     expect(few.reliability).toMatchObject({ source: 'default', basis: 'spearman-brown', n: 10 });

@@ -107,13 +107,31 @@ export function organisationEstimate(
 
 const defaultSd = (range: ScaleRange) => DEFAULT_SD_SHARE_OF_RANGE * (range.max - range.min);
 
+/**
+ * The organisation's figures are used as reported, to two decimals: alpha and an SD change by less
+ * than that when one more response arrives, so comparing them (or an RCI) before and after someone's
+ * submission tells little about that person's answers, and the RCI moves by well under 1 %.
+ */
+export const asReported = (x: number) => Math.round(x * 100) / 100;
+
 /** Reliability and baseline SD of a whole scale: the organisation's when it has them, else the defaults. */
 export function scaleStatistics(estimate: OrganisationEstimate, range: ScaleRange): ScaleStatistics {
   const { n } = estimate;
-  if (estimate.alpha !== null && estimate.sd !== null) {
+  if (
+    estimate.alpha !== null &&
+    estimate.sd !== null &&
+    asReported(estimate.alpha) < 1 &&
+    asReported(estimate.sd) > 0
+  ) {
     return {
-      reliability: { value: estimate.alpha, source: 'organisation', n, basis: 'alpha', reason: null },
-      sd: { value: estimate.sd, source: 'organisation', n },
+      reliability: {
+        value: asReported(estimate.alpha),
+        source: 'organisation',
+        n,
+        basis: 'alpha',
+        reason: null,
+      },
+      sd: { value: asReported(estimate.sd), source: 'organisation', n },
     };
   }
   return {
@@ -147,8 +165,8 @@ export function itemStatistics(
   };
   const itemSd = estimate.itemSds[itemIndex];
   const sd: BaselineSd =
-    scale.sd.source === 'organisation' && itemSd !== undefined
-      ? { value: itemSd, source: 'organisation', n: estimate.n }
+    scale.sd.source === 'organisation' && itemSd !== undefined && asReported(itemSd) > 0
+      ? { value: asReported(itemSd), source: 'organisation', n: estimate.n }
       : { value: defaultSd(range), source: 'default', n: estimate.n };
   return { reliability, sd };
 }
