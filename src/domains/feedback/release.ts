@@ -26,10 +26,14 @@ export async function releaseCampaign(scope: TenantScope, id: string): Promise<C
   return campaignDetail(scope, id);
 }
 
-/** Builds and stores the released report. Also used by the demo seed. */
+/**
+ * Builds and stores the released report. Also used by the demo seed, which dates its releases in
+ * the past (`releasedAt`; otherwise now).
+ */
 export async function freezeReport(
   { tx, kind, organisationId }: Pick<OrganisationScope, 'tx' | 'kind' | 'organisationId'>,
   campaignId: string,
+  releasedAt?: Date,
 ): Promise<void> {
   const [c] = await tx
     .select({
@@ -85,10 +89,8 @@ export async function freezeReport(
       submitted,
       invitedByGroup,
     );
-    await storeReleased(tx, organisationId, campaignId, released, {
-      selfAssessmentId: null,
-      selfSubmittedAt: null,
-    });
+    const none = { selfAssessmentId: null, selfSubmittedAt: null };
+    await storeReleased(tx, organisationId, campaignId, released, none, releasedAt);
     return;
   }
   // Self ratings: the subject's latest submitted self-assessment, on any version (item keys are
@@ -116,7 +118,7 @@ export async function freezeReport(
     selfAssessmentId: self?.id ?? null,
     selfSubmittedAt: self?.submittedAt?.toISOString() ?? null,
   };
-  await storeReleased(tx, organisationId, campaignId, released, meta);
+  await storeReleased(tx, organisationId, campaignId, released, meta, releasedAt);
 }
 
 async function storeReleased(
@@ -125,6 +127,7 @@ async function storeReleased(
   campaignId: string,
   released: ReleasedReport,
   meta: ReportMeta,
+  releasedAt: Date | undefined,
 ): Promise<void> {
   await tx
     .update(feedbackCampaigns)
@@ -132,7 +135,7 @@ async function storeReleased(
       status: 'released',
       report: released,
       reportMeta: meta,
-      releasedAt: sql`now()`,
+      releasedAt: releasedAt ?? sql`now()`,
       updatedAt: sql`now()`,
     })
     .where(and(eq(feedbackCampaigns.organisationId, organisationId), eq(feedbackCampaigns.id, campaignId)));

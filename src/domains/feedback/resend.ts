@@ -17,7 +17,11 @@ export const RESEND_ACCEPTED: ResendResponse = {
 };
 
 /** The pulse's row of a 360 rater, if they were asked again (they answered the 360). */
-async function pulseRowOf(scope: TenantScope, pulseId: string, baselineRaterId: string): Promise<string | null> {
+async function pulseRowOf(
+  scope: TenantScope,
+  pulseId: string,
+  baselineRaterId: string,
+): Promise<string | null> {
   const [row] = await scope.tx
     .select({ id: feedbackRaters.id })
     .from(feedbackRaters)
