@@ -185,7 +185,7 @@ describe.each(testDatabaseKinds())('measured change on %s', (kind) => {
       reliability: { value: 0.8, source: 'default', n: 1, basis: 'alpha' },
       baselineSd: { value: 0.8, source: 'default', n: 1 },
     });
-    expect(growing.reliability.reason).toMatch(/fewer than 30/);
+    expect(growing.reliability.reason).toMatch(/below 30/);
     expect(growing.sDiff).toBeCloseTo(DEFAULT_S_DIFF, 12);
     expect(growing.rci).toBeCloseTo(2 / DEFAULT_S_DIFF, 12);
     expect(selfChange(STEADY)).toMatchObject({ difference: 0, rci: 0, label: 'no-reliable-change' });

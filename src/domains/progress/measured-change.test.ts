@@ -41,7 +41,7 @@ describe('where reliability and SD come from', () => {
       source: 'default',
       n: 29,
       basis: 'alpha',
-      reason: '29 complete responses in the organisation, fewer than 30',
+      reason: 'n = 29 complete responses in the organisation, below 30',
     });
     // 0.2 × (5 − 1)
     expect(stats.sd).toEqual({ value: 0.8, source: 'default', n: 29 });

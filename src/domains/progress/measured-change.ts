@@ -82,7 +82,7 @@ export function organisationEstimate(
   if (complete.length < MIN_ORGANISATION_RESPONSES) {
     return {
       ...base,
-      reason: `${complete.length} complete responses in the organisation, fewer than ${MIN_ORGANISATION_RESPONSES}`,
+      reason: `n = ${complete.length} complete responses in the organisation, below ${MIN_ORGANISATION_RESPONSES}`,
     };
   }
   if (keys.length < 2) return { ...base, reason: 'a single item has no alpha' };

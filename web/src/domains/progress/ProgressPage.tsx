@@ -8,7 +8,7 @@ import { Field, LoadError, Loading, PageHeading, ScrollTable } from '../../ui/co
 import { errorText } from '../../ui/errors.ts';
 import { formatStat } from '../../ui/format.ts';
 import { useMediaQuery } from '../../ui/use-media-query.ts';
-import { ChangeTable, rowsOf } from './change-table.tsx';
+import { ChangeTables, rowsOf } from './change-table.tsx';
 import { kindLabel } from './labels.ts';
 import { type ProgressPoint, type ProgressResponse, useMyProgress } from './queries.ts';
 import { KINDS, KindMarker, type MarkedExperiment, TimelineChart } from './timeline-chart.tsx';
@@ -88,6 +88,7 @@ function Timeline({ data, narrow }: { data: ProgressResponse; narrow: boolean })
           max={series.max}
           experiments={experiments}
           narrow={narrow}
+          connectAll={series.id.startsWith('behaviour:')}
         />
         <figcaption>
           <ul className="progress-legend" aria-label={t('progress.timeline.legend')}>
@@ -196,7 +197,7 @@ export function ProgressPage() {
       <>
         <section className="card stack" aria-labelledby={changesId}>
           <h2 id={changesId}>{t('progress.changes.title')}</h2>
-          <ChangeTable capabilities={progress.data.capabilities} narrow={narrow} />
+          <ChangeTables capabilities={progress.data.capabilities} narrow={narrow} />
           <details className="details-toggle">
             <summary>{t('progress.method.title')}</summary>
             <p>{progress.data.method.statement}</p>

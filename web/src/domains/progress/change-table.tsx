@@ -1,10 +1,11 @@
-// The table of changes: one row per capability and measure, then the focus behaviours a pulse
-// re-rated. Every row states its numbers, its result, and the reliability used with its source and n.
+// The changes, one table per kind of measurement (self-assessment, 360, pulse): reliable changes
+// first, then the rest in framework order. Every row states its numbers, its result, and the
+// reliability used with its source and n; on a phone each row is a card.
 import { useId } from 'react';
 import { locale, t, tn } from '../../i18n/index.ts';
 import { Badge, ScrollTable } from '../../ui/components.tsx';
 import { formatMonth, formatStat } from '../../ui/format.ts';
-import { kindLabel, RESULT_TONE, resultLabel } from './labels.ts';
+import { type MeasurementKind, RESULT_TONE, resultLabel } from './labels.ts';
 import type { ProgressCapability, ProgressChange } from './queries.ts';
 
 const signed = new Intl.NumberFormat(locale, {
@@ -13,7 +14,7 @@ const signed = new Intl.NumberFormat(locale, {
   signDisplay: 'exceptZero',
 });
 
-interface Row {
+export interface Row {
   key: string;
   /** The timeline series it belongs to (ProgressPage). */
   seriesId: string;
@@ -22,29 +23,35 @@ interface Row {
   change: ProgressChange;
 }
 
+const reliableFirst = (a: Row, b: Row) =>
+  Number(a.change.label === 'no-reliable-change') - Number(b.change.label === 'no-reliable-change');
+
+/** Every change, reliable ones first (a stable sort keeps framework order within each). */
 export function rowsOf(capabilities: ReadonlyArray<ProgressCapability>): Row[] {
-  return capabilities.flatMap((c) => [
-    ...c.changes.map((change) => ({
-      key: `${c.key}:${change.kind}`,
-      seriesId: `capability:${c.key}`,
-      title: c.name,
-      subtitle: c.derailer ? t('progress.derailerNote') : null,
-      change,
-    })),
-    ...c.behaviours.flatMap((b) =>
-      b.change
-        ? [
-            {
-              key: `${c.key}:${b.key}`,
-              seriesId: `behaviour:${b.key}`,
-              title: b.text,
-              subtitle: t('progress.behaviourOf', { capability: c.name }),
-              change: b.change,
-            },
-          ]
-        : [],
-    ),
-  ]);
+  return capabilities
+    .flatMap((c) => [
+      ...c.changes.map((change) => ({
+        key: `${c.key}:${change.kind}`,
+        seriesId: `capability:${c.key}`,
+        title: c.name,
+        subtitle: c.derailer ? t('progress.derailerNote') : null,
+        change,
+      })),
+      ...c.behaviours.flatMap((b) =>
+        b.change
+          ? [
+              {
+                key: `${c.key}:${b.key}`,
+                seriesId: `behaviour:${b.key}`,
+                title: b.text,
+                subtitle: t('progress.behaviourOf', { capability: c.name }),
+                change: b.change,
+              },
+            ]
+          : [],
+      ),
+    ])
+    .sort(reliableFirst);
 }
 
 const raters = (n: number | null) => (n === null ? '' : ` · ${tn('progress.raters', n, { count: n })}`);
@@ -62,13 +69,12 @@ function ReliabilityCell({ change }: { change: ProgressChange }) {
         </>
       )}
       <span className="progress-cell-note">
+        {reliability.reason ? `${reliability.reason}. ` : ''}
         {t('progress.reliability.sd', {
           value: formatStat(baselineSd.value),
           source: t(`progress.source.${baselineSd.source}`),
           sDiff: formatStat(change.sDiff),
         })}
-        {reliability.basis === 'spearman-brown' ? ` ${t('progress.reliability.itemBasis')}` : ''}
-        {reliability.reason ? ` ${t('progress.reliability.defaultWhy', { reason: reliability.reason })}` : ''}
       </span>
     </>
   );
@@ -92,36 +98,43 @@ function DatesNote({ change }: { change: ProgressChange }) {
   );
 }
 
+function Title({ row }: { row: Row }) {
+  return (
+    <>
+      {row.title}
+      {row.subtitle ? <span className="progress-cell-note">{row.subtitle}</span> : null}
+    </>
+  );
+}
+
 /** On a phone: one card per change, every figure labelled, nothing to scroll sideways. */
 function ChangeCards({ rows }: { rows: Row[] }) {
   return (
     <ul className="progress-cards">
-      {rows.map(({ key, title, subtitle, change }) => (
-        <li key={key} className="progress-card">
-          <h3 className="progress-card-title">
-            {title}
-            {subtitle ? <span className="progress-cell-note">{subtitle}</span> : null}
-          </h3>
+      {rows.map((row) => (
+        <li key={row.key} className="progress-card">
+          <h4 className="progress-card-title">
+            <Title row={row} />
+          </h4>
           <p className="progress-card-result">
-            <Badge tone={RESULT_TONE[change.label]}>{resultLabel(change.label)}</Badge>{' '}
-            <span>{kindLabel(change.kind)}</span>
+            <Badge tone={RESULT_TONE[row.change.label]}>{resultLabel(row.change.label)}</Badge>
           </p>
           <dl className="progress-card-figures">
             <div>
               <dt>{t('progress.col.scores')}</dt>
               <dd>
-                {scoresText(change)} ({signed.format(change.difference)})
-                <DatesNote change={change} />
+                {scoresText(row.change)} ({signed.format(row.change.difference)})
+                <DatesNote change={row.change} />
               </dd>
             </div>
             <div>
               <dt>{t('progress.col.rci')}</dt>
-              <dd>{formatStat(change.rci)}</dd>
+              <dd>{formatStat(row.change.rci)}</dd>
             </div>
             <div>
               <dt>{t('progress.col.reliability')}</dt>
               <dd>
-                <ReliabilityCell change={change} />
+                <ReliabilityCell change={row.change} />
               </dd>
             </div>
           </dl>
@@ -131,85 +144,86 @@ function ChangeCards({ rows }: { rows: Row[] }) {
   );
 }
 
-export function ChangeTable({
+function KindTable({ kind, rows }: { kind: MeasurementKind; rows: Row[] }) {
+  const captionId = useId();
+  return (
+    <ScrollTable labelledBy={captionId}>
+      <table className="table progress-table">
+        <caption id={captionId}>{t(`progress.changes.caption.${kind}`)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t(kind === 'pulse' ? 'progress.col.behaviour' : 'progress.col.capability')}</th>
+            <th scope="col" className="num">
+              {t('progress.col.scores')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.col.difference')}
+            </th>
+            <th scope="col" className="num">
+              {t('progress.col.rci')}
+            </th>
+            <th scope="col">{t('progress.col.result')}</th>
+            <th scope="col">{t('progress.col.reliability')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.key}>
+              <th scope="row">
+                <Title row={row} />
+              </th>
+              <td className="num">
+                {scoresText(row.change)}
+                <DatesNote change={row.change} />
+              </td>
+              <td className="num">{signed.format(row.change.difference)}</td>
+              <td className="num">{formatStat(row.change.rci)}</td>
+              <td>
+                <Badge tone={RESULT_TONE[row.change.label]}>{resultLabel(row.change.label)}</Badge>
+              </td>
+              <td className="progress-reliability">
+                <ReliabilityCell change={row.change} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
+  );
+}
+
+const KIND_ORDER: MeasurementKind[] = ['self', '360', 'pulse'];
+
+export function ChangeTables({
   capabilities,
   narrow,
 }: {
   capabilities: ReadonlyArray<ProgressCapability>;
   narrow: boolean;
 }) {
-  const captionId = useId();
-  // Reliable changes first (stable: framework order within each), as they are what the page is for.
-  const rows = rowsOf(capabilities).sort(
-    (a, b) =>
-      Number(a.change.label === 'no-reliable-change') - Number(b.change.label === 'no-reliable-change'),
-  );
+  const rows = rowsOf(capabilities);
   if (!rows.length) return <p className="muted">{t('progress.changes.none')}</p>;
   const count = (label: ProgressChange['label']) => rows.filter((r) => r.change.label === label).length;
-  const summary = (
-    <p>
-      {t('progress.changes.summary', {
-        improved: count('improved'),
-        declined: count('declined'),
-        unchanged: count('no-reliable-change'),
-      })}
-    </p>
-  );
-  if (narrow)
-    return (
-      <>
-        {summary}
-        <ChangeCards rows={rows} />
-      </>
-    );
   return (
     <>
-      {summary}
-      <ScrollTable labelledBy={captionId}>
-        <table className="table progress-table">
-          <caption id={captionId}>{t('progress.changes.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('progress.col.scale')}</th>
-              <th scope="col">{t('progress.col.kind')}</th>
-              <th scope="col" className="num">
-                {t('progress.col.scores')}
-              </th>
-              <th scope="col" className="num">
-                {t('progress.col.difference')}
-              </th>
-              <th scope="col" className="num">
-                {t('progress.col.rci')}
-              </th>
-              <th scope="col">{t('progress.col.result')}</th>
-              <th scope="col">{t('progress.col.reliability')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ key, title, subtitle, change }) => (
-              <tr key={key}>
-                <th scope="row">
-                  {title}
-                  {subtitle ? <span className="progress-cell-note">{subtitle}</span> : null}
-                </th>
-                <td>{kindLabel(change.kind)}</td>
-                <td className="num">
-                  {scoresText(change)}
-                  <DatesNote change={change} />
-                </td>
-                <td className="num">{signed.format(change.difference)}</td>
-                <td className="num">{formatStat(change.rci)}</td>
-                <td>
-                  <Badge tone={RESULT_TONE[change.label]}>{resultLabel(change.label)}</Badge>
-                </td>
-                <td className="progress-reliability">
-                  <ReliabilityCell change={change} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <p>
+        {t('progress.changes.summary', {
+          improved: count('improved'),
+          declined: count('declined'),
+          unchanged: count('no-reliable-change'),
+        })}
+      </p>
+      {KIND_ORDER.map((kind) => {
+        const ofKind = rows.filter((r) => r.change.kind === kind);
+        if (!ofKind.length) return null;
+        return (
+          <div key={kind} className="progress-kind stack">
+            <h3>{t(`progress.changes.kind.${kind}`)}</h3>
+            <p className="hint">{t(`progress.changes.intro.${kind}`)}</p>
+            {narrow ? <ChangeCards rows={ofKind} /> : <KindTable kind={kind} rows={ofKind} />}
+          </div>
+        );
+      })}
     </>
   );
 }

@@ -79,6 +79,7 @@ export function TimelineChart({
   max,
   experiments,
   narrow,
+  connectAll = false,
 }: {
   name: string;
   points: ReadonlyArray<ProgressPoint>;
@@ -86,6 +87,8 @@ export function TimelineChart({
   max: number;
   experiments: ReadonlyArray<MarkedExperiment>;
   narrow: boolean;
+  /** Join every point in date order (a behaviour: its 360 figure, then the pulses on it). */
+  connectAll?: boolean;
 }) {
   const W = narrow ? 290 : 900;
   const lanes = lanesOf(experiments);
@@ -118,7 +121,7 @@ export function TimelineChart({
   const byKind = KINDS.map((kind) => ({ kind, series: points.filter((p) => p.kind === kind) }));
 
   const summary = t('progress.timeline.summary', {
-    name,
+    name: name.replace(/[.!?]$/, ''),
     min,
     max,
     points: points
@@ -166,6 +169,12 @@ export function TimelineChart({
           {formatMonth(new Date(tick).toISOString())}
         </text>
       ))}
+      {connectAll && points.length > 1 ? (
+        <polyline
+          className="progress-line progress-connect"
+          points={points.map((p) => `${x(dayOf(p.date))},${y(p.score)}`).join(' ')}
+        />
+      ) : null}
       {byKind.map(({ kind, series }) =>
         series.length > 1 ? (
           <polyline

@@ -21,12 +21,22 @@ export const progressEn = {
   'progress.source.default': 'default',
 
   'progress.changes.title': 'Changes',
-  'progress.changes.caption':
-    'Change from your first measurement to your latest, per capability and focus behaviour',
   'progress.changes.none':
     'You have one measurement of each kind so far: the timeline shows it, and a second one will show the change.',
-  'progress.col.scale': 'Capability or behaviour',
+  'progress.changes.kind.self': 'Self-assessment',
+  'progress.changes.kind.360': '360 feedback',
+  'progress.changes.kind.pulse': 'Pulse: focus behaviours',
+  'progress.changes.intro.self': 'Your latest self-assessment against your first, per capability.',
+  'progress.changes.intro.360':
+    'Your latest released 360 against your first, per capability, as others rate you (the released figures of each report).',
+  'progress.changes.intro.pulse':
+    'Each behaviour your latest pulse re-rated, against the 360 it followed, as the same raters see it. One behaviour gets the share of its capability’s reliability that one item has (Spearman–Brown).',
+  'progress.changes.caption.self': 'Self-assessment: first against latest',
+  'progress.changes.caption.360': '360 feedback: first against latest',
+  'progress.changes.caption.pulse': 'Pulse: each focus behaviour against the 360 before it',
   'progress.col.kind': 'Measure',
+  'progress.col.capability': 'Capability',
+  'progress.col.behaviour': 'Behaviour',
   'progress.col.scores': 'First → latest',
   'progress.col.difference': 'Change',
   'progress.col.rci': 'RCI',
@@ -40,7 +50,6 @@ export const progressEn = {
     'Reliable improvements: {improved}. Reliable declines: {declined}. No reliable change: {unchanged}.',
   'progress.reliability.organisation': '{value} (organisation, n = {n})',
   'progress.reliability.default': '{value}, default',
-  'progress.reliability.defaultWhy': 'Default because: {reason}.',
   'progress.reliability.sd': 'Baseline SD {value} ({source}), S_diff {sDiff}.',
   'progress.reliability.itemBasis':
     'For one behaviour: the share of its scale’s reliability one item has (Spearman–Brown).',
