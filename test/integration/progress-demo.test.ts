@@ -37,6 +37,18 @@ describe.each(testDatabaseKinds())('measured change in the demo on %s', (kind) =
     expect(sam.experiments.length).toBeGreaterThan(0);
   });
 
+  it('Sam: his pulse’s behaviours against the 360 before it, with the Spearman–Brown default', async () => {
+    const sam = await progressOf('sam.taylor@northwind.example');
+    const behaviours = sam.capabilities.flatMap((c) => c.behaviours);
+    expect(behaviours.length).toBeGreaterThanOrEqual(3);
+    for (const b of behaviours) {
+      expect(b.points.map((p) => p.kind)).toEqual(['360', 'pulse']);
+      expect(b.change!.reliability).toMatchObject({ source: 'default', basis: 'spearman-brown' });
+      // Fewer than 30 released 360s in the demo: the default, and the organisation's n stated.
+      expect(b.change!.reliability.n).toBeLessThan(30);
+    }
+  });
+
   it('someone who took the assessment once has points but nothing to compare', async () => {
     const once = await progressOf(demoEmail('Lucía Romero'));
     expect(once.capabilities.length).toBeGreaterThan(0);
