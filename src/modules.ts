@@ -10,6 +10,7 @@ import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
 import { libraryModule } from './domains/library/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
+import { progressModule } from './domains/progress/module.ts';
 import { reflectionModule } from './domains/reflection/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
@@ -32,6 +33,7 @@ export const modules: readonly Module[] = [
   pathwaysModule,
   reflectionModule,
   checkinsModule,
+  progressModule,
   homeModule,
 ];
 

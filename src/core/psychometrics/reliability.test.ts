@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { covarianceMatrix, mean, pearson, standardDeviation, variance } from './descriptives.ts';
-import { alphaCoefficients, reliabilityReport } from './reliability.ts';
+import { alphaCoefficients, reliabilityReport, spearmanBrown } from './reliability.ts';
 import type { ScaleKey } from './scoring.ts';
 
 const keysFor = (count: number, reversed: number[] = []): ScaleKey[] =>
@@ -269,5 +269,26 @@ describe('reliabilityReport input errors', () => {
     expect(() =>
       reliabilityReport({ rowCount: 1, itemCount: 3, values: new Float64Array(3) }, { keys: keysFor(2) }),
     ).toThrow('data has 3 items but 2 keys');
+  });
+});
+
+describe('spearmanBrown', () => {
+  it('lengthens and shortens a measure', () => {
+    // Doubling a .6 test: 1.2/1.6 = .75; one item of a 4-item scale with alpha .8: .8/(4 − 2.4) = .5.
+    expect(spearmanBrown(0.6, 2)).toBeCloseTo(0.75, 15);
+    expect(spearmanBrown(0.8, 1 / 4)).toBeCloseTo(0.5, 15);
+    expect(spearmanBrown(0.8, 1)).toBe(0.8);
+    expect(spearmanBrown(0, 3)).toBe(0);
+  });
+
+  it('is undone by the inverse factor', () => {
+    for (const r of [0.1, 0.5, 0.93]) expect(spearmanBrown(spearmanBrown(r, 1 / 6), 6)).toBeCloseTo(r, 12);
+  });
+
+  it('rejects impossible parameters', () => {
+    expect(() => spearmanBrown(1, 0.5)).toThrow('reliability');
+    expect(() => spearmanBrown(-0.1, 0.5)).toThrow('reliability');
+    expect(() => spearmanBrown(0.5, 0)).toThrow('lengthFactor');
+    expect(() => spearmanBrown(0.5, Number.POSITIVE_INFINITY)).toThrow('lengthFactor');
   });
 });

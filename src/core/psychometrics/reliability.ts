@@ -249,3 +249,19 @@ export function reliabilityReport(data: ResponseData, options: ReliabilityOption
     items,
   };
 }
+
+/**
+ * Spearman–Brown: the reliability of a measure `lengthFactor` times as long as one with reliability
+ * `reliability` (made of parallel parts): ρ* = m·ρ / (1 + (m − 1)·ρ). With m = 1/k it gives the
+ * reliability one item of a k-item scale has by the scale's alpha, ρ₁ = α / (k − (k − 1)·α): what
+ * a single behaviour re-rated on its own can be expected to have.
+ */
+export function spearmanBrown(reliability: number, lengthFactor: number): number {
+  if (!(reliability >= 0 && reliability < 1)) {
+    throw new PsychometricsError(`reliability must be in [0, 1); got ${reliability}`);
+  }
+  if (!(lengthFactor > 0 && Number.isFinite(lengthFactor))) {
+    throw new PsychometricsError(`lengthFactor must be a positive number; got ${lengthFactor}`);
+  }
+  return (lengthFactor * reliability) / (1 + (lengthFactor - 1) * reliability);
+}

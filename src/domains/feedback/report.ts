@@ -29,8 +29,11 @@ export interface ReportMetaInput {
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 const round = (x: number | null) => (x === null ? null : Math.round(x * 100) / 100);
 
-/** "Others": the all-raters figure when released, else the mean of the shown group figures. */
-function othersOf(
+/**
+ * "Others": the all-raters figure when released, else the mean of the shown group figures. Also how
+ * measured change (domains/progress) reads a released figure, so both pages show the same number.
+ */
+export function othersOf(
   allRaters: { mean: number } | null,
   groups: ReadonlyArray<{ mean: number }>,
 ): { value: number | null; basis: 'all-raters' | 'mean-of-groups' | null } {

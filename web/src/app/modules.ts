@@ -11,6 +11,7 @@ import { homeModule } from '../domains/home/module.tsx';
 import { libraryModule } from '../domains/library/module.tsx';
 import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
+import { progressModule } from '../domains/progress/module.tsx';
 import { reflectionModule } from '../domains/reflection/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
 import { mailModule } from '../platform/mail/module.tsx';
@@ -27,6 +28,7 @@ export const modules: readonly WebModule[] = [
   pathwaysModule,
   reflectionModule,
   checkinsModule,
+  progressModule,
   libraryModule,
   frameworkModule,
   alignmentModule,

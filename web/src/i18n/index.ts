@@ -14,6 +14,7 @@ import { homeEn } from '../domains/home/i18n/en.ts';
 import { libraryEn } from '../domains/library/i18n/en.ts';
 import { pathwaysEn } from '../domains/pathways/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
+import { progressEn } from '../domains/progress/i18n/en.ts';
 import { reflectionEn } from '../domains/reflection/i18n/en.ts';
 import { authEn } from '../platform/auth/i18n/en.ts';
 import { mailEn } from '../platform/mail/i18n/en.ts';
@@ -32,6 +33,7 @@ export const en = {
   ...libraryEn,
   ...pathwaysEn,
   ...reflectionEn,
+  ...progressEn,
   ...homeEn,
   ...checkinsEn,
 } as const;
