@@ -26,7 +26,7 @@ export interface DemoPulse {
 export const SAM_PULSE: DemoPulse = {
   seed: 20_250_611,
   capabilities: ['inspiring-influencing', 'knowing-all-the-answers'],
-  change: { 'inspiring-influencing': 1.1, 'knowing-all-the-answers': -1.1 },
+  change: { 'inspiring-influencing': 1.9, 'knowing-all-the-answers': -0.4 },
   declined: 'Ben Carter',
   different: [
     'Sam brought two roadmap ideas to planning this month, rough and early. One is now on the plan.',
