@@ -3,6 +3,7 @@
 // (docs/adding-a-domain.md).
 import { alignmentModule } from './domains/alignment/module.ts';
 import { assessmentsModule } from './domains/assessments/module.ts';
+import { checkinsModule } from './domains/checkins/module.ts';
 import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
@@ -28,6 +29,7 @@ export const modules: readonly Module[] = [
   libraryModule,
   developmentModule,
   pathwaysModule,
+  checkinsModule,
   homeModule,
 ];
 
