@@ -9,6 +9,7 @@ import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
 import { libraryModule } from './domains/library/module.ts';
+import { nudgesModule } from './domains/nudges/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
 import { identityModule } from './identity/module.ts';
 import { createOrganisationIdentity } from './identity/organisations/service.ts';
@@ -31,6 +32,7 @@ export const modules: readonly Module[] = [
   pathwaysModule,
   checkinsModule,
   homeModule,
+  nudgesModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -1,0 +1,217 @@
+// One person's digest: who gets one (recipients), and composing and sending one for a period.
+//
+// Reading a person's plan needs their person setting (their plan is owner-only, docs/decisions/0014).
+// The digest reads it exactly as the home page does, through home's readPlanGlance: one prepared
+// statement in one round trip as the person (read-facts.ts), the library's modules from a 2 s
+// cache, and the same due-this-week and module rules. Chosen over a SECURITY DEFINER function that
+// would return every person's due experiments at once: that would be a second copy of the home
+// page's query and rules to keep in step, and the per-person statement is already the app's
+// fastest read (~1 ms); at 10,000 people the run is bounded by writing the emails, not by reading
+// (docs/decisions/0015, bench/digest.bench.ts).
+//
+// The write is one transaction as the person: claim the period in digest_sends, read the next
+// check-in (also owner-only), queue the email. A period already claimed (another process, or a rerun
+// after a crash) inserts nothing and sends nothing.
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { col, queryRows } from '../../platform/db/rows.ts';
+import { signLink } from '../../platform/http/signed-links.ts';
+import { ROLES, type Viewer } from '../../platform/http/viewer.ts';
+import { queueEmail } from '../../platform/mail/mailer.ts';
+import type { Services } from '../../platform/services.ts';
+import { upcomingCheckIns } from '../checkins/upcoming.ts';
+import { weekOf } from '../home/due-this-week.ts';
+import { readPlanGlance } from '../home/read-home.ts';
+import { DIGEST_FREQUENCIES } from './constants.ts';
+import { renderDigestEmail } from './digest-email.ts';
+import { ONE_CLICK_BODY } from './endpoints.ts';
+import { scheduleOf } from './preferences.ts';
+import { promptFor } from './prompts.ts';
+import type { DigestSchedule } from './schedule.ts';
+
+const DAY_MS = 86_400_000;
+export const UNSUBSCRIBE_PURPOSE = 'digest-unsubscribe';
+/** An unsubscribe link works for a year: people act on old emails, and turning a digest off is harmless. */
+export const UNSUBSCRIBE_LINK_DAYS = 365;
+
+export interface DigestRecipient {
+  organisationId: string;
+  personId: string;
+  email: string;
+  name: string;
+  roles: Viewer['roles'];
+  schedule: DigestSchedule;
+  lastSentAt: Date | null;
+}
+
+const recipientRow = z.object({
+  id: col.text,
+  email: col.text,
+  name: col.text,
+  roles: z.array(z.enum(ROLES)),
+  frequency: z.enum(DIGEST_FREQUENCIES).nullable(),
+  weekday: col.count.nullable(),
+  hour: col.count.nullable(),
+  time_zone: z.string().nullable(),
+  quiet_start: col.count.nullable(),
+  quiet_end: col.count.nullable(),
+  last_sent_at: col.timestamp.nullable(),
+});
+
+/**
+ * The organisation's active people whose digest is not off, with their choices (or the defaults)
+ * and when their latest digest went out; only `personIds` when given. One statement: at 10,000
+ * people it is the scheduler's whole read every few minutes (the latest send through the primary
+ * key of digest_sends).
+ */
+export async function readRecipients(
+  services: Services,
+  organisationId: string,
+  personIds?: readonly string[],
+): Promise<DigestRecipient[]> {
+  const only = personIds
+    ? sql`AND p.id = ANY(${`{${personIds.map((id) => `"${id}"`).join(',')}}`}::uuid[])`
+    : sql``;
+  const rows = await services.db.inOrganisation(organisationId, (tx) =>
+    queryRows(
+      tx,
+      sql`SELECT p.id::text AS id, p.email, p.name, p.roles, np.frequency, np.weekday, np.hour, np.time_zone,
+                 np.quiet_start, np.quiet_end,
+                 (SELECT max(ds.sent_at) FROM digest_sends ds
+                   WHERE ds.organisation_id = p.organisation_id AND ds.person_id = p.id) AS last_sent_at
+            FROM people p
+            LEFT JOIN nudge_preferences np ON np.organisation_id = p.organisation_id AND np.person_id = p.id
+           WHERE p.organisation_id = ${organisationId} AND p.status = 'active'
+             AND (np.frequency IS NULL OR np.frequency <> 'off') ${only}
+           ORDER BY p.id`,
+      recipientRow,
+    ),
+  );
+  return rows.map((r) => ({
+    organisationId,
+    personId: r.id,
+    email: r.email,
+    name: r.name,
+    roles: r.roles,
+    schedule: scheduleOf(
+      r.frequency === null
+        ? null
+        : {
+            frequency: r.frequency,
+            weekday: r.weekday!,
+            hour: r.hour!,
+            timeZone: r.time_zone!,
+            quietStart: r.quiet_start,
+            quietEnd: r.quiet_end,
+          },
+    ),
+    lastSentAt: r.last_sent_at,
+  }));
+}
+
+/** The links of one person's digest; the unsubscribe ones carry a signed token and work signed out. */
+export function digestLinks(services: Services, organisationId: string, personId: string, now: Date) {
+  const base = services.config.publicUrl;
+  const token = signLink(services.config.sessionSecret, {
+    organisationId,
+    personId,
+    purpose: UNSUBSCRIBE_PURPOSE,
+    expiresAt: new Date(now.getTime() + UNSUBSCRIBE_LINK_DAYS * DAY_MS),
+  });
+  return {
+    app: `${base}/`,
+    plan: `${base}/plan`,
+    settings: `${base}/settings/nudges`,
+    /** The page a person opens from the email's body: it asks before it unsubscribes. */
+    unsubscribePage: `${base}/unsubscribe?token=${token}`,
+    /** The List-Unsubscribe address: RFC 8058 POSTs here; a GET only shows where the digest stands. */
+    unsubscribeApi: `${base}/api/nudges/unsubscribe?token=${token}`,
+    library: (moduleId: string) => `${base}/library/${moduleId}`,
+  };
+}
+
+/**
+ * Composes and sends `r`'s digest for `period` (schedule.ts decides when): 'sent', or 'skipped'
+ * when that period's digest already exists or the person turned digests off meanwhile.
+ */
+export async function sendDigest(
+  services: Services,
+  r: DigestRecipient,
+  period: string,
+  localDate: string,
+  now: Date,
+): Promise<'sent' | 'skipped'> {
+  const viewer: Viewer = {
+    organisationId: r.organisationId,
+    personId: r.personId,
+    sessionId: '',
+    roles: r.roles,
+    email: r.email,
+    name: r.name,
+  };
+  // Outside the transaction: the plan's statement runs on its own (read-facts.ts), and nothing
+  // it reads must be locked while the email is written.
+  const glance = await readPlanGlance(services, viewer, weekOf(localDate), now);
+  const links = digestLinks(services, r.organisationId, r.personId, now);
+  const horizon = new Date(now.getTime() + (r.schedule.frequency === 'fortnightly' ? 14 : 7) * DAY_MS);
+
+  return services.db.inOrganisation(
+    r.organisationId,
+    async (tx) => {
+      // Claims the period. A concurrent claim of the same key waits for this transaction and then
+      // inserts nothing; a person who turned the digest off since the recipients were read is skipped.
+      const claimed = await queryRows(
+        tx,
+        sql`INSERT INTO digest_sends (organisation_id, person_id, period, sent_at)
+            SELECT ${r.organisationId}, ${r.personId}, ${period}, ${now.toISOString()}::timestamptz
+             WHERE NOT EXISTS (SELECT 1 FROM nudge_preferences np
+                                WHERE np.organisation_id = ${r.organisationId} AND np.person_id = ${r.personId}
+                                  AND np.frequency = 'off')
+            ON CONFLICT DO NOTHING
+            RETURNING period`,
+        z.object({ period: col.text }),
+      );
+      if (claimed.length === 0) return 'skipped';
+      // Owner-only like the plan: this transaction acts as the person.
+      const [checkIn] = await upcomingCheckIns(tx, r.personId, now, horizon);
+      const email = renderDigestEmail({
+        name: r.name,
+        localDate,
+        timeZone: r.schedule.timeZone,
+        due: glance.due.map((e) => ({
+          title: e.action,
+          reasons: e.reasons,
+          startsOn: e.startsOn,
+          reviewOn: e.reviewOn,
+        })),
+        prompt: promptFor(period),
+        module: glance.suggestedModule && {
+          id: glance.suggestedModule.id,
+          title: glance.suggestedModule.title,
+          minutes: glance.suggestedModule.minutes,
+        },
+        // The time and the other person only: a check-in's title and agenda are theirs to read in the app.
+        checkIn: checkIn ? { startsAt: checkIn.startsAt, withName: checkIn.withPerson.name } : null,
+        links: {
+          app: links.app,
+          plan: links.plan,
+          settings: links.settings,
+          unsubscribe: links.unsubscribePage,
+          module: glance.suggestedModule ? links.library(glance.suggestedModule.id) : null,
+        },
+      });
+      await queueEmail(tx, services.jobs, r.organisationId, {
+        to: r.email,
+        ...email,
+        headers: {
+          'List-Unsubscribe': `<${links.unsubscribeApi}>`,
+          'List-Unsubscribe-Post': ONE_CLICK_BODY,
+          'List-Id': 'Lodestar digest <digest.lodestar>',
+          'Auto-Submitted': 'auto-generated',
+        },
+      });
+      return 'sent';
+    },
+    r.personId,
+  );
+}
