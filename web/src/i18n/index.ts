@@ -11,6 +11,7 @@ import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
 import { homeEn } from '../domains/home/i18n/en.ts';
 import { libraryEn } from '../domains/library/i18n/en.ts';
+import { nudgesEn } from '../domains/nudges/i18n/en.ts';
 import { pathwaysEn } from '../domains/pathways/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
 import { authEn } from '../platform/auth/i18n/en.ts';
@@ -30,6 +31,7 @@ export const en = {
   ...libraryEn,
   ...pathwaysEn,
   ...homeEn,
+  ...nudgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
