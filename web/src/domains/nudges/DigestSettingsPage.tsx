@@ -32,6 +32,8 @@ interface Draft {
   quietEnd: number;
 }
 
+/** On first, as people choose it most; off last. */
+const FREQUENCIES: DigestFrequency[] = ['weekly', 'fortnightly', 'off'];
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 // 1 January 2024 was a Monday.
@@ -152,7 +154,7 @@ function SettingsForm({ saved }: { saved: DigestPreferences }) {
           </p>
         ) : null}
         <div className="digest-choices">
-          {DIGEST_FREQUENCIES.map((f) => (
+          {FREQUENCIES.map((f) => (
             <div key={f} className="checkbox">
               <input
                 type="radio"
