@@ -2,11 +2,7 @@
 // then the day and hour on their own clock, the time zone (their browser's is offered), and quiet
 // hours. A sentence under the form says what the choices mean before they save.
 import { type FormEvent, useId, useRef, useState } from 'react';
-import {
-  DEFAULT_DIGEST,
-  DIGEST_FREQUENCIES,
-  type DigestFrequency,
-} from '../../../../src/domains/nudges/constants.ts';
+import { DEFAULT_DIGEST, type DigestFrequency } from '../../../../src/domains/nudges/constants.ts';
 import { locale, t } from '../../i18n/index.ts';
 import {
   Alert,
