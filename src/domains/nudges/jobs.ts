@@ -19,14 +19,14 @@ import { col, queryRows } from '../../platform/db/rows.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { Services } from '../../platform/services.ts';
 import { digestDecision } from './schedule.ts';
-import { readRecipients, sendDigest } from './send-digest.ts';
+import { type ComposedDigest, composeDigest, readRecipients, recordDigests } from './send-digest.ts';
 
 /** People per batch job: small enough that a retried batch redoes little, large enough to amortise. */
 export const DIGEST_BATCH = 100;
 
 /**
- * Digests composed at once within one batch. PGlite runs one statement at a time anyway; on
- * PostgreSQL a few overlap round trips, leaving most of the pool (10) to requests.
+ * Digests composed at once within one batch (reads only). PGlite runs one statement at a time
+ * anyway; on PostgreSQL a few overlap their round trips, leaving most of the pool (10) to requests.
  */
 const parallelism = (services: Services) => (services.db.kind === 'postgres' ? 3 : 1);
 
@@ -85,7 +85,8 @@ export async function scanDigests(services: Services): Promise<{ due: number; ba
 }
 
 /**
- * Sends the digests of `personIds` that are due at the time it runs. One person's failure does not
+ * Sends the digests of `personIds` that are due at the time it runs: composes each (reads only, a
+ * few at once), then records them all in one transaction. One person's failure to compose does not
  * stop the others; it is logged (the person's id and the error's message only) and counted.
  */
 export async function sendBatch(
@@ -98,21 +99,24 @@ export async function sendBatch(
     const decision = digestDecision(r.schedule, now, r.lastSentAt);
     return decision.due ? [{ r, decision }] : [];
   });
-  const result = { sent: 0, skipped: personIds.length - queue.length, failed: 0 };
+  const notDue = personIds.length - queue.length;
+  const composed: ComposedDigest[] = [];
+  let failed = 0;
   const worker = async () => {
     for (let next = queue.shift(); next; next = queue.shift()) {
       const { r, decision } = next;
       try {
-        result[await sendDigest(services, r, decision.period, decision.localDate, now)]++;
+        composed.push(await composeDigest(services, r, decision.period, decision.localDate, now));
       } catch (err) {
-        result.failed++;
+        failed++;
         services.log.error(
           { organisationId, personId: r.personId, error: err instanceof Error ? err.message : String(err) },
-          'digest not sent',
+          'digest not composed',
         );
       }
     }
   };
   await Promise.all(Array.from({ length: parallelism(services) }, worker));
-  return result;
+  const { sent, skipped } = await recordDigests(services, organisationId, composed, now);
+  return { sent, skipped: skipped + notDue, failed };
 }

@@ -9,15 +9,15 @@
 // fastest read (~1 ms); at 10,000 people the run is bounded by writing the emails, not by reading
 // (docs/decisions/0015, bench/digest.bench.ts).
 //
-// The write is one transaction as the person: claim the period in digest_sends, read the next
-// check-in (also owner-only), queue the email. A period already claimed (another process, or a rerun
-// after a crash) inserts nothing and sends nothing.
+// Composing reads as the person (the plan, the next check-in) and writes nothing; recording is one
+// transaction per batch that claims each period in digest_sends and queues the emails of the claims
+// it won. A period already claimed (another process, or a rerun after a crash) sends nothing.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { signLink } from '../../platform/http/signed-links.ts';
 import { ROLES, type Viewer } from '../../platform/http/viewer.ts';
-import { queueEmail } from '../../platform/mail/mailer.ts';
+import { type OutgoingEmail, queueEmail } from '../../platform/mail/mailer.ts';
 import type { Services } from '../../platform/services.ts';
 import { upcomingCheckIns } from '../checkins/upcoming.ts';
 import { weekOf } from '../home/due-this-week.ts';
@@ -130,17 +130,25 @@ export function digestLinks(services: Services, organisationId: string, personId
   };
 }
 
+/** One person's digest, composed and ready to be recorded. */
+export interface ComposedDigest {
+  recipient: DigestRecipient;
+  period: string;
+  email: OutgoingEmail;
+}
+
 /**
- * Composes and sends `r`'s digest for `period` (schedule.ts decides when): 'sent', or 'skipped'
- * when that period's digest already exists or the person turned digests off meanwhile.
+ * Composes `r`'s digest for `period` (schedule.ts decides when), reading as the person: their plan
+ * through home's readPlanGlance (one statement) and their next check-in (a short read-only
+ * transaction; check-ins are owner-only too). Writes nothing.
  */
-export async function sendDigest(
+export async function composeDigest(
   services: Services,
   r: DigestRecipient,
   period: string,
   localDate: string,
   now: Date,
-): Promise<'sent' | 'skipped'> {
+): Promise<ComposedDigest> {
   const viewer: Viewer = {
     organisationId: r.organisationId,
     personId: r.personId,
@@ -149,69 +157,111 @@ export async function sendDigest(
     email: r.email,
     name: r.name,
   };
-  // Outside the transaction: the plan's statement runs on its own (read-facts.ts), and nothing
-  // it reads must be locked while the email is written.
-  const glance = await readPlanGlance(services, viewer, weekOf(localDate), now);
-  const links = digestLinks(services, r.organisationId, r.personId, now);
   const horizon = new Date(now.getTime() + (r.schedule.frequency === 'fortnightly' ? 14 : 7) * DAY_MS);
-
-  return services.db.inOrganisation(
-    r.organisationId,
-    async (tx) => {
-      // Claims the period. A concurrent claim of the same key waits for this transaction and then
-      // inserts nothing; a person who turned the digest off since the recipients were read is skipped.
-      const claimed = await queryRows(
-        tx,
-        sql`INSERT INTO digest_sends (organisation_id, person_id, period, sent_at)
-            SELECT ${r.organisationId}, ${r.personId}, ${period}, ${now.toISOString()}::timestamptz
-             WHERE NOT EXISTS (SELECT 1 FROM nudge_preferences np
-                                WHERE np.organisation_id = ${r.organisationId} AND np.person_id = ${r.personId}
-                                  AND np.frequency = 'off')
-            ON CONFLICT DO NOTHING
-            RETURNING period`,
-        z.object({ period: col.text }),
-      );
-      if (claimed.length === 0) return 'skipped';
-      // Owner-only like the plan: this transaction acts as the person.
-      const [checkIn] = await upcomingCheckIns(tx, r.personId, now, horizon);
-      const email = renderDigestEmail({
-        name: r.name,
-        localDate,
-        timeZone: r.schedule.timeZone,
-        due: glance.due.map((e) => ({
-          title: e.action,
-          reasons: e.reasons,
-          startsOn: e.startsOn,
-          reviewOn: e.reviewOn,
-        })),
-        prompt: promptFor(period),
-        module: glance.suggestedModule && {
-          id: glance.suggestedModule.id,
-          title: glance.suggestedModule.title,
-          minutes: glance.suggestedModule.minutes,
-        },
-        // The time and the other person only: a check-in's title and agenda are theirs to read in the app.
-        checkIn: checkIn ? { startsAt: checkIn.startsAt, withName: checkIn.withPerson.name } : null,
-        links: {
-          app: links.app,
-          plan: links.plan,
-          settings: links.settings,
-          unsubscribe: links.unsubscribePage,
-          module: glance.suggestedModule ? links.library(glance.suggestedModule.id) : null,
-        },
-      });
-      await queueEmail(tx, services.jobs, r.organisationId, {
-        to: r.email,
-        ...email,
-        headers: {
-          'List-Unsubscribe': `<${links.unsubscribeApi}>`,
-          'List-Unsubscribe-Post': ONE_CLICK_BODY,
-          'List-Id': 'Lodestar digest <digest.lodestar>',
-          'Auto-Submitted': 'auto-generated',
-        },
-      });
-      return 'sent';
+  const [glance, checkIns] = await Promise.all([
+    readPlanGlance(services, viewer, weekOf(localDate), now),
+    services.db.inOrganisation(
+      r.organisationId,
+      (tx) => upcomingCheckIns(tx, r.personId, now, horizon),
+      r.personId,
+    ),
+  ]);
+  const checkIn = checkIns[0];
+  const links = digestLinks(services, r.organisationId, r.personId, now);
+  const email = renderDigestEmail({
+    name: r.name,
+    localDate,
+    timeZone: r.schedule.timeZone,
+    due: glance.due.map((e) => ({
+      title: e.action,
+      reasons: e.reasons,
+      startsOn: e.startsOn,
+      reviewOn: e.reviewOn,
+    })),
+    prompt: promptFor(period),
+    module: glance.suggestedModule && {
+      id: glance.suggestedModule.id,
+      title: glance.suggestedModule.title,
+      minutes: glance.suggestedModule.minutes,
     },
-    r.personId,
+    // The time and the other person only: a check-in's title and agenda are theirs to read in the app.
+    checkIn: checkIn ? { startsAt: checkIn.startsAt, withName: checkIn.withPerson.name } : null,
+    links: {
+      app: links.app,
+      plan: links.plan,
+      settings: links.settings,
+      unsubscribe: links.unsubscribePage,
+      module: glance.suggestedModule ? links.library(glance.suggestedModule.id) : null,
+    },
+  });
+  return {
+    recipient: r,
+    period,
+    email: {
+      to: r.email,
+      ...email,
+      headers: {
+        'List-Unsubscribe': `<${links.unsubscribeApi}>`,
+        'List-Unsubscribe-Post': ONE_CLICK_BODY,
+        'List-Id': 'Lodestar digest <digest.lodestar>',
+        'Auto-Submitted': 'auto-generated',
+      },
+    },
+  };
+}
+
+/**
+ * Records composed digests of one organisation in ONE transaction: claims each person's period in
+ * digest_sends (one statement, in person order) and queues the email of each claim it won. A key
+ * already there (sent by another process, or before a crash) and a person who turned the digest off
+ * since they were read are skipped. One transaction for a whole batch because each commit waits for
+ * the disk (~5 ms): per person, that wait was most of the run.
+ */
+export async function recordDigests(
+  services: Services,
+  organisationId: string,
+  digests: readonly ComposedDigest[],
+  now: Date,
+): Promise<{ sent: number; skipped: number }> {
+  if (digests.length === 0) return { sent: 0, skipped: 0 };
+  // The same order in every process, so two batches claiming the same people cannot deadlock.
+  const ordered = [...digests].sort((a, b) =>
+    a.recipient.personId < b.recipient.personId ? -1 : a.recipient.personId > b.recipient.personId ? 1 : 0,
   );
+  const rows = sql.join(
+    ordered.map((d) => sql`(${d.recipient.personId}::uuid, ${d.period})`),
+    sql`, `,
+  );
+  return services.db.inOrganisation(organisationId, async (tx) => {
+    const claimed = await queryRows(
+      tx,
+      sql`INSERT INTO digest_sends (organisation_id, person_id, period, sent_at)
+          SELECT ${organisationId}, v.person_id, v.period, ${now.toISOString()}::timestamptz
+            FROM (VALUES ${rows}) AS v (person_id, period)
+           WHERE NOT EXISTS (SELECT 1 FROM nudge_preferences np
+                              WHERE np.organisation_id = ${organisationId} AND np.person_id = v.person_id
+                                AND np.frequency = 'off')
+          ON CONFLICT DO NOTHING
+          RETURNING person_id::text AS "personId"`,
+      z.object({ personId: col.text }),
+    );
+    const won = new Set(claimed.map((c) => c.personId));
+    for (const d of ordered) {
+      if (won.has(d.recipient.personId)) await queueEmail(tx, services.jobs, organisationId, d.email);
+    }
+    return { sent: won.size, skipped: ordered.length - won.size };
+  });
+}
+
+/** Composes and records one person's digest (the demo; the scheduler records whole batches). */
+export async function sendDigest(
+  services: Services,
+  r: DigestRecipient,
+  period: string,
+  localDate: string,
+  now: Date,
+): Promise<'sent' | 'skipped'> {
+  const composed = await composeDigest(services, r, period, localDate, now);
+  const { sent } = await recordDigests(services, r.organisationId, [composed], now);
+  return sent ? 'sent' : 'skipped';
 }
