@@ -139,8 +139,6 @@ export async function load(options: {
    * submits), and may replace the path, headers and body of that request.
    */
   prepare?: (connection: number) => Promise<PreparedRequest>;
-  /** Ends the load early when it returns true (checked before each request), e.g. when a run ends. */
-  until?: () => boolean;
 }): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const target = new URL(options.path, options.url);
@@ -178,8 +176,7 @@ export async function load(options: {
   const started = performance.now();
   await Promise.all(
     Array.from({ length: options.connections }, async (_, connection) => {
-      while (performance.now() < deadline && !options.until?.())
-        await one(await options.prepare?.(connection));
+      while (performance.now() < deadline) await one(await options.prepare?.(connection));
     }),
   );
   const elapsed = (performance.now() - started) / 1000;

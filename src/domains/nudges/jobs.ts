@@ -5,12 +5,12 @@
 //   twice, or in two processes at once: the batches would overlap, and digest_sends lets each
 //   period's digest through once.
 // - `nudges.send-digests`: one batch. It reads its people's choices again and decides again with the
-//   time it runs (someone may have turned the digest off, or the queue may have been slow), then
-//   sends each due digest (send-digest.ts). Batches run in parallel on the queue's workers, and in
-//   every server process that runs the queue.
+//   time it runs (someone may have turned the digest off, or the queue may have been slow), composes
+//   each due digest as its person, then records them all in one transaction (send-digest.ts).
+//   Batches run in parallel on the queue's workers, and in every server process that runs the queue.
 //
-// After a crash (kill -9) mid-run, sent digests are committed with their digest_sends rows and
-// unsent ones are not; the next scan, at most 5 minutes later, finds the unsent people still within
+// After a crash (kill -9) mid-run, recorded batches are committed with their digest_sends rows and
+// the batch being recorded is not; the next scan, at most 5 minutes later, finds the unsent people still within
 // their grace window and sends them; the batch that was running is requeued once stale and finds
 // nothing left to do. Nothing here logs a name, an address or any text of a person's.
 import { sql } from 'drizzle-orm';

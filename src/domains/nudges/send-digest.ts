@@ -11,13 +11,13 @@
 //
 // Composing reads as the person (the plan, the next check-in) and writes nothing; recording is one
 // transaction per batch that claims each period in digest_sends and queues the emails of the claims
-// it won. A period already claimed (another process, or a rerun after a crash) sends nothing.
+// it won, with one delivery job for them all. A period already claimed (another process, or a rerun after a crash) sends nothing.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { signLink } from '../../platform/http/signed-links.ts';
 import { ROLES, type Viewer } from '../../platform/http/viewer.ts';
-import { type OutgoingEmail, queueEmail } from '../../platform/mail/mailer.ts';
+import { type OutgoingEmail, queueEmails } from '../../platform/mail/mailer.ts';
 import type { Services } from '../../platform/services.ts';
 import { upcomingCheckIns } from '../checkins/upcoming.ts';
 import { weekOf } from '../home/due-this-week.ts';
@@ -158,14 +158,14 @@ export async function composeDigest(
     name: r.name,
   };
   const horizon = new Date(now.getTime() + (r.schedule.frequency === 'fortnightly' ? 14 : 7) * DAY_MS);
-  const [glance, checkIns] = await Promise.all([
-    readPlanGlance(services, viewer, weekOf(localDate), now),
-    services.db.inOrganisation(
-      r.organisationId,
-      (tx) => upcomingCheckIns(tx, r.personId, now, horizon),
-      r.personId,
-    ),
-  ]);
+  // One after the other: a batch composes a few digests at once, each holding one pooled connection
+  // at a time, so the pool keeps room for requests.
+  const glance = await readPlanGlance(services, viewer, weekOf(localDate), now);
+  const checkIns = await services.db.inOrganisation(
+    r.organisationId,
+    (tx) => upcomingCheckIns(tx, r.personId, now, horizon),
+    r.personId,
+  );
   const checkIn = checkIns[0];
   const links = digestLinks(services, r.organisationId, r.personId, now);
   const email = renderDigestEmail({
@@ -246,9 +246,13 @@ export async function recordDigests(
       z.object({ personId: col.text }),
     );
     const won = new Set(claimed.map((c) => c.personId));
-    for (const d of ordered) {
-      if (won.has(d.recipient.personId)) await queueEmail(tx, services.jobs, organisationId, d.email);
-    }
+    // One insert and one delivery job for the batch's emails (mailer.ts queueEmails).
+    await queueEmails(
+      tx,
+      services.jobs,
+      organisationId,
+      ordered.filter((d) => won.has(d.recipient.personId)).map((d) => d.email),
+    );
     return { sent: won.size, skipped: ordered.length - won.size };
   });
 }
