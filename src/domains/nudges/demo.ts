@@ -52,7 +52,7 @@ export async function seedDemoNudges(services: Services, organisationId: string,
   const now = services.clock();
   const sendTo = chosen.filter(([, , sendNow]) => sendNow).map(([name]) => idOf.get(name)!);
   // Sent for the period of their latest target, as the scheduler would have: it then skips it.
-  for (const r of await readRecipients(services, organisationId, sendTo)) {
+  for (const r of await readRecipients(services, organisationId, { personIds: sendTo })) {
     if (r.schedule.frequency === 'off') continue;
     const { period, local } = latestTarget({ ...r.schedule, frequency: r.schedule.frequency }, now);
     await sendDigest(services, r, period, local.date, now);

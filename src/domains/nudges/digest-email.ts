@@ -33,23 +33,31 @@ export interface DigestEmail {
   html: string;
 }
 
-const day = (date: string) =>
-  new Date(`${date}T12:00:00Z`).toLocaleDateString('en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    timeZone: 'UTC',
-  });
+// Formatters are costly to build (toLocaleString builds one per call): one for days, one per zone.
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  timeZone: 'UTC',
+});
+const day = (date: string) => dayFormat.format(new Date(`${date}T12:00:00Z`));
 
-const when = (instant: Date, timeZone: string) =>
-  instant.toLocaleString('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone,
-  });
+const whenFormats = new Map<string, Intl.DateTimeFormat>();
+function when(instant: Date, timeZone: string): string {
+  let f = whenFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+    });
+    whenFormats.set(timeZone, f);
+  }
+  return f.format(instant);
+}
 
 /** Why an experiment is listed, in a few words. */
 export function reasonText(item: DigestItem, today: string): string {

@@ -23,12 +23,14 @@ import { type ComposedDigest, composeDigest, readRecipients, recordDigests } fro
 
 /** People per batch job: small enough that a retried batch redoes little, large enough to amortise. */
 export const DIGEST_BATCH = 100;
+/** People the scan reads and decides at once. */
+const SCAN_PAGE = 1000;
 
 /**
  * Digests composed at once within one batch (reads only). PGlite runs one statement at a time
  * anyway; on PostgreSQL a few overlap their round trips, leaving most of the pool (10) to requests.
  */
-const parallelism = (services: Services) => (services.db.kind === 'postgres' ? 3 : 1);
+const parallelism = (services: Services) => (services.db.kind === 'postgres' ? 2 : 1);
 
 export const sendDigestsJob = defineJob({
   name: 'nudges.send-digests',
@@ -64,21 +66,29 @@ export async function scanDigests(services: Services): Promise<{ due: number; ba
   let due = 0;
   let batches = 0;
   for (const { id: organisationId } of organisations) {
-    const now = services.clock();
-    const ids = (await readRecipients(services, organisationId))
-      .filter((r) => digestDecision(r.schedule, now, r.lastSentAt).due)
-      .map((r) => r.personId);
-    if (ids.length === 0) continue;
-    due += ids.length;
-    await services.db.inOrganisation(organisationId, async (tx) => {
-      for (let i = 0; i < ids.length; i += DIGEST_BATCH) {
-        await services.jobs.enqueue(tx, sendDigestsJob, {
-          organisationId,
-          personIds: ids.slice(i, i + DIGEST_BATCH),
+    // A page at a time: the first batches go out while the rest of the organisation is read.
+    for (let after: string | null = null; ; ) {
+      const page = await readRecipients(services, organisationId, { after, limit: SCAN_PAGE });
+      if (page.length === 0) break;
+      after = page.at(-1)!.personId;
+      const now = services.clock();
+      const ids = page
+        .filter((r) => digestDecision(r.schedule, now, r.lastSentAt).due)
+        .map((r) => r.personId);
+      if (ids.length > 0) {
+        due += ids.length;
+        await services.db.inOrganisation(organisationId, async (tx) => {
+          for (let i = 0; i < ids.length; i += DIGEST_BATCH) {
+            await services.jobs.enqueue(tx, sendDigestsJob, {
+              organisationId,
+              personIds: ids.slice(i, i + DIGEST_BATCH),
+            });
+            batches++;
+          }
         });
-        batches++;
       }
-    });
+      if (page.length < SCAN_PAGE) break;
+    }
   }
   if (due > 0) services.log.info({ due, batches }, 'digests due: batches queued');
   return { due, batches };
@@ -95,7 +105,7 @@ export async function sendBatch(
   personIds: readonly string[],
 ): Promise<{ sent: number; skipped: number; failed: number }> {
   const now = services.clock();
-  const queue = (await readRecipients(services, organisationId, personIds)).flatMap((r) => {
+  const queue = (await readRecipients(services, organisationId, { personIds })).flatMap((r) => {
     const decision = digestDecision(r.schedule, now, r.lastSentAt);
     return decision.due ? [{ r, decision }] : [];
   });

@@ -58,20 +58,27 @@ const recipientRow = z.object({
   last_sent_at: col.timestamp.nullable(),
 });
 
+/** Which recipients to read: given people, or a page of the organisation in id order. */
+export type RecipientFilter = { personIds: readonly string[] } | { after: string | null; limit: number };
+
 /**
  * The organisation's active people whose digest is not off, with their choices (or the defaults)
- * and when their latest digest went out; only `personIds` when given. One statement: at 10,000
- * people it is the scheduler's whole read every few minutes (the latest send through the primary
- * key of digest_sends).
+ * and when their latest digest went out: the given people, or one page in id order. One statement
+ * (the latest send through the primary key of digest_sends); pages keep the scheduler from parsing
+ * 10,000 rows in one go while requests wait for the event loop.
  */
 export async function readRecipients(
   services: Services,
   organisationId: string,
-  personIds?: readonly string[],
+  filter: RecipientFilter,
 ): Promise<DigestRecipient[]> {
-  const only = personIds
-    ? sql`AND p.id = ANY(${`{${personIds.map((id) => `"${id}"`).join(',')}}`}::uuid[])`
-    : sql``;
+  const only =
+    'personIds' in filter
+      ? sql`AND p.id = ANY(${`{${filter.personIds.map((id) => `"${id}"`).join(',')}}`}::uuid[])`
+      : filter.after
+        ? sql`AND p.id > ${filter.after}::uuid`
+        : sql``;
+  const limit = 'limit' in filter ? sql`LIMIT ${filter.limit}` : sql``;
   const rows = await services.db.inOrganisation(organisationId, (tx) =>
     queryRows(
       tx,
@@ -83,7 +90,7 @@ export async function readRecipients(
             LEFT JOIN nudge_preferences np ON np.organisation_id = p.organisation_id AND np.person_id = p.id
            WHERE p.organisation_id = ${organisationId} AND p.status = 'active'
              AND (np.frequency IS NULL OR np.frequency <> 'off') ${only}
-           ORDER BY p.id`,
+           ORDER BY p.id ${limit}`,
       recipientRow,
     ),
   );
