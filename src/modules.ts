@@ -9,6 +9,7 @@ import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
 import { libraryModule } from './domains/library/module.ts';
+import { nudgesModule } from './domains/nudges/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
 import { progressModule } from './domains/progress/module.ts';
 import { reflectionModule } from './domains/reflection/module.ts';
@@ -35,6 +36,7 @@ export const modules: readonly Module[] = [
   checkinsModule,
   progressModule,
   homeModule,
+  nudgesModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -10,7 +10,7 @@ import { asViewer } from '../../platform/scope.ts';
 import type { Services } from '../../platform/services.ts';
 import { suggestFocusFor } from '../development/suggestion-inputs.ts';
 import type { HomeResponse } from './contracts.ts';
-import { dueThisWeek, type OpenExperiment, viewerToday, weekOf } from './due-this-week.ts';
+import { dueThisWeek, type OpenExperiment, viewerToday, type Week, weekOf } from './due-this-week.ts';
 import { journey } from './journey.ts';
 import { type PlanRow, readHomeFacts } from './read-facts.ts';
 import { publishedCandidates, suggestModule } from './suggest-module.ts';
@@ -64,14 +64,12 @@ function foldPlan(rows: PlanRow[]) {
   return { plan, experiments, usedModules, recentPractice };
 }
 
-export async function readHome(
-  services: Services,
-  viewer: Viewer,
-  query: { today?: string | undefined },
-): Promise<HomeResponse> {
-  const now = services.clock();
-  const today = viewerToday(query.today, now);
-  const week = weekOf(today);
+/**
+ * What the home page and the digest (nudges) both show of a person: their facts, the active plan
+ * folded, the experiments due in `week` and the one module to suggest, by the same rules. As the
+ * person: their plan is private to them.
+ */
+export async function readPlanGlance(services: Services, viewer: Viewer, week: Week, now: Date) {
   // The statement and the candidates (a cache hit but every 2 s) go out together.
   const [facts, modules] = await Promise.all([
     readHomeFacts(services, viewer, now),
@@ -79,11 +77,6 @@ export async function readHome(
   ]);
   const { person } = facts;
   const folded = foldPlan(facts.plan);
-
-  const count = (status: OpenExperiment['status']) =>
-    folded?.experiments.filter((e) => e.status === status).length ?? 0;
-  const running = count('running');
-  const planned = count('planned');
   const due = folded ? dueThisWeek(folded.experiments, week, now) : [];
   const suggestedModule = await suggestModule(
     modules,
@@ -97,6 +90,23 @@ export async function readHome(
     // The rare second step: no focus-area module left and evidence to rank suggestions from.
     async () => (await asViewer(services, viewer, (scope) => suggestFocusFor(scope))).suggestions,
   );
+  return { facts, person, folded, due, suggestedModule };
+}
+
+export async function readHome(
+  services: Services,
+  viewer: Viewer,
+  query: { today?: string | undefined },
+): Promise<HomeResponse> {
+  const now = services.clock();
+  const today = viewerToday(query.today, now);
+  const week = weekOf(today);
+  const { facts, person, folded, due, suggestedModule } = await readPlanGlance(services, viewer, week, now);
+
+  const count = (status: OpenExperiment['status']) =>
+    folded?.experiments.filter((e) => e.status === status).length ?? 0;
+  const running = count('running');
+  const planned = count('planned');
   // The pathway step the next step may point at is the one suggested: the first unstarted step
   // whose module is still in the library.
   const pathwayStep =

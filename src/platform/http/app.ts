@@ -86,9 +86,13 @@ export function createApp({ services, routes, viewerOf, site, isReady = () => tr
     }
   });
 
-  // CSRF: every state-changing API request must echo the CSRF cookie in a header.
+  // CSRF: every state-changing API request must echo the CSRF cookie in a header, except on the
+  // few public routes that carry a signed link instead (route.ts `csrf: false`).
+  const withoutCsrf = new Set(
+    routes.filter((r) => r.csrf === false).map((r) => `${r.method.toUpperCase()} ${r.path}`),
+  );
   app.use('/api/*', async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method)) {
+    if (!SAFE_METHODS.has(c.req.method) && !withoutCsrf.has(`${c.req.method} ${c.req.path}`)) {
       const cookie = getCookie(c, CSRF_COOKIE);
       const header = c.req.header(CSRF_HEADER);
       if (!cookie || !header || !safeEqual(cookie, header)) {

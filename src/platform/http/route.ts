@@ -51,6 +51,14 @@ export interface RouteOptions<E extends AnyEndpoint, A extends Access, T extends
    * handler its scope. Hot single-statement paths leave it off (docs/decisions/0008).
    */
   tenant?: T;
+  /**
+   * `false` lets a state-changing request through without the CSRF header (app.ts). Only for a
+   * public route whose request carries its own proof, a signed link in its query (signed-links.ts),
+   * that a mail provider POSTs with no cookie (RFC 8058 one-click unsubscribe). A forged cross-site
+   * request cannot know that token, which is what the CSRF header protects against elsewhere. Only
+   * on paths without parameters.
+   */
+  csrf?: false;
   handler(ctx: HandlerContext<E, A, T>): Promise<Reply<E>>;
 }
 
@@ -59,6 +67,7 @@ export interface RouteSpec extends AnyEndpoint {
   tag: string;
   access: Access;
   tenant?: boolean;
+  csrf?: false;
   // biome-ignore lint/suspicious/noExplicitAny: routes of every contract in one list; route() checked each one.
   handler(ctx: HandlerContext<any, Access, boolean>): Promise<unknown>;
 }
@@ -70,6 +79,11 @@ export function route<E extends AnyEndpoint, const A extends Access, T extends b
 ): AnyRoute {
   if (options.tenant && options.access === 'public') {
     throw new Error(`${endpoint.method} ${endpoint.path}: a public route has no viewer, so no tenant scope`);
+  }
+  if (options.csrf === false && (options.access !== 'public' || endpoint.path.includes(':'))) {
+    throw new Error(
+      `${endpoint.method} ${endpoint.path}: only a public route without path parameters may skip the CSRF check`,
+    );
   }
   return { ...endpoint, ...options } as unknown as AnyRoute;
 }

@@ -3,6 +3,10 @@ import { z } from 'zod';
 export const outboxQuery = z.object({
   limit: z.coerce.number().int().min(1, 'must be at least 1').max(200, 'must be at most 200').default(50),
   offset: z.coerce.number().int().min(0, 'must be 0 or more').default(0),
+  /** Only messages in this state (e.g. the failed ones); all when absent. */
+  status: z
+    .enum(['queued', 'sent', 'outbox', 'failed'], { error: 'must be one of: queued, sent, outbox, failed' })
+    .optional(),
 });
 
 export const outboxMessage = z.object({

@@ -9,7 +9,14 @@ import { col, queryRows } from '../db/rows.ts';
 import { JobQueue } from '../jobs/queue.ts';
 import type { Services } from '../services.ts';
 import { organisations } from '../tenancy/schema.ts';
-import { deliverEmailJob, listOutbox, queueEmail } from './mailer.ts';
+import {
+  deliverEmailJob,
+  deliverEmailsJob,
+  EMAILS_PER_DELIVERY,
+  listOutbox,
+  queueEmail,
+  queueEmails,
+} from './mailer.ts';
 import { emails } from './schema.ts';
 
 const log = pino({ level: 'silent' });
@@ -28,6 +35,8 @@ interface SmtpServer {
   messages: CapturedMessage[];
   /** When set, every RCPT TO is refused with this reply. */
   rejectRecipients: string | undefined;
+  /** RCPT TO this one address is refused (550). */
+  rejectAddress: string | undefined;
   close(): Promise<void>;
 }
 
@@ -38,6 +47,7 @@ async function startSmtpServer(): Promise<SmtpServer> {
     url: '',
     messages: [],
     rejectRecipients: undefined,
+    rejectAddress: undefined,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -89,6 +99,8 @@ async function startSmtpServer(): Promise<SmtpServer> {
         } else if (verb === 'RCPT') {
           if (state.rejectRecipients) {
             reply(state.rejectRecipients);
+          } else if (address === state.rejectAddress) {
+            reply('550 5.1.1 no such mailbox');
           } else {
             to.push(address);
             reply('250 2.1.5 ok');
@@ -146,6 +158,7 @@ describe.each(testDatabaseKinds())('mailer on %s', (kind) => {
   beforeEach(async () => {
     smtp.messages.length = 0;
     smtp.rejectRecipients = undefined;
+    smtp.rejectAddress = undefined;
     await t.db.asSystem(async (tx) => {
       await tx.execute(sql`DELETE FROM jobs`);
       await tx.execute(sql`DELETE FROM emails`);
@@ -173,6 +186,7 @@ describe.each(testDatabaseKinds())('mailer on %s', (kind) => {
       clock: () => new Date(),
     };
     services.jobs.define(deliverEmailJob);
+    services.jobs.define(deliverEmailsJob);
     return services.jobs;
   }
 
@@ -350,5 +364,68 @@ describe.each(testDatabaseKinds())('mailer on %s', (kind) => {
     await expect(send({ headers: { 'List-Id': 'a\r\nBcc: b' } })).rejects.toThrow(/single line/);
     await expect(send({ calendar: { method: 'REQUEST', ics: 'hello' } })).rejects.toThrow(/iCalendar/);
     expect(await emailRows()).toHaveLength(0);
+  });
+
+  it('queues many emails with one delivery job per batch, kept in the outbox in one go', async () => {
+    const jobs = queueWith(undefined);
+    const list = Array.from({ length: EMAILS_PER_DELIVERY + 3 }, (_, n) => ({
+      to: `p${n}@a.test`,
+      subject: `Digest ${n}`,
+      text: 'hello',
+      headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+    }));
+    const ids = await t.db.inOrganisation(orgA, (tx) => queueEmails(tx, jobs, orgA, list));
+    expect(ids).toHaveLength(list.length);
+    expect(await jobCount()).toBe(2);
+    expect(await jobs.runDue()).toBe(2);
+    const rows = await emailRows();
+    expect(rows.every((r) => r.status === 'outbox')).toBe(true);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(ids.map((id) => byId.get(id)!.to)).toEqual(list.map((e) => e.to));
+    expect(byId.get(ids[0]!)!.headers).toEqual({ 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' });
+  });
+
+  it('sends a batch over SMTP, hands a refused email to its own retries, and sends none twice', async () => {
+    smtp.rejectAddress = 'gone@example.org';
+    const jobs = queueWith(smtp.url);
+    await t.db.inOrganisation(orgA, (tx) =>
+      queueEmails(tx, jobs, orgA, [
+        { to: 'ana@example.org', subject: 'One', text: '1' },
+        { to: 'gone@example.org', subject: 'Two', text: '2' },
+        { to: 'ben@example.org', subject: 'Three', text: '3' },
+      ]),
+    );
+    expect(await jobs.runDue()).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual(['ana@example.org', 'ben@example.org']);
+    const rows = new Map((await emailRows()).map((r) => [r.to, r]));
+    expect(rows.get('ana@example.org')!.status).toBe('sent');
+    expect(rows.get('gone@example.org')).toMatchObject({
+      status: 'queued',
+      error: expect.stringMatching(/no such mailbox/),
+    });
+    // The refused one has its own job; the address works again, and only it is sent.
+    smtp.rejectAddress = undefined;
+    await t.db.asSystem((tx) => tx.execute(sql`UPDATE jobs SET run_at = now() WHERE state = 'queued'`));
+    expect(await jobs.runDue()).toBe(1);
+    expect(smtp.messages.map((m) => m.to[0]).sort()).toEqual([
+      'ana@example.org',
+      'ben@example.org',
+      'gone@example.org',
+    ]);
+    expect((await emailRows()).every((r) => r.status === 'sent')).toBe(true);
+  });
+
+  it('queueEmails checks every email before writing any', async () => {
+    const jobs = queueWith(undefined);
+    await expect(
+      t.db.inOrganisation(orgA, (tx) =>
+        queueEmails(tx, jobs, orgA, [
+          { to: 'a@example.org', subject: 'Fine', text: '' },
+          { to: 'b@example.org', subject: 'Hi', text: '', headers: { Bcc: 'all@example.org' } },
+        ]),
+      ),
+    ).rejects.toThrow(/not one a domain may set/);
+    expect(await emailRows()).toHaveLength(0);
+    expect(await jobCount()).toBe(0);
   });
 });

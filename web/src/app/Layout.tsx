@@ -295,6 +295,15 @@ function AccountMenu() {
           <span>{t('nav.organisation', { name: viewer.organisation.name })}</span>
         </p>
         <ul>
+          {modules
+            .flatMap((m) => m.account ?? [])
+            .map((entry) => (
+              <li key={entry.to}>
+                <Link to={entry.to} className="menu-item">
+                  {entry.label()}
+                </Link>
+              </li>
+            ))}
           <li>
             <button
               type="button"

@@ -36,4 +36,6 @@ export interface WebModule {
   name: string;
   routes: readonly PageRoute[];
   nav?: readonly NavEntry[];
+  /** Links in the account menu (the person's own settings), above signing out. */
+  account?: readonly NavEntry[];
 }

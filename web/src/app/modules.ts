@@ -9,6 +9,7 @@ import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
 import { homeModule } from '../domains/home/module.tsx';
 import { libraryModule } from '../domains/library/module.tsx';
+import { nudgesModule } from '../domains/nudges/module.tsx';
 import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
 import { progressModule } from '../domains/progress/module.tsx';
@@ -32,4 +33,5 @@ export const modules: readonly WebModule[] = [
   libraryModule,
   frameworkModule,
   alignmentModule,
+  nudgesModule,
 ];

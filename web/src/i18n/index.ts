@@ -12,6 +12,7 @@ import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
 import { homeEn } from '../domains/home/i18n/en.ts';
 import { libraryEn } from '../domains/library/i18n/en.ts';
+import { nudgesEn } from '../domains/nudges/i18n/en.ts';
 import { pathwaysEn } from '../domains/pathways/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
 import { progressEn } from '../domains/progress/i18n/en.ts';
@@ -36,6 +37,7 @@ export const en = {
   ...progressEn,
   ...homeEn,
   ...checkinsEn,
+  ...nudgesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
