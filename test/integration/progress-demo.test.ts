@@ -50,7 +50,10 @@ describe.each(testDatabaseKinds())('measured change in the demo on %s', (kind) =
     // The demo promises one behaviour that changed reliably and others that did not.
     const labels = behaviours.map((b) => `${b.key}:${b.change!.label}`);
     expect(labels.filter((l) => l.endsWith(':improved')).length, labels.join(' ')).toBeGreaterThanOrEqual(1);
-    expect(labels.filter((l) => l.endsWith(':no-reliable-change')).length, labels.join(' ')).toBeGreaterThanOrEqual(1);
+    expect(
+      labels.filter((l) => l.endsWith(':no-reliable-change')).length,
+      labels.join(' '),
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('someone who took the assessment once has points but nothing to compare', async () => {
