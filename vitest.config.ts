@@ -35,7 +35,7 @@ export default defineConfig({
           globalSetup: ['test/support/global-setup.ts'],
           maxWorkers: 1,
           fileParallelism: false,
-          testTimeout: 60_000,
+          testTimeout: 120_000, // long walks through several pages on 2 shared cores
           hookTimeout: 120_000,
         },
       },

@@ -239,7 +239,7 @@ describe.runIf(chromiumAvailable())('reports and people pages, worded for their 
         .waitFor();
       expect(await assessments.getByRole('link').count()).toBe(0); // the profile is Sam's own
       const feedback = admin.getByRole('region', { name: '360° feedback' });
-      await feedback.getByText('Report released').waitFor();
+      await feedback.getByText('Report released').first().waitFor(); // the 360 and its pulse
       expect(await feedback.getByRole('link', { name: 'Read the report' }).count()).toBe(0);
       await expectAccessible(admin, `person page for an admin ${width} px`);
       await screenshot(admin, `person-activity-admin-${width}`);
@@ -254,7 +254,8 @@ describe.runIf(chromiumAvailable())('reports and people pages, worded for their 
       .first()
       .waitFor();
     const shared = manager.getByRole('region', { name: '360° feedback' });
-    await shared.getByRole('link', { name: 'Read the report' }).click();
+    // Newest first: Sam's pulse (shared too), then the 360 this test reads.
+    await shared.getByRole('link', { name: 'Read the report' }).last().click();
     await manager.getByRole('heading', { level: 1, name: `360° feedback report: ${SUBJECT}` }).waitFor();
     await screenshot(manager, 'person-activity-manager-report');
     await manager.context().close();
