@@ -73,6 +73,7 @@ describe.runIf(chromiumAvailable())('development plan in the browser', () => {
 
     // Suggestions, each with at least one reason worded as a sentence with its figures.
     const suggestions = sam.locator('.plan-suggestions > li');
+    await suggestions.first().waitFor(); // they load after the page heading, slower under load
     expect(await suggestions.count()).toBeGreaterThan(0);
     const firstReason = (await suggestions.first().locator('.plan-reasons li').first().textContent()) ?? '';
     expect(firstReason).toMatch(/\d/);
