@@ -21,8 +21,27 @@ export const teams = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull().defaultRandom(),
     name: text('name').notNull(),
+    /** Teams nest: a department holds teams. Cycles are rejected by the people service. */
+    parentTeamId: uuid('parent_team_id'),
+    /**
+     * The person who leads the team (a head of department, say). A person's own leader is their
+     * manager on the reporting line; a team leader sees the team's climate, sub-teams included.
+     * Its foreign key to people (organisation, id) is in migration 0022 by hand: declared here,
+     * teams → people → teams would make both table types circular for TypeScript.
+     */
+    leaderId: uuid('leader_id'),
   },
-  (t) => [primaryKey({ columns: [t.organisationId, t.id] }), unique().on(t.organisationId, t.name)],
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.id] }),
+    unique().on(t.organisationId, t.name),
+    foreignKey({
+      columns: [t.organisationId, t.parentTeamId],
+      foreignColumns: [t.organisationId, t.id],
+    }),
+    index().on(t.organisationId, t.parentTeamId),
+    index().on(t.organisationId, t.leaderId),
+    check('teams_not_own_parent', sql`${t.parentTeamId} IS NULL OR ${t.parentTeamId} <> ${t.id}`),
+  ],
 );
 
 export const people = pgTable(
@@ -58,6 +77,7 @@ export const people = pgTable(
     foreignKey({ columns: [t.organisationId, t.teamId], foreignColumns: [teams.organisationId, teams.id] }),
     foreignKey({ columns: [t.organisationId, t.managerId], foreignColumns: [t.organisationId, t.id] }),
     index().on(t.organisationId, t.managerId),
+    index().on(t.organisationId, t.teamId),
     index().on(t.email),
     check('people_roles_known', sql`${t.roles} <@ ARRAY['participant','coach','admin']::text[]`),
     check('people_email_lower', sql`${t.email} = lower(${t.email})`),
