@@ -116,7 +116,7 @@ export const homeEn = {
   'home.due.startOverdue': 'Was due to start {date}',
   'home.due.review': 'Review {date}',
   'home.due.reviewOverdue': 'Review overdue since {date}',
-  'home.due.practice': 'No practice in 7 days',
+  'home.due.practice': 'No practice logged in the last 7 days',
   'home.due.openPlan': 'Open in plan',
   'home.due.openPlanLabel': 'Open in plan: {action}',
   'home.due.logPractice': 'Log practice',
