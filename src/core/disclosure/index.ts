@@ -8,5 +8,7 @@ export * from './errors.ts';
 export * from './policy.ts';
 export * from './rater-set.ts';
 export { type ReleaseOptions, releaseReport } from './release-report.ts';
+export * from './rounds.ts';
 export * from './shuffle.ts';
+export * from './trend.ts';
 export * from './types.ts';
