@@ -66,14 +66,8 @@ export function releaseCells<K>(
   cells: ReadonlyArray<DisclosureCell<K>>,
   options: ReleaseCellsOptions,
 ): CellDecision<K> {
-  const reasons = decideCells(universeSize, cells, options);
-  const decision: CellDecision<K> = { released: [], withheld: [] };
-  cells.forEach((cell, c) => {
-    const reason = reasons[c];
-    if (reason === null) decision.released.push(cell.key);
-    else decision.withheld.push({ key: cell.key, reason: reason! });
-  });
-  return decision;
+  const { shown, withheld } = decideCells(universeSize, cells, options);
+  return { released: shown.map((cell) => cell.key), withheld };
 }
 
 /** A count that may be shown: the number of people in a released cell. */
@@ -99,22 +93,16 @@ export function releaseCounts<K>(
   cells: ReadonlyArray<DisclosureCell<K>>,
   options: ReleaseCellsOptions,
 ): CountDecision<K> {
-  const reasons = decideCells(universeSize, cells, options);
-  const decision: CountDecision<K> = { counts: [], withheld: [] };
-  cells.forEach((cell, c) => {
-    const reason = reasons[c];
-    if (reason === null) decision.counts.push({ key: cell.key, count: cell.members.length });
-    else decision.withheld.push({ key: cell.key, reason: reason! });
-  });
-  return decision;
+  const { shown, withheld } = decideCells(universeSize, cells, options);
+  return { counts: shown.map((cell) => ({ key: cell.key, count: cell.members.length })), withheld };
 }
 
-/** One withholding reason per cell, `null` for a released cell. */
+/** The cells split into those released and those withheld (with why), each in input order. */
 function decideCells<K>(
   universeSize: number,
   cells: ReadonlyArray<DisclosureCell<K>>,
   options: ReleaseCellsOptions,
-): Array<CellWithholdingReason | null> {
+): { shown: Array<DisclosureCell<K>>; withheld: Array<{ key: K; reason: CellWithholdingReason }> } {
   if (!Number.isInteger(universeSize) || universeSize < 0) {
     throw new DisclosureError('universeSize', `must be a whole number of at least 0; got ${universeSize}`);
   }
@@ -157,15 +145,23 @@ function decideCells<K>(
       : selectReleasableSets(universeSize, candidates, requirements).map((ok) =>
           ok ? ('released' as const) : ('refused' as const),
         );
-  return candidateOfCell.map((index) => {
-    if (index === null) return 'below-minimum';
-    const outcome = outcomes[index]!;
-    return outcome === 'released'
-      ? null
-      : outcome === 'refused-earlier'
-        ? 'earlier-release'
-        : 'complementary';
+  const shown: Array<DisclosureCell<K>> = [];
+  const withheld: Array<{ key: K; reason: CellWithholdingReason }> = [];
+  cells.forEach((cell, c) => {
+    const index = candidateOfCell[c] ?? null;
+    const outcome = index === null ? 'below-minimum' : outcomes[index]!;
+    if (outcome === 'released') shown.push(cell);
+    else {
+      const reason =
+        outcome === 'below-minimum'
+          ? 'below-minimum'
+          : outcome === 'refused-earlier'
+            ? 'earlier-release'
+            : 'complementary';
+      withheld.push({ key: cell.key, reason });
+    }
   });
+  return { shown, withheld };
 }
 
 function toSet(universeSize: number, members: ReadonlyArray<number>, field: string): RaterSet {

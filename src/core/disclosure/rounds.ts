@@ -103,7 +103,8 @@ export interface ReleaseRoundOptions {
   readonly priority?: (view: RoundView) => number;
 }
 
-interface ViewMembers {
+/** A view with the indexes (into the round's respondents) of the people in it. */
+export interface RoundViewMembers {
   readonly view: RoundView;
   readonly members: number[];
 }
@@ -117,8 +118,8 @@ interface ViewMembers {
 export function roundViews(
   respondents: ReadonlyArray<RoundRespondent>,
   kinds: ReadonlyArray<RoundViewKind> = ROUND_VIEW_KINDS,
-): ViewMembers[] {
-  const views = new Map<string, ViewMembers>();
+): RoundViewMembers[] {
+  const views = new Map<string, RoundViewMembers>();
   const add = (view: RoundView, member: number) => {
     const key = roundViewKey(view);
     const found = views.get(key);
