@@ -97,7 +97,11 @@ export interface ReleaseRoundOptions {
   readonly minimum: number;
   /** The round's items, in display order. */
   readonly itemIds: ReadonlyArray<string>;
-  /** Kinds of view the product shows (default all); views of other kinds are not built. */
+  /**
+   * Kinds of view the product shows to anyone (default all); views of other kinds are not built.
+   * One call per round with every kind shown: two calls with different kinds would each be safe
+   * alone and not together.
+   */
   readonly kinds?: ReadonlyArray<RoundViewKind>;
   /** Priority of a view's figures when two conflict, higher kept first (default by kind, see above). */
   readonly priority?: (view: RoundView) => number;

@@ -21,8 +21,10 @@ export interface TrendPoint<R> {
   /** Whether the round's figure of this view was released (releaseRoundViews). */
   readonly released: boolean;
   /**
-   * Stable ids of the people the figure rests on in that round (the view's respondents as
-   * snapshotted for the round). Used only to count who joined and who left; never returned.
+   * Stable ids of the people the figure rests on in that round: for an item mean, the view's
+   * respondents who answered the item (`roundViews` gives a view's respondents); for a dimension
+   * score, those who answered any of its items. Used only to count who joined and who left; never
+   * returned.
    */
   readonly people: ReadonlyArray<string>;
 }
