@@ -176,7 +176,8 @@ describe('framework files', () => {
       ),
       { numRuns: 100 },
     );
-  });
+    // 100 exports and parses of the whole framework: ~1 s alone, nearly 4 s on two loaded cores.
+  }, 20_000);
 
   it('reports file problems with the line they are on', () => {
     const yaml = exportDefinition(DEFAULT_FRAMEWORK, 'yaml');
