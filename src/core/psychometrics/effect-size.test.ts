@@ -9,6 +9,7 @@ import {
   noncentralTCdf,
   PsychometricsError,
   pairedEffectSizes,
+  pairedEffectSizesByGroup,
   reliableChangeIndex,
   reliableChangeShares,
   studentTCdf,
@@ -107,6 +108,31 @@ describe('pairedEffectSizes', () => {
       ),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('pairedEffectSizesByGroup', () => {
+  it('gives each group its own effect sizes, in R’s factor order, and says why a group has none', () => {
+    const groups = ['b', 'a', 'b', 'a', 'b', 'a', 'c', 'c'];
+    const before = [3, 2, 4, 3, 2, 5, 1, 2];
+    const after = [4, 2, 5, 4, 4, 5, 2, 3];
+    const result = pairedEffectSizesByGroup(groups, before, after);
+    expect(result.map((g) => [g.group, g.n])).toEqual([
+      ['a', 3],
+      ['b', 3],
+      ['c', 2],
+    ]);
+    expect(result[0]!.effectSizes).toEqual(pairedEffectSizes([2, 3, 5], [2, 4, 5]));
+    expect(result[2]).toMatchObject({
+      effectSizes: null,
+      unavailable: expect.stringContaining('at least 3'),
+    });
+  });
+
+  it('rejects input that is wrong as a whole', () => {
+    expectFieldError(() => pairedEffectSizesByGroup(['a', 'a'], [1, 2, 3], [1, 2, 3]), 'groups');
+    expectFieldError(() => pairedEffectSizesByGroup(['a', ''], [1, 2], [1, 2]), 'groups', 'groups[1]');
+    expectFieldError(() => pairedEffectSizesByGroup(['a'], [Number.NaN], [1]), 'before');
   });
 });
 

@@ -1,6 +1,7 @@
 // Impact statistics (issue #12, ADR 0024): paired pre/post effect sizes, shares of reliable change
 // and the difference in mean change between two groups, each with a 95 % interval and its n. Pure
 // functions; test/fixtures/psychometrics/effect-size-reference.R computes every figure in R.
+import { compareGroupIds } from './agreement.ts';
 import type { ReliableChange } from './change.ts';
 import { normalQuantile } from './change.ts';
 import { mean, pearson, standardDeviation } from './descriptives.ts';
@@ -152,6 +153,62 @@ export function pairedEffectSizes(
     d_rm: family(Math.sqrt((2 * (1 - r)) / n)),
     d_av: family(sdDifference / (Math.sqrt(n) * ((sdBefore + sdAfter) / 2))),
   };
+}
+
+export interface GroupEffectSizes {
+  group: string;
+  /** Pairs in the group. */
+  n: number;
+  /** null when the group's data cannot give an effect size; `unavailable` says why. */
+  effectSizes: PairedEffectSizes | null;
+  unavailable?: string;
+}
+
+/**
+ * pairedEffectSizes per group, e.g. per cohort × capability (the caller builds the key): pair i
+ * belongs to `groups[i]`. Groups come in R's factor order. A group too small or too uniform for an
+ * effect size is reported with `effectSizes: null` and the reason, so one cohort of two does not hide
+ * the others; input that is wrong as a whole (lengths, NaN) still throws.
+ */
+export function pairedEffectSizesByGroup(
+  groups: ReadonlyArray<string>,
+  before: ReadonlyArray<number>,
+  after: ReadonlyArray<number>,
+  options: { confidence?: number } = {},
+): GroupEffectSizes[] {
+  const first = finiteValues(before, 'before', 0);
+  const second = finiteValues(after, 'after', 0);
+  checkConfidence(options.confidence ?? 0.95);
+  if (!Array.isArray(groups) || groups.length !== first.length || second.length !== first.length) {
+    throw new PsychometricsError(
+      `groups, before and after must pair up; got ${groups?.length}, ${first.length} and ${second.length} values`,
+      'groups',
+    );
+  }
+  const rows = new Map<string, number[]>();
+  groups.forEach((group, i) => {
+    if (typeof group !== 'string' || group === '') {
+      throw new PsychometricsError(`groups[${i}] must be a non-empty string`, 'groups');
+    }
+    const list = rows.get(group);
+    if (list) list.push(i);
+    else rows.set(group, [i]);
+  });
+  const order = [...rows.keys()].sort(compareGroupIds([...rows.keys()]));
+  return order.map((group) => {
+    const members = rows.get(group)!;
+    try {
+      const effectSizes = pairedEffectSizes(
+        members.map((i) => first[i]!),
+        members.map((i) => second[i]!),
+        options,
+      );
+      return { group, n: members.length, effectSizes };
+    } catch (err) {
+      if (!(err instanceof PsychometricsError)) throw err;
+      return { group, n: members.length, effectSizes: null, unavailable: err.message };
+    }
+  });
 }
 
 export interface ShareEstimate {
