@@ -4,6 +4,7 @@
 export * from './agreement.ts';
 export * from './benchmarks.ts';
 export * from './change.ts';
+export * from './change-groups.ts';
 export * from './csv-input.ts';
 export * from './descriptives.ts';
 export * from './distributions.ts';
