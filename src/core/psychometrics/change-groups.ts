@@ -27,8 +27,9 @@ export function wilsonInterval(
   n: number,
   confidence = 0.95,
 ): { lower: number; upper: number } {
-  if (!(Number.isInteger(n) && n >= 1))
+  if (!(Number.isInteger(n) && n >= 1)) {
     throw new PsychometricsError(`n must be a whole number ≥ 1; got ${n}`, 'n');
+  }
   if (!(Number.isInteger(count) && count >= 0 && count <= n)) {
     throw new PsychometricsError(`count must be a whole number from 0 to n (${n}); got ${count}`, 'count');
   }

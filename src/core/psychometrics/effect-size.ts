@@ -47,11 +47,11 @@ export interface PairedEffectSizes {
   hedgesCorrection: number;
   confidence: number;
   ciMethod: 'noncentral-t';
-  /** Standardised by the SD of the differences (Lakens 2013, eq. 6). */
+  /** Standardised by the SD of the differences (Lakens 2013). */
   d_z: EffectSizeEstimate;
   /** Repeated-measures d: d_z·√(2(1 − r)) (Lakens 2013, eq. 9), comparable with a between-groups d. */
   d_rm: EffectSizeEstimate;
-  /** Standardised by the average of the two SDs (Lakens 2013, eq. 10; Cumming 2012). */
+  /** Standardised by the average of the two SDs (Lakens 2013; Cumming 2012). */
   d_av: EffectSizeEstimate;
 }
 
