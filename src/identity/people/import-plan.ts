@@ -7,7 +7,7 @@ import { IMPORT_MAX_BYTES } from './constants.ts';
 import type { ImportRowError } from './contracts.ts';
 import { IMPORT_COLUMNS } from './contracts.ts';
 import { findCareerStage } from './find-career-stage.ts';
-import { findReportingCycle } from './reporting-lines.ts';
+import { findCycle } from './find-cycle.ts';
 
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -217,7 +217,7 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
   const managerOf = new Map<string, string | null>();
   for (const p of directory.people) managerOf.set(p.email, managerEmailOf(p));
   for (const r of valid) managerOf.set(r.email, r.managerEmail);
-  const cycle = findReportingCycle(managerOf);
+  const cycle = findCycle(managerOf);
   if (cycle) {
     const inFile = new Map(valid.map((r) => [r.email, r]));
     const lines = cycle.filter((e) => inFile.has(e));

@@ -12,8 +12,8 @@ import { listCareerStages } from '../organisations/service.ts';
 import type { PeopleList, PeopleListQuery, PersonDetail, PersonInput, PersonSummary } from './contracts.ts';
 import { touchDirectory } from './directory-cache.ts';
 import { findCareerStage } from './find-career-stage.ts';
+import { findCycle } from './find-cycle.ts';
 import type { Directory, ImportPlan } from './import-plan.ts';
-import { findReportingCycle } from './reporting-lines.ts';
 import { people, teams } from './schema.ts';
 
 /** What a read of the directory needs: the organisation's transaction. */
@@ -170,7 +170,7 @@ async function checkManager(tx: Tx, personId: string | null, managerId: string |
   if (!personId) return;
   const managerOf = new Map(lines.map((l) => [l.id, l.managerId]));
   managerOf.set(personId, managerId);
-  if (findReportingCycle(managerOf)) {
+  if (findCycle(managerOf)) {
     throw new ApiError(400, 'invalid_input', 'this manager would make a reporting loop', {
       managerId: 'would make a reporting loop',
     });
