@@ -15,6 +15,8 @@ import { findCareerStage } from './find-career-stage.ts';
 import { findCycle } from './find-cycle.ts';
 import type { Directory, ImportPlan } from './import-plan.ts';
 import { people, teams } from './schema.ts';
+import { type TeamTree, teamPath, teamSubtree } from './team-tree.ts';
+import { loadTeamTree } from './teams.ts';
 
 /** What a read of the directory needs: the organisation's transaction. */
 export type TxScope = Pick<OrganisationScope, 'tx'>;
@@ -22,6 +24,7 @@ export type TxScope = Pick<OrganisationScope, 'tx'>;
 export type DirectoryScope = Pick<OrganisationScope, 'tx' | 'organisationId'>;
 
 const manager = alias(people, 'manager');
+const teamLeader = alias(people, 'team_leader');
 
 function selectSummaries(tx: Tx) {
   return tx
@@ -39,6 +42,8 @@ function selectSummaries(tx: Tx) {
       teamName: teams.name,
       managerId: manager.id,
       managerName: manager.name,
+      teamLeaderId: teamLeader.id,
+      teamLeaderName: teamLeader.name,
     })
     .from(people)
     .innerJoin(
@@ -49,32 +54,38 @@ function selectSummaries(tx: Tx) {
     .leftJoin(
       manager,
       and(eq(manager.organisationId, people.organisationId), eq(manager.id, people.managerId)),
+    )
+    .leftJoin(
+      teamLeader,
+      and(eq(teamLeader.organisationId, teams.organisationId), eq(teamLeader.id, teams.leaderId)),
     );
 }
 
 type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
 
-function toSummary(r: SummaryRow): PersonSummary {
+function toSummary(r: SummaryRow, tree: TeamTree): PersonSummary {
   return {
     id: r.id,
     name: r.name,
     email: r.email,
     careerStage: { id: r.stageId, key: r.stageKey, name: r.stageName },
-    team: r.teamId ? { id: r.teamId, name: r.teamName! } : null,
+    team: r.teamId ? { id: r.teamId, name: r.teamName!, path: teamPath(tree, r.teamId) } : null,
+    teamLeader: r.teamLeaderId ? { id: r.teamLeaderId, name: r.teamLeaderName! } : null,
     manager: r.managerId ? { id: r.managerId, name: r.managerName! } : null,
     roles: r.roles as Role[],
     status: r.status,
   };
 }
 
-export async function listPeople(scope: TxScope, query: PeopleListQuery): Promise<PeopleList> {
-  const { tx } = scope;
+export async function listPeople(scope: DirectoryScope, query: PeopleListQuery): Promise<PeopleList> {
+  const { tx, organisationId } = scope;
+  const tree = await loadTeamTree(tx, organisationId);
   const filters = [];
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     filters.push(or(ilike(people.name, pattern), ilike(people.email, pattern)));
   }
-  if (query.team) filters.push(eq(people.teamId, query.team));
+  if (query.team) filters.push(inArray(people.teamId, [query.team, ...teamSubtree(tree, query.team)]));
   if (query.stage) filters.push(eq(careerStages.key, query.stage));
   const where = filters.length ? and(...filters) : undefined;
   const rows = await selectSummaries(tx)
@@ -98,11 +109,11 @@ export async function listPeople(scope: TxScope, query: PeopleListQuery): Promis
             )
             .where(where)
         )[0]!.n;
-  return { items: rows.map(toSummary), total: Number(total) };
+  return { items: rows.map((r) => toSummary(r, tree)), total: Number(total) };
 }
 
-export async function getPerson(scope: TxScope, id: string): Promise<PersonDetail> {
-  const { tx } = scope;
+export async function getPerson(scope: DirectoryScope, id: string): Promise<PersonDetail> {
+  const { tx, organisationId } = scope;
   const [row] = await selectSummaries(tx).where(eq(people.id, id));
   if (!row) throw notFound('person');
   const reports = await tx
@@ -110,7 +121,8 @@ export async function getPerson(scope: TxScope, id: string): Promise<PersonDetai
     .from(people)
     .where(eq(people.managerId, id))
     .orderBy(asc(people.name));
-  return { ...toSummary(row), reports, createdAt: row.createdAt.toISOString() };
+  const tree = await loadTeamTree(tx, organisationId);
+  return { ...toSummary(row, tree), reports, createdAt: row.createdAt.toISOString() };
 }
 
 /** Loads what an import or an edit is validated against. */
@@ -249,6 +261,7 @@ export async function deletePerson(scope: DirectoryScope, id: string): Promise<v
   const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.id, id));
   if (!row) throw notFound('person');
   await tx.update(people).set({ managerId: null, updatedAt: new Date() }).where(eq(people.managerId, id));
+  await tx.update(teams).set({ leaderId: null }).where(eq(teams.leaderId, id));
   await tx.delete(people).where(eq(people.id, id));
   forgetCachedSessions(organisationId, id);
   await touchDirectory(tx, organisationId);
@@ -321,37 +334,6 @@ function chunks<T>(items: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
-}
-
-export async function listTeams({ tx }: TxScope) {
-  const rows = await tx
-    .select({ id: teams.id, name: teams.name, members: count(people.id) })
-    .from(teams)
-    .leftJoin(people, and(eq(people.organisationId, teams.organisationId), eq(people.teamId, teams.id)))
-    .groupBy(teams.organisationId, teams.id, teams.name)
-    .orderBy(asc(teams.name));
-  return rows.map((r) => ({ ...r, members: Number(r.members) }));
-}
-
-export async function createTeam(scope: DirectoryScope, name: string) {
-  const { tx, organisationId } = scope;
-  const [existing] = await tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
-  if (existing) throw conflict('a team with this name exists', { name: 'is already in use' });
-  const [row] = await tx
-    .insert(teams)
-    .values({ organisationId, name })
-    .returning({ id: teams.id, name: teams.name });
-  await touchDirectory(tx, organisationId);
-  return { ...row!, members: 0 };
-}
-
-export async function deleteTeam(scope: DirectoryScope, id: string): Promise<void> {
-  const { tx, organisationId } = scope;
-  const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id));
-  if (!row) throw notFound('team');
-  await tx.update(people).set({ teamId: null }).where(eq(people.teamId, id));
-  await tx.delete(teams).where(eq(teams.id, id));
-  await touchDirectory(tx, organisationId);
 }
 
 /** Replaces the organisation's career stages (order = position). Stages still in use stay. */
