@@ -152,7 +152,15 @@ export const importResult = z.object({
 });
 export type ImportResult = z.infer<typeof importResult>;
 
-export const IMPORT_COLUMNS = ['email', 'name', 'career_stage', 'team', 'manager_email', 'roles'] as const;
+export const IMPORT_COLUMNS = [
+  'email',
+  'name',
+  'career_stage',
+  'team',
+  'manager_email',
+  'roles',
+  'leads_team',
+] as const;
 
 /** A person's or a team's id in a path. */
 export { idParams };

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/database.ts';
 import type { ImportResult } from './contracts.ts';
 import { parsePeopleCsv, planImport } from './import-plan.ts';
 import { applyImport, loadDirectory } from './service.ts';
+import { lockTeams } from './teams.ts';
 
 export async function importPeople(
   db: Database,
@@ -14,6 +15,8 @@ export async function importPeople(
   // Throws ImportFileError for a file that cannot be read as a people CSV at all.
   const rows = parsePeopleCsv(file);
   return db.inOrganisation(organisationId, async (tx) => {
+    // A write plans under the team lock, so the tree it checked paths against cannot move meanwhile.
+    if (!options.dryRun) await lockTeams(tx, organisationId);
     const plan = planImport(rows, await loadDirectory(tx));
     const allowed = plan.errors.length === 0 || options.skipInvalid;
     const apply = !options.dryRun && allowed;
@@ -29,7 +32,7 @@ export async function importPeople(
         update: plan.planned.filter((r) => r.action === 'update').length,
         unchanged: plan.planned.filter((r) => r.action === 'unchanged').length,
         skipped: skipped.size,
-        newTeams: plan.newTeams,
+        newTeams: plan.newTeams.map((t) => t.path),
       },
       preview: [
         ...plan.planned.map((r) => ({ line: r.line, action: r.action, email: r.email, name: r.name })),

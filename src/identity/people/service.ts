@@ -129,7 +129,9 @@ export async function getPerson(scope: DirectoryScope, id: string): Promise<Pers
 export async function loadDirectory(tx: Tx): Promise<Directory> {
   const [stages, teamRows, peopleRows] = await Promise.all([
     listCareerStages({ tx }),
-    tx.select({ id: teams.id, name: teams.name }).from(teams),
+    tx
+      .select({ id: teams.id, name: teams.name, parentTeamId: teams.parentTeamId, leaderId: teams.leaderId })
+      .from(teams),
     tx
       .select({
         id: people.id,
@@ -139,6 +141,7 @@ export async function loadDirectory(tx: Tx): Promise<Directory> {
         teamId: people.teamId,
         managerId: people.managerId,
         roles: people.roles,
+        status: people.status,
       })
       .from(people),
   ]);
@@ -267,19 +270,27 @@ export async function deletePerson(scope: DirectoryScope, id: string): Promise<v
   await touchDirectory(tx, organisationId);
 }
 
-/** Writes a validated import plan: new teams, new people, then every reporting line. */
+/**
+ * Writes a validated import plan: new teams, new people, every reporting line, then team leaders.
+ * The caller holds the team lock (lockTeams) from before the plan was made.
+ */
 export async function applyImport(tx: Tx, organisationId: string, plan: ImportPlan): Promise<void> {
   const changing = plan.planned.filter((r) => r.action !== 'unchanged');
   if (changing.length === 0) return;
   const teamIds = new Map<string, string>();
   for (const t of await tx.select({ id: teams.id, name: teams.name }).from(teams))
     teamIds.set(t.name.toLowerCase(), t.id);
-  if (plan.newTeams.length) {
-    const created = await tx
+  // Parents come before their sub-teams in newTeams, so each parent's id is known when needed.
+  for (const t of plan.newTeams) {
+    const [created] = await tx
       .insert(teams)
-      .values(plan.newTeams.map((name) => ({ organisationId, name })))
-      .returning({ id: teams.id, name: teams.name });
-    for (const t of created) teamIds.set(t.name.toLowerCase(), t.id);
+      .values({
+        organisationId,
+        name: t.name,
+        parentTeamId: t.parent ? teamIds.get(t.parent.toLowerCase())! : null,
+      })
+      .returning({ id: teams.id });
+    teamIds.set(t.name.toLowerCase(), created!.id);
   }
   const teamIdOf = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
   const creates = changing.filter((r) => r.action === 'create');
@@ -326,6 +337,17 @@ export async function applyImport(tx: Tx, organisationId: string, plan: ImportPl
       .update(people)
       .set({ managerId: r.managerEmail ? ids.get(r.managerEmail)! : null })
       .where(eq(people.id, ids.get(r.email)!));
+  }
+  for (const r of changing) {
+    if (r.leadsTeam === null || !r.teamName) continue;
+    const personId = ids.get(r.email)!;
+    const team = eq(teams.id, teamIdOf(r.teamName)!);
+    if (r.leadsTeam) await tx.update(teams).set({ leaderId: personId }).where(team);
+    else
+      await tx
+        .update(teams)
+        .set({ leaderId: null })
+        .where(and(team, eq(teams.leaderId, personId)));
   }
   await touchDirectory(tx, organisationId);
 }

@@ -103,7 +103,10 @@ export const peopleEn = {
   'import.col.email': 'Work email address. Required; identifies the person.',
   'import.col.name': 'Full name. Required.',
   'import.col.career_stage': 'Career stage key or name, e.g. {example}. Required.',
-  'import.col.team': 'Team name. New teams are created. Optional.',
+  'import.col.team':
+    'Team name, or its path from the top team with "/" between names, e.g. Engineering / Platform. Missing teams are created. Optional.',
+  'import.col.leads_team':
+    'yes makes the person their team’s leader; no stops it; empty changes nothing. Optional.',
   'import.col.manager_email':
     'Email of their manager, who must be in the file or already in Lodestar. Optional.',
   'import.col.roles': 'Semicolon-separated: participant;coach;admin. Optional; defaults to participant.',
