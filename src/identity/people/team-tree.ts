@@ -10,9 +10,6 @@ import { findCycle } from './find-cycle.ts';
  */
 export const TEAM_MAX_DEPTH = 6;
 
-/** The separator of a team path shown to people ("Engineering › Platform"). */
-export const TEAM_PATH_SEPARATOR = ' › ';
-
 export interface TeamNode {
   id: string;
   name: string;
