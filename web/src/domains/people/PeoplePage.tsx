@@ -20,6 +20,17 @@ const NO_TEAM = 'none';
 /** "Engineering › Platform": where the person's team sits. */
 export const teamPathText = (team: { path: string[] }) => team.path.join(TEAM_PATH_SEPARATOR);
 
+/** A team in a narrow cell: its parents' path, small, above its own name, in reading order. */
+function TeamCell({ team }: { team: { path: string[] } }) {
+  const parents = team.path.slice(0, -1);
+  return (
+    <>
+      {parents.length ? <span className="team-parents">{parents.join(TEAM_PATH_SEPARATOR)} ›</span> : null}
+      <span className="team-own">{team.path.at(-1)}</span>
+    </>
+  );
+}
+
 /**
  * Whether a team (or a person's team) is `of` or one of its sub-teams, read from the paths the
  * server sends: team names are unique in an organisation, so `of` sits at its depth in the path.
@@ -276,7 +287,7 @@ function PeopleTable({ people, organisation }: { people: PersonSummary[]; organi
               </th>
               <td className="nowrap">{p.email}</td>
               <td>{p.careerStage.name}</td>
-              <td>{p.team ? teamPathText(p.team) : none}</td>
+              <td>{p.team ? <TeamCell team={p.team} /> : none}</td>
               <td>
                 {p.teamLeader ? <Link to={`/people/${p.teamLeader.id}`}>{p.teamLeader.name}</Link> : none}
               </td>
