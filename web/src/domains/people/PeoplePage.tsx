@@ -20,13 +20,21 @@ const NO_TEAM = 'none';
 /** "Engineering › Platform": where the person's team sits. */
 export const teamPathText = (team: { path: string[] }) => team.path.join(TEAM_PATH_SEPARATOR);
 
-/** A team in a narrow cell: its parents' path, small, above its own name, in reading order. */
-function TeamCell({ team }: { team: { path: string[] } }) {
-  const parents = team.path.slice(0, -1);
+/**
+ * A team in one table cell, in reading order: its parents' path (small), its name, and its
+ * leader (small). One column rather than two keeps the directory within a laptop's width.
+ */
+function TeamCell({ person }: { person: PersonSummary & { team: { path: string[] } } }) {
+  const parents = person.team.path.slice(0, -1);
   return (
     <>
       {parents.length ? <span className="team-parents">{parents.join(TEAM_PATH_SEPARATOR)} ›</span> : null}
-      <span className="team-own">{team.path.at(-1)}</span>
+      <span className="team-own">{person.team.path.at(-1)}</span>
+      {person.teamLeader ? (
+        <span className="team-parents">
+          {t('people.ledBy')} <Link to={`/people/${person.teamLeader.id}`}>{person.teamLeader.name}</Link>
+        </span>
+      ) : null}
     </>
   );
 }
@@ -273,8 +281,7 @@ function PeopleTable({ people, organisation }: { people: PersonSummary[]; organi
             <th scope="col">{t('people.col.name')}</th>
             <th scope="col">{t('people.col.email')}</th>
             <th scope="col">{t('people.col.stage')}</th>
-            <th scope="col">{t('people.col.team')}</th>
-            <th scope="col">{t('people.col.teamLeader')}</th>
+            <th scope="col">{t('people.col.teamAndLeader')}</th>
             <th scope="col">{t('people.col.manager')}</th>
             <th scope="col">{t('people.col.status')}</th>
           </tr>
@@ -287,10 +294,7 @@ function PeopleTable({ people, organisation }: { people: PersonSummary[]; organi
               </th>
               <td className="nowrap">{p.email}</td>
               <td>{p.careerStage.name}</td>
-              <td>{p.team ? <TeamCell team={p.team} /> : none}</td>
-              <td>
-                {p.teamLeader ? <Link to={`/people/${p.teamLeader.id}`}>{p.teamLeader.name}</Link> : none}
-              </td>
+              <td>{p.team ? <TeamCell person={{ ...p, team: p.team }} /> : none}</td>
               <td>{p.manager ? <Link to={`/people/${p.manager.id}`}>{p.manager.name}</Link> : none}</td>
               <td>
                 <StatusBadge status={p.status} />

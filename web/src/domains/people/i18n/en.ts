@@ -24,6 +24,8 @@ export const peopleEn = {
   'people.col.team': 'Team',
   'people.col.manager': 'Manager',
   'people.col.teamLeader': 'Team leader',
+  'people.col.teamAndLeader': 'Team and leader',
+  'people.ledBy': 'led by',
   'people.col.status': 'Status',
   'people.none': '—',
 
