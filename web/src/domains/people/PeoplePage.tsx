@@ -27,15 +27,17 @@ export const teamPathText = (team: { path: string[] }) => team.path.join(TEAM_PA
 function TeamCell({ person }: { person: PersonSummary & { team: { path: string[] } } }) {
   const parents = person.team.path.slice(0, -1);
   return (
-    <>
-      {parents.length ? <span className="team-parents">{parents.join(TEAM_PATH_SEPARATOR)} ›</span> : null}
+    <span className="team-cell">
+      {parents.length ? (
+        <span className="team-parents">{`${parents.join(TEAM_PATH_SEPARATOR)}\u00a0›`}</span>
+      ) : null}
       <span className="team-own">{person.team.path.at(-1)}</span>
       {person.teamLeader ? (
         <span className="team-parents">
           {t('people.ledBy')} <Link to={`/people/${person.teamLeader.id}`}>{person.teamLeader.name}</Link>
         </span>
       ) : null}
-    </>
+    </span>
   );
 }
 
