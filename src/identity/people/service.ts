@@ -15,11 +15,9 @@ import { findCareerStage } from './find-career-stage.ts';
 import { findCycle } from './find-cycle.ts';
 import { people, teams } from './schema.ts';
 import { type TeamTree, teamPath, teamSubtree } from './team-tree.ts';
-import { loadTeamTree } from './teams.ts';
+import { loadTeamTree, lockTeams } from './teams.ts';
 
-/** What a read of the directory needs: the organisation's transaction. */
-export type TxScope = Pick<OrganisationScope, 'tx'>;
-/** What a write to the directory needs: the transaction and whose directory it is. */
+/** What the directory needs: the transaction and whose directory it is (reads need the team tree). */
 export type DirectoryScope = Pick<OrganisationScope, 'tx' | 'organisationId'>;
 
 const manager = alias(people, 'manager');
@@ -135,12 +133,15 @@ async function resolveStage(tx: Tx, label: string): Promise<string> {
   return found.id;
 }
 
+/** The team of that name, or a new top team; under the team lock, as every team write. */
 async function ensureTeam(tx: Tx, organisationId: string, name: string): Promise<string> {
-  const [existing] = await tx
-    .select({ id: teams.id })
-    .from(teams)
-    .where(sql`lower(${teams.name}) = lower(${name})`);
+  const find = () =>
+    tx.select({ id: teams.id }).from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
+  const [existing] = await find();
   if (existing) return existing.id;
+  await lockTeams(tx, organisationId);
+  const [createdMeanwhile] = await find();
+  if (createdMeanwhile) return createdMeanwhile.id;
   const [created] = await tx.insert(teams).values({ organisationId, name }).returning({ id: teams.id });
   return created!.id;
 }
