@@ -85,7 +85,7 @@ program
 program
   .command('import-people')
   .description(
-    'Create or update people from a CSV file (columns: email, name, career_stage, team, manager_email, roles)',
+    'Create or update people from a CSV file (columns: email, name, career_stage, team, manager_email, roles, leads_team; a team may be a path such as "Engineering / Platform")',
   )
   .argument('<file>', 'CSV file, UTF-8')
   .option('--dry-run', 'report what would change, write nothing')

@@ -1,5 +1,6 @@
 // The demo organisation a new user meets on first start: people at every career stage, six teams
-// and real reporting lines, all able to sign in with one shared demo password.
+// nested under the Executive Office and Product & Engineering, each led by the person its members
+// report up to, and real reporting lines, all able to sign in with one shared demo password.
 import { count, eq } from 'drizzle-orm';
 import { hashPassword } from '../identity/auth/password.ts';
 import { listCareerStages } from '../identity/organisations/service.ts';
@@ -112,6 +113,20 @@ const SEATS: Seat[] = [
   { name: 'Freya Larsen', stage: 'individual-contributor', team: 'Product', manager: 'Diego Fernández' },
 ];
 
+/**
+ * The team tree, parents first. Each leader is the person the team's members report up to, so the
+ * team path and the reporting line tell the same story ("Engineering › Platform" is led by …).
+ */
+const TEAMS: { name: string; parent: string | null; leader: string }[] = [
+  { name: 'Executive Office', parent: null, leader: 'Helena Marsh' },
+  { name: 'People & Culture', parent: 'Executive Office', leader: 'Amara Okafor' },
+  { name: 'Product & Engineering', parent: 'Executive Office', leader: 'Tobias Lindqvist' },
+  { name: 'Engineering', parent: 'Product & Engineering', leader: 'Priya Raman' },
+  { name: 'Product', parent: 'Product & Engineering', leader: 'Diego Fernández' },
+  { name: 'Customer Success', parent: 'Executive Office', leader: 'Grace Whitfield' },
+  { name: 'Operations', parent: 'Executive Office', leader: 'Kwame Mensah' },
+];
+
 const ADMIN_NAME = 'Amara Okafor';
 const PARTICIPANT_NAME = 'Sam Taylor';
 
@@ -140,12 +155,14 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
   const seated = await services.db.inOrganisation(organisationId, async (tx) => {
     const stages = await listCareerStages({ tx });
     const stageId = new Map(stages.map((s) => [s.key, s.id]));
-    const teamNames = [...new Set(SEATS.map((s) => s.team))];
-    const teamRows = await tx
-      .insert(teams)
-      .values(teamNames.map((name) => ({ organisationId, name })))
-      .returning({ id: teams.id, name: teams.name });
-    const teamId = new Map(teamRows.map((t) => [t.name, t.id]));
+    const teamId = new Map<string, string>();
+    for (const t of TEAMS) {
+      const [row] = await tx
+        .insert(teams)
+        .values({ organisationId, name: t.name, parentTeamId: t.parent ? teamId.get(t.parent)! : null })
+        .returning({ id: teams.id });
+      teamId.set(t.name, row!.id);
+    }
     const inserted = await tx
       .insert(people)
       .values(
@@ -170,6 +187,11 @@ export async function seedDemo(services: Services): Promise<DemoCredentials> {
           .where(eq(people.id, personId.get(s.name)!));
       }
     }
+    for (const t of TEAMS)
+      await tx
+        .update(teams)
+        .set({ leaderId: personId.get(t.leader)! })
+        .where(eq(teams.id, teamId.get(t.name)!));
     return SEATS.map((s) => ({
       id: personId.get(s.name)!,
       name: s.name,

@@ -2,3 +2,6 @@
 
 /** The largest people CSV an import takes. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The separator of a team path shown to people ("Engineering › Platform"). */
+export const TEAM_PATH_SEPARATOR = ' › ';

@@ -16,15 +16,35 @@ export const careerStage = z.object({
 });
 export type CareerStage = z.infer<typeof careerStage>;
 
-export const team = z.object({ id: z.uuid(), name: z.string(), members: z.number().int() });
+const personRef = z.object({ id: z.uuid(), name: z.string() });
+
+/** A team in the organisation's tree; GET /api/teams lists them top team first, depth-first. */
+export const team = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  parentTeamId: z.uuid().nullable(),
+  /** Names from the top team down to this one, e.g. ["Engineering", "Platform"]. */
+  path: z.array(z.string()),
+  /** 1 for a top team. */
+  depth: z.number().int(),
+  leader: personRef.nullable(),
+  /** People whose own team this is (sub-teams' members not counted). */
+  members: z.number().int(),
+  subTeams: z.number().int(),
+});
+export type Team = z.infer<typeof team>;
 
 export const personSummary = z.object({
   id: z.uuid(),
   name: z.string(),
   email: z.string(),
   careerStage: z.object({ id: z.uuid(), key: z.string(), name: z.string() }),
-  team: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  manager: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** `path` runs from the top team down to the person's own team. */
+  team: z.object({ id: z.uuid(), name: z.string(), path: z.array(z.string()) }).nullable(),
+  /** The leader of the person's own team (not of a parent team), if it has one. */
+  teamLeader: personRef.nullable(),
+  /** The person's own leader: their manager on the reporting line. */
+  manager: personRef.nullable(),
   roles: z.array(role),
   status: z.enum(['invited', 'active', 'disabled']),
 });
@@ -38,6 +58,7 @@ export type PersonDetail = z.infer<typeof personDetail>;
 
 export const peopleListQuery = z.object({
   q: z.string().trim().max(100, 'must be at most 100 characters').optional(),
+  /** The team and its sub-teams. */
   team: z.uuid('must be a team id').optional(),
   stage: z.string().max(100).optional(),
   limit: z.coerce
@@ -85,7 +106,14 @@ export const careerStagesUpdate = z.object({
     .max(20, 'must have at most 20 stages'),
 });
 
-export const teamInput = z.object({ name: teamName });
+export const teamInput = z.object({
+  name: teamName,
+  parentTeamId: z.uuid('must be a team id').nullable().optional(),
+  leaderId: z.uuid('must be a person id').nullable().optional(),
+});
+export type TeamInput = z.infer<typeof teamInput>;
+export const teamUpdate = teamInput.partial();
+export type TeamUpdate = z.infer<typeof teamUpdate>;
 
 export const importQuery = z.object({
   dryRun: z
@@ -124,7 +152,15 @@ export const importResult = z.object({
 });
 export type ImportResult = z.infer<typeof importResult>;
 
-export const IMPORT_COLUMNS = ['email', 'name', 'career_stage', 'team', 'manager_email', 'roles'] as const;
+export const IMPORT_COLUMNS = [
+  'email',
+  'name',
+  'career_stage',
+  'team',
+  'manager_email',
+  'roles',
+  'leads_team',
+] as const;
 
 /** A person's or a team's id in a path. */
 export { idParams };

@@ -16,6 +16,7 @@ import {
   personDetail,
   team,
   teamInput,
+  teamUpdate,
   updatePersonRequest,
 } from './contracts.ts';
 
@@ -79,6 +80,13 @@ export const peopleApi = {
     path: '/api/teams',
     body: teamInput,
     status: 201,
+    response: team,
+  }),
+  updateTeam: endpoint({
+    method: 'patch',
+    path: '/api/teams/:id',
+    params: idParams,
+    body: teamUpdate,
     response: team,
   }),
   deleteTeam: endpoint({

@@ -7,7 +7,8 @@ import { IMPORT_MAX_BYTES } from './constants.ts';
 import type { ImportRowError } from './contracts.ts';
 import { IMPORT_COLUMNS } from './contracts.ts';
 import { findCareerStage } from './find-career-stage.ts';
-import { findReportingCycle } from './reporting-lines.ts';
+import { findCycle } from './find-cycle.ts';
+import { type NewTeam, planTeams } from './import-teams.ts';
 
 export const IMPORT_MAX_ROWS = 20_000;
 
@@ -89,11 +90,12 @@ export interface DirectoryPerson {
   teamId: string | null;
   managerId: string | null;
   roles: Role[];
+  status: 'invited' | 'active' | 'disabled';
 }
 
 export interface Directory {
   stages: { id: string; key: string; name: string }[];
-  teams: { id: string; name: string }[];
+  teams: { id: string; name: string; parentTeamId: string | null; leaderId: string | null }[];
   people: DirectoryPerson[];
 }
 
@@ -106,6 +108,8 @@ export interface PlannedRow {
   teamName: string | null;
   managerEmail: string | null;
   roles: Role[];
+  /** `leads_team`: true makes the person their team's leader, false stops it, null leaves it. */
+  leadsTeam: boolean | null;
 }
 
 export interface ImportPlan {
@@ -114,7 +118,8 @@ export interface ImportPlan {
   /** Valid rows only; with errors present, applying them is the caller's explicit choice. */
   planned: PlannedRow[];
   skippedLines: number[];
-  newTeams: string[];
+  /** Teams to create, each after its parent. */
+  newTeams: NewTeam[];
 }
 
 export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
@@ -123,7 +128,9 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
   const emailById = new Map(directory.people.map((p) => [p.id, p.email]));
   const managerEmailOf = (p: DirectoryPerson) => (p.managerId ? (emailById.get(p.managerId) ?? null) : null);
   const teamNameById = new Map(directory.teams.map((t) => [t.id, t.name]));
-  const teamByLower = new Map(directory.teams.map((t) => [t.name.toLowerCase(), t.name]));
+  const leaderOfTeam = new Map(directory.teams.map((t) => [t.name.toLowerCase(), t.leaderId]));
+  const teamPlan = planTeams(directory.teams);
+  const leaderLineOf = new Map<string, number>();
   const firstLineOf = new Map<string, number>();
   const candidates: PlannedRow[] = [];
 
@@ -153,8 +160,9 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
       fail('career_stage', `must be one of: ${directory.stages.map((s) => s.key).join(', ')}`);
     }
 
-    const team = v.team ?? '';
-    if (team.length > 100) fail('team', 'must be at most 100 characters');
+    const resolved = teamPlan.resolve(v.team ?? '', row.line);
+    if ('error' in resolved) fail('team', resolved.error);
+    const teamName = 'error' in resolved ? null : resolved.team;
 
     const managerRaw = v.manager_email ?? '';
     const parsedManager = emailSchema.safeParse(managerRaw);
@@ -173,16 +181,32 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
       if (unknown.length) fail('roles', `unknown role ${unknown.join(', ')} (allowed: ${ROLES.join(', ')})`);
       else if (listed.length) roles = [...new Set(listed as Role[])];
     }
+    const leads = (v.leads_team ?? '').toLowerCase();
+    const leadsTeam = leads === 'yes' ? true : leads === 'no' ? false : null;
+    if (leads && leadsTeam === null) fail('leads_team', 'must be yes, no or empty');
+    else if (leadsTeam && !v.team) fail('leads_team', 'needs a team in the team column');
+    else if (leadsTeam && existing?.status === 'disabled')
+      fail('leads_team', 'cannot make a disabled person a team leader');
+    else if (leadsTeam && teamName && leaderLineOf.has(teamName.toLowerCase()))
+      fail(
+        'leads_team',
+        `${teamName} already gets a leader on line ${leaderLineOf.get(teamName.toLowerCase())}`,
+      );
     if (errors.length > before) continue;
+    if (!('error' in resolved)) resolved.commit();
+    if (leadsTeam && teamName) leaderLineOf.set(teamName.toLowerCase(), row.line);
 
-    const teamName = team ? (teamByLower.get(team.toLowerCase()) ?? team) : null;
+    const currentLeader = teamName ? leaderOfTeam.get(teamName.toLowerCase()) : undefined;
+    const leadsUnchanged =
+      leadsTeam === null || (existing !== undefined && (currentLeader === existing.id) === leadsTeam);
     const unchanged =
       existing &&
       existing.name === name &&
       existing.careerStageId === careerStageId &&
       (existing.teamId ? teamNameById.get(existing.teamId) : null) === teamName &&
       managerEmailOf(existing) === managerEmail &&
-      sameSet(existing.roles, roles);
+      sameSet(existing.roles, roles) &&
+      leadsUnchanged;
     candidates.push({
       line: row.line,
       action: !existing ? 'create' : unchanged ? 'unchanged' : 'update',
@@ -192,6 +216,7 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
       teamName,
       managerEmail,
       roles,
+      leadsTeam,
     });
   }
 
@@ -217,7 +242,7 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
   const managerOf = new Map<string, string | null>();
   for (const p of directory.people) managerOf.set(p.email, managerEmailOf(p));
   for (const r of valid) managerOf.set(r.email, r.managerEmail);
-  const cycle = findReportingCycle(managerOf);
+  const cycle = findCycle(managerOf);
   if (cycle) {
     const inFile = new Map(valid.map((r) => [r.email, r]));
     const lines = cycle.filter((e) => inFile.has(e));
@@ -234,11 +259,7 @@ export function planImport(rows: CsvRow[], directory: Directory): ImportPlan {
 
   const badLines = new Set(errors.map((e) => e.line));
   errors.sort((a, b) => a.line - b.line);
-  const newTeams = [
-    ...new Set(
-      valid.map((r) => r.teamName).filter((t): t is string => !!t && !teamByLower.has(t.toLowerCase())),
-    ),
-  ];
+  const newTeams = teamPlan.newTeams(valid.flatMap((r) => (r.teamName ? [r.teamName] : [])));
   return {
     rows: rows.length,
     errors,

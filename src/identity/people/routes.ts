@@ -10,15 +10,13 @@ import { ImportFileError } from './import-plan.ts';
 import { people } from './schema.ts';
 import {
   createPerson,
-  createTeam,
   deletePerson,
-  deleteTeam,
   getPerson,
   listPeople,
-  listTeams,
   replaceCareerStages,
   updatePerson,
 } from './service.ts';
+import { createTeam, deleteTeam, listTeams, updateTeam } from './teams.ts';
 
 const ADMIN = ['admin'] as const;
 
@@ -29,7 +27,7 @@ export const peopleRoutes: AnyRoute[] = [
     access: 'signed-in',
     async handler({ viewer, query, services, c }) {
       const list = await cachedPeopleList(services.db, viewer.organisationId, query, (tx) =>
-        listPeople({ tx }, query),
+        listPeople({ tx, organisationId: viewer.organisationId }, query),
       );
       const gzip = /\bgzip\b/.test(c.req.header('accept-encoding') ?? '');
       return c.body(gzip ? list.gzip : list.json, 200, {
@@ -128,21 +126,28 @@ export const peopleRoutes: AnyRoute[] = [
     },
   }),
   route(peopleApi.teams, {
-    summary: 'Teams with their member counts',
+    summary: 'The team tree, top teams first and depth-first: parent, path, leader, member counts',
     tag: 'people',
     access: 'signed-in',
     tenant: true,
     handler: ({ scope }) => listTeams(scope),
   }),
   route(peopleApi.createTeam, {
-    summary: 'Create a team',
+    summary: 'Create a team, optionally under a parent team and with a leader',
     tag: 'people',
     access: ADMIN,
     tenant: true,
-    handler: ({ scope, body }) => createTeam(scope, body.name),
+    handler: ({ scope, body }) => createTeam(scope, body),
+  }),
+  route(peopleApi.updateTeam, {
+    summary: 'Rename a team, move it under another team (no loops, at most 6 levels) or set its leader',
+    tag: 'people',
+    access: ADMIN,
+    tenant: true,
+    handler: ({ scope, params, body }) => updateTeam(scope, params.id, body),
   }),
   route(peopleApi.deleteTeam, {
-    summary: 'Delete a team; its members stay, without a team',
+    summary: 'Delete an empty team (no members, no sub-teams)',
     tag: 'people',
     access: ADMIN,
     tenant: true,

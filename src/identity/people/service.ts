@@ -6,22 +6,22 @@ import type { Tx } from '../../platform/db/database.ts';
 import { ApiError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Role } from '../../platform/http/viewer.ts';
 import type { OrganisationScope } from '../../platform/scope.ts';
-import { forgetAllCachedSessions, forgetCachedSessions } from '../auth/sessions.ts';
+import { forgetCachedSessions } from '../auth/sessions.ts';
 import { careerStages } from '../organisations/schema.ts';
 import { listCareerStages } from '../organisations/service.ts';
 import type { PeopleList, PeopleListQuery, PersonDetail, PersonInput, PersonSummary } from './contracts.ts';
 import { touchDirectory } from './directory-cache.ts';
 import { findCareerStage } from './find-career-stage.ts';
-import type { Directory, ImportPlan } from './import-plan.ts';
-import { findReportingCycle } from './reporting-lines.ts';
+import { findCycle } from './find-cycle.ts';
 import { people, teams } from './schema.ts';
+import { type TeamTree, teamPath, teamSubtree } from './team-tree.ts';
+import { loadTeamTree, lockTeams } from './teams.ts';
 
-/** What a read of the directory needs: the organisation's transaction. */
-export type TxScope = Pick<OrganisationScope, 'tx'>;
-/** What a write to the directory needs: the transaction and whose directory it is. */
+/** What the directory needs: the transaction and whose directory it is (reads need the team tree). */
 export type DirectoryScope = Pick<OrganisationScope, 'tx' | 'organisationId'>;
 
 const manager = alias(people, 'manager');
+const teamLeader = alias(people, 'team_leader');
 
 function selectSummaries(tx: Tx) {
   return tx
@@ -39,6 +39,8 @@ function selectSummaries(tx: Tx) {
       teamName: teams.name,
       managerId: manager.id,
       managerName: manager.name,
+      teamLeaderId: teamLeader.id,
+      teamLeaderName: teamLeader.name,
     })
     .from(people)
     .innerJoin(
@@ -49,32 +51,38 @@ function selectSummaries(tx: Tx) {
     .leftJoin(
       manager,
       and(eq(manager.organisationId, people.organisationId), eq(manager.id, people.managerId)),
+    )
+    .leftJoin(
+      teamLeader,
+      and(eq(teamLeader.organisationId, teams.organisationId), eq(teamLeader.id, teams.leaderId)),
     );
 }
 
 type SummaryRow = Awaited<ReturnType<typeof selectSummaries>>[number];
 
-function toSummary(r: SummaryRow): PersonSummary {
+function toSummary(r: SummaryRow, tree: TeamTree): PersonSummary {
   return {
     id: r.id,
     name: r.name,
     email: r.email,
     careerStage: { id: r.stageId, key: r.stageKey, name: r.stageName },
-    team: r.teamId ? { id: r.teamId, name: r.teamName! } : null,
+    team: r.teamId ? { id: r.teamId, name: r.teamName!, path: teamPath(tree, r.teamId) } : null,
+    teamLeader: r.teamLeaderId ? { id: r.teamLeaderId, name: r.teamLeaderName! } : null,
     manager: r.managerId ? { id: r.managerId, name: r.managerName! } : null,
     roles: r.roles as Role[],
     status: r.status,
   };
 }
 
-export async function listPeople(scope: TxScope, query: PeopleListQuery): Promise<PeopleList> {
-  const { tx } = scope;
+export async function listPeople(scope: DirectoryScope, query: PeopleListQuery): Promise<PeopleList> {
+  const { tx, organisationId } = scope;
+  const tree = await loadTeamTree(tx, organisationId);
   const filters = [];
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     filters.push(or(ilike(people.name, pattern), ilike(people.email, pattern)));
   }
-  if (query.team) filters.push(eq(people.teamId, query.team));
+  if (query.team) filters.push(inArray(people.teamId, [query.team, ...teamSubtree(tree, query.team)]));
   if (query.stage) filters.push(eq(careerStages.key, query.stage));
   const where = filters.length ? and(...filters) : undefined;
   const rows = await selectSummaries(tx)
@@ -98,11 +106,11 @@ export async function listPeople(scope: TxScope, query: PeopleListQuery): Promis
             )
             .where(where)
         )[0]!.n;
-  return { items: rows.map(toSummary), total: Number(total) };
+  return { items: rows.map((r) => toSummary(r, tree)), total: Number(total) };
 }
 
-export async function getPerson(scope: TxScope, id: string): Promise<PersonDetail> {
-  const { tx } = scope;
+export async function getPerson(scope: DirectoryScope, id: string): Promise<PersonDetail> {
+  const { tx, organisationId } = scope;
   const [row] = await selectSummaries(tx).where(eq(people.id, id));
   if (!row) throw notFound('person');
   const reports = await tx
@@ -110,27 +118,8 @@ export async function getPerson(scope: TxScope, id: string): Promise<PersonDetai
     .from(people)
     .where(eq(people.managerId, id))
     .orderBy(asc(people.name));
-  return { ...toSummary(row), reports, createdAt: row.createdAt.toISOString() };
-}
-
-/** Loads what an import or an edit is validated against. */
-export async function loadDirectory(tx: Tx): Promise<Directory> {
-  const [stages, teamRows, peopleRows] = await Promise.all([
-    listCareerStages({ tx }),
-    tx.select({ id: teams.id, name: teams.name }).from(teams),
-    tx
-      .select({
-        id: people.id,
-        email: people.email,
-        name: people.name,
-        careerStageId: people.careerStageId,
-        teamId: people.teamId,
-        managerId: people.managerId,
-        roles: people.roles,
-      })
-      .from(people),
-  ]);
-  return { stages, teams: teamRows, people: peopleRows.map((p) => ({ ...p, roles: p.roles as Role[] })) };
+  const tree = await loadTeamTree(tx, organisationId);
+  return { ...toSummary(row, tree), reports, createdAt: row.createdAt.toISOString() };
 }
 
 async function resolveStage(tx: Tx, label: string): Promise<string> {
@@ -144,12 +133,15 @@ async function resolveStage(tx: Tx, label: string): Promise<string> {
   return found.id;
 }
 
+/** The team of that name, or a new top team; under the team lock, as every team write. */
 async function ensureTeam(tx: Tx, organisationId: string, name: string): Promise<string> {
-  const [existing] = await tx
-    .select({ id: teams.id })
-    .from(teams)
-    .where(sql`lower(${teams.name}) = lower(${name})`);
+  const find = () =>
+    tx.select({ id: teams.id }).from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
+  const [existing] = await find();
   if (existing) return existing.id;
+  await lockTeams(tx, organisationId);
+  const [createdMeanwhile] = await find();
+  if (createdMeanwhile) return createdMeanwhile.id;
   const [created] = await tx.insert(teams).values({ organisationId, name }).returning({ id: teams.id });
   return created!.id;
 }
@@ -170,7 +162,7 @@ async function checkManager(tx: Tx, personId: string | null, managerId: string |
   if (!personId) return;
   const managerOf = new Map(lines.map((l) => [l.id, l.managerId]));
   managerOf.set(personId, managerId);
-  if (findReportingCycle(managerOf)) {
+  if (findCycle(managerOf)) {
     throw new ApiError(400, 'invalid_input', 'this manager would make a reporting loop', {
       managerId: 'would make a reporting loop',
     });
@@ -249,108 +241,9 @@ export async function deletePerson(scope: DirectoryScope, id: string): Promise<v
   const [row] = await tx.select({ id: people.id }).from(people).where(eq(people.id, id));
   if (!row) throw notFound('person');
   await tx.update(people).set({ managerId: null, updatedAt: new Date() }).where(eq(people.managerId, id));
+  await tx.update(teams).set({ leaderId: null }).where(eq(teams.leaderId, id));
   await tx.delete(people).where(eq(people.id, id));
   forgetCachedSessions(organisationId, id);
-  await touchDirectory(tx, organisationId);
-}
-
-/** Writes a validated import plan: new teams, new people, then every reporting line. */
-export async function applyImport(tx: Tx, organisationId: string, plan: ImportPlan): Promise<void> {
-  const changing = plan.planned.filter((r) => r.action !== 'unchanged');
-  if (changing.length === 0) return;
-  const teamIds = new Map<string, string>();
-  for (const t of await tx.select({ id: teams.id, name: teams.name }).from(teams))
-    teamIds.set(t.name.toLowerCase(), t.id);
-  if (plan.newTeams.length) {
-    const created = await tx
-      .insert(teams)
-      .values(plan.newTeams.map((name) => ({ organisationId, name })))
-      .returning({ id: teams.id, name: teams.name });
-    for (const t of created) teamIds.set(t.name.toLowerCase(), t.id);
-  }
-  const teamIdOf = (name: string | null) => (name ? teamIds.get(name.toLowerCase())! : null);
-  const creates = changing.filter((r) => r.action === 'create');
-  // Chunked multi-row inserts: far faster than row by row, and under the parameter limit.
-  for (let i = 0; i < creates.length; i += 1000) {
-    await tx.insert(people).values(
-      creates.slice(i, i + 1000).map((r) => ({
-        organisationId,
-        email: r.email,
-        name: r.name,
-        careerStageId: r.careerStageId,
-        teamId: teamIdOf(r.teamName),
-        roles: r.roles,
-      })),
-    );
-  }
-  if (changing.some((r) => r.action === 'update')) forgetAllCachedSessions(organisationId);
-  for (const r of changing.filter((r) => r.action === 'update')) {
-    await tx
-      .update(people)
-      .set({
-        name: r.name,
-        careerStageId: r.careerStageId,
-        teamId: teamIdOf(r.teamName),
-        roles: r.roles,
-        updatedAt: new Date(),
-      })
-      .where(eq(people.email, r.email));
-  }
-  // Reporting lines last: a manager may be created by a later row of the same file.
-  const emails = changing.map((r) => r.email);
-  const ids = new Map<string, string>();
-  const managerEmails = [...new Set(changing.map((r) => r.managerEmail).filter((e): e is string => !!e))];
-  for (const chunk of chunks([...new Set([...emails, ...managerEmails])], 1000)) {
-    for (const p of await tx
-      .select({ id: people.id, email: people.email })
-      .from(people)
-      .where(inArray(people.email, chunk))) {
-      ids.set(p.email, p.id);
-    }
-  }
-  for (const r of changing) {
-    await tx
-      .update(people)
-      .set({ managerId: r.managerEmail ? ids.get(r.managerEmail)! : null })
-      .where(eq(people.id, ids.get(r.email)!));
-  }
-  await touchDirectory(tx, organisationId);
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
-export async function listTeams({ tx }: TxScope) {
-  const rows = await tx
-    .select({ id: teams.id, name: teams.name, members: count(people.id) })
-    .from(teams)
-    .leftJoin(people, and(eq(people.organisationId, teams.organisationId), eq(people.teamId, teams.id)))
-    .groupBy(teams.organisationId, teams.id, teams.name)
-    .orderBy(asc(teams.name));
-  return rows.map((r) => ({ ...r, members: Number(r.members) }));
-}
-
-export async function createTeam(scope: DirectoryScope, name: string) {
-  const { tx, organisationId } = scope;
-  const [existing] = await tx.select().from(teams).where(sql`lower(${teams.name}) = lower(${name})`);
-  if (existing) throw conflict('a team with this name exists', { name: 'is already in use' });
-  const [row] = await tx
-    .insert(teams)
-    .values({ organisationId, name })
-    .returning({ id: teams.id, name: teams.name });
-  await touchDirectory(tx, organisationId);
-  return { ...row!, members: 0 };
-}
-
-export async function deleteTeam(scope: DirectoryScope, id: string): Promise<void> {
-  const { tx, organisationId } = scope;
-  const [row] = await tx.select({ id: teams.id }).from(teams).where(eq(teams.id, id));
-  if (!row) throw notFound('team');
-  await tx.update(people).set({ teamId: null }).where(eq(people.teamId, id));
-  await tx.delete(teams).where(eq(teams.id, id));
   await touchDirectory(tx, organisationId);
 }
 

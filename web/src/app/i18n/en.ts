@@ -10,6 +10,7 @@ export const appEn = {
   'nav.label': 'Main',
   'nav.people': 'People',
   'nav.import': 'Import',
+  'nav.teams': 'Teams',
   'nav.outbox': 'Outbox',
   'nav.assessment': 'My assessment',
   'nav.profile': 'Profile',

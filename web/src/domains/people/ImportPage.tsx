@@ -17,10 +17,26 @@ function sampleCsv(stages: CareerStage[]): string {
   const pick = (i: number) => sorted[Math.min(i, sorted.length - 1)]?.key ?? 'individual-contributor';
   const rows = [
     [...COLUMNS],
-    ['alex.morgan@example.com', 'Alex Morgan', pick(3), 'Product', '', 'participant;admin'],
-    ['sam.lee@example.com', 'Sam Lee', pick(2), 'Product', 'alex.morgan@example.com', 'participant;coach'],
-    ['jo.park@example.com', 'Jo Park', pick(0), 'Product', 'sam.lee@example.com', 'participant'],
-    ['rene.dubois@example.com', 'René Dubois', pick(1), '', 'alex.morgan@example.com', ''],
+    ['alex.morgan@example.com', 'Alex Morgan', pick(3), 'Product', '', 'participant;admin', 'yes'],
+    [
+      'sam.lee@example.com',
+      'Sam Lee',
+      pick(2),
+      'Product / Discovery',
+      'alex.morgan@example.com',
+      'participant;coach',
+      'yes',
+    ],
+    [
+      'jo.park@example.com',
+      'Jo Park',
+      pick(0),
+      'Product / Discovery',
+      'sam.lee@example.com',
+      'participant',
+      '',
+    ],
+    ['rene.dubois@example.com', 'René Dubois', pick(1), '', 'alex.morgan@example.com', '', ''],
   ];
   return `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
 }
@@ -70,6 +86,7 @@ function ColumnsHelp({ stages }: { stages: CareerStage[] }) {
     team: t('import.col.team'),
     manager_email: t('import.col.manager_email'),
     roles: t('import.col.roles'),
+    leads_team: t('import.col.leads_team'),
   };
 
   return (

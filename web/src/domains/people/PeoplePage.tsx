@@ -1,6 +1,7 @@
 import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { PersonSummary } from '../../api.ts';
+import { TEAM_PATH_SEPARATOR } from '../../../../src/identity/people/constants.ts';
+import type { PersonSummary, Team } from '../../api.ts';
 import { replaceQuery } from '../../app/router.tsx';
 import { isAdmin, useViewer } from '../../app/session.tsx';
 import { t, tn } from '../../i18n/index.ts';
@@ -16,8 +17,51 @@ const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLo
 
 const NO_TEAM = 'none';
 
-function matches(person: PersonSummary, q: string, team: string, stage: string): boolean {
-  if (team && (team === NO_TEAM ? person.team !== null : person.team?.id !== team)) return false;
+/** "Engineering › Platform": where the person's team sits. */
+export const teamPathText = (team: { path: string[] }) => team.path.join(TEAM_PATH_SEPARATOR);
+
+/**
+ * A team in one table cell, in reading order: its parents' path (small), its name, and its
+ * leader (small). One column rather than two keeps the directory within a laptop's width.
+ */
+function TeamCell({ person }: { person: PersonSummary & { team: { path: string[] } } }) {
+  const parents = person.team.path.slice(0, -1);
+  return (
+    <span className="team-cell">
+      {parents.length ? (
+        <span className="team-parents">{`${parents.join(TEAM_PATH_SEPARATOR)}\u00a0›`}</span>
+      ) : null}
+      <span className="team-own">{person.team.path.at(-1)}</span>
+      {person.teamLeader ? (
+        <span className="team-parents">
+          {t('people.ledBy')} <Link to={`/people/${person.teamLeader.id}`}>{person.teamLeader.name}</Link>
+        </span>
+      ) : null}
+    </span>
+  );
+}
+
+/**
+ * Whether a team (or a person's team) is `of` or one of its sub-teams, read from the paths the
+ * server sends: team names are unique in an organisation, so `of` sits at its depth in the path.
+ */
+export const withinTeam = (team: { path: string[] }, of: Team) => team.path[of.depth - 1] === of.name;
+
+/** The team and its sub-teams, as the server's `team` filter has it. */
+function teamFilter(teams: Team[], team: string): Team | null {
+  if (!team || team === NO_TEAM) return null;
+  return teams.find((tm) => tm.id === team) ?? null;
+}
+
+function matches(
+  person: PersonSummary,
+  q: string,
+  team: string,
+  inTeam: Team | null,
+  stage: string,
+): boolean {
+  if (team === NO_TEAM && person.team !== null) return false;
+  if (inTeam && !(person.team && withinTeam(person.team, inTeam))) return false;
   if (stage && person.careerStage.key !== stage) return false;
   if (!q) return true;
   const needle = fold(q);
@@ -49,13 +93,12 @@ export function PeoplePage() {
   };
 
   const people = peopleList.data?.items ?? null;
-  const shown = useMemo(
-    () =>
-      (people ?? [])
-        .filter((p) => matches(p, q.trim(), team, stage))
-        .sort((a, b) => a.name.localeCompare(b.name)),
-    [people, q, team, stage],
-  );
+  const shown = useMemo(() => {
+    const inTeam = teamFilter(teamList.data ?? [], team);
+    return (people ?? [])
+      .filter((p) => matches(p, q.trim(), team, inTeam, stage))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }, [people, teamList.data, q, team, stage]);
 
   let content: ReactNode;
   if (failed) {
@@ -89,13 +132,12 @@ export function PeoplePage() {
             <label htmlFor={ids.team}>{t('people.team')}</label>
             <select id={ids.team} value={team} onChange={(e) => setFilter('team', e.target.value)}>
               <option value="">{t('people.anyTeam')}</option>
-              {[...teams]
-                .sort((a, b) => a.name.localeCompare(b.name))
-                .map((tm) => (
-                  <option key={tm.id} value={tm.id}>
-                    {tm.name}
-                  </option>
-                ))}
+              {/* In tree order with whole paths: choosing a parent team takes its sub-teams in. */}
+              {teams.map((tm) => (
+                <option key={tm.id} value={tm.id}>
+                  {teamPathText(tm)}
+                </option>
+              ))}
               <option value={NO_TEAM}>{t('people.noTeamFilter')}</option>
             </select>
           </div>
@@ -202,7 +244,17 @@ function PeopleCards({ people, organisation }: { people: PersonSummary[]; organi
             </div>
             <div>
               <dt>{t('people.col.team')}</dt>
-              <dd>{p.team?.name ?? t('people.none')}</dd>
+              <dd>{p.team ? teamPathText(p.team) : t('people.none')}</dd>
+            </div>
+            <div>
+              <dt>{t('people.col.teamLeader')}</dt>
+              <dd>
+                {p.teamLeader ? (
+                  <Link to={`/people/${p.teamLeader.id}`}>{p.teamLeader.name}</Link>
+                ) : (
+                  t('people.none')
+                )}
+              </dd>
             </div>
             <div>
               <dt>{t('people.col.manager')}</dt>
@@ -231,7 +283,7 @@ function PeopleTable({ people, organisation }: { people: PersonSummary[]; organi
             <th scope="col">{t('people.col.name')}</th>
             <th scope="col">{t('people.col.email')}</th>
             <th scope="col">{t('people.col.stage')}</th>
-            <th scope="col">{t('people.col.team')}</th>
+            <th scope="col">{t('people.col.teamAndLeader')}</th>
             <th scope="col">{t('people.col.manager')}</th>
             <th scope="col">{t('people.col.status')}</th>
           </tr>
@@ -244,7 +296,7 @@ function PeopleTable({ people, organisation }: { people: PersonSummary[]; organi
               </th>
               <td className="nowrap">{p.email}</td>
               <td>{p.careerStage.name}</td>
-              <td>{p.team?.name ?? none}</td>
+              <td>{p.team ? <TeamCell person={{ ...p, team: p.team }} /> : none}</td>
               <td>{p.manager ? <Link to={`/people/${p.manager.id}`}>{p.manager.name}</Link> : none}</td>
               <td>
                 <StatusBadge status={p.status} />

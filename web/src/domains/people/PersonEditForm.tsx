@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from 'react';
+import { TEAM_PATH_SEPARATOR } from '../../../../src/identity/people/constants.ts';
 import type { CareerStage, PersonDetail, PersonField, PersonUpdate, Role } from '../../api.ts';
 import { t } from '../../i18n/index.ts';
 import { looksLikeEmail } from '../../platform/auth/validation.ts';
@@ -233,8 +234,9 @@ function EditForm({
                 onChange={(e) => set('team', e.target.value)}
               />
               <datalist id={ids.teams}>
+                {/* The name is what is typed; the path tells apart where each team sits. */}
                 {teams.map((tm) => (
-                  <option key={tm.id} value={tm.name} />
+                  <option key={tm.id} value={tm.name} label={tm.path.join(TEAM_PATH_SEPARATOR)} />
                 ))}
               </datalist>
             </>

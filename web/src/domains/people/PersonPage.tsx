@@ -7,6 +7,7 @@ import { Alert, Button, LoadError, Loading, PageHeading } from '../../ui/compone
 import { ConfirmDialog } from '../../ui/confirm-dialog.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { roleLabel, StatusBadge } from './labels.tsx';
+import { teamPathText } from './PeoplePage.tsx';
 import { PersonActivity } from './PersonActivity.tsx';
 import { PersonEditForm } from './PersonEditForm.tsx';
 import { useDeletePerson, useInvitePerson, usePerson } from './queries.ts';
@@ -68,7 +69,7 @@ function PersonView({ person, admin }: { person: PersonDetail; admin: boolean })
     <>
       <p className="subtitle">
         {person.careerStage.name}
-        {person.team ? ` · ${person.team.name}` : ''}
+        {person.team ? ` · ${teamPathText(person.team)}` : ''}
       </p>
       <div className="grid-2">
         <section className="card" aria-labelledby="person-details">
@@ -86,7 +87,17 @@ function PersonView({ person, admin }: { person: PersonDetail; admin: boolean })
             </div>
             <div>
               <dt>{t('person.team')}</dt>
-              <dd>{person.team?.name ?? none(t('person.noTeam'))}</dd>
+              <dd>{person.team ? teamPathText(person.team) : none(t('person.noTeam'))}</dd>
+            </div>
+            <div>
+              <dt>{t('person.teamLeader')}</dt>
+              <dd>
+                {person.teamLeader ? (
+                  <Link to={`/people/${person.teamLeader.id}`}>{person.teamLeader.name}</Link>
+                ) : (
+                  none(t('person.noTeamLeader'))
+                )}
+              </dd>
             </div>
             <div>
               <dt>{t('person.manager')}</dt>

@@ -3,6 +3,7 @@
 // parameters and types come from the server.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { assessmentsApi } from '../../../../src/domains/assessments/endpoints.ts';
+import type { TeamInput, TeamUpdate } from '../../../../src/identity/people/contracts.ts';
 import { peopleApi } from '../../../../src/identity/people/endpoints.ts';
 import { ApiError, call, type NewPerson, type PersonUpdate, upload } from '../../api.ts';
 
@@ -92,3 +93,16 @@ export function useImportPeople() {
       dryRun ? undefined : client.invalidateQueries({ queryKey: peopleKeys.all }),
   });
 }
+
+/** A team change moves paths and leaders shown on every people page: all of it is refetched. */
+function useTeamMutation<A>(mutationFn: (args: A) => Promise<unknown>) {
+  const client = useQueryClient();
+  return useMutation({ mutationFn, onSuccess: () => client.invalidateQueries({ queryKey: peopleKeys.all }) });
+}
+export const useCreateTeam = () => useTeamMutation((body: TeamInput) => call(peopleApi.createTeam, { body }));
+export const useUpdateTeam = () =>
+  useTeamMutation(({ id, changes }: { id: string; changes: TeamUpdate }) =>
+    call(peopleApi.updateTeam, { params: { id }, body: changes }),
+  );
+export const useDeleteTeam = () =>
+  useTeamMutation((id: string) => call(peopleApi.deleteTeam, { params: { id } }));

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findReportingCycle } from './reporting-lines.ts';
+import { findCycle } from './find-cycle.ts';
 
-describe('findReportingCycle', () => {
+describe('findCycle (reporting lines and nested teams)', () => {
   it('accepts a tree', () => {
     expect(
-      findReportingCycle(
+      findCycle(
         new Map([
           ['a', null],
           ['b', 'a'],
@@ -17,17 +17,17 @@ describe('findReportingCycle', () => {
   });
   it('finds a two-person loop and a self-loop', () => {
     expect(
-      findReportingCycle(
+      findCycle(
         new Map([
           ['a', 'b'],
           ['b', 'a'],
         ]),
       )?.sort(),
     ).toEqual(['a', 'b']);
-    expect(findReportingCycle(new Map([['a', 'a']]))).toEqual(['a']);
+    expect(findCycle(new Map([['a', 'a']]))).toEqual(['a']);
   });
   it('finds a long loop hanging below a tree', () => {
-    const cycle = findReportingCycle(
+    const cycle = findCycle(
       new Map([
         ['x', null],
         ['a', 'x'],
@@ -44,7 +44,7 @@ describe('findReportingCycle', () => {
       fc.property(fc.array(fc.nat(), { minLength: 1, maxLength: 60 }), (picks) => {
         const m = new Map<string, string | null>();
         for (const [i, p] of picks.entries()) m.set(`p${i}`, i === 0 ? null : `p${p % i}`);
-        return findReportingCycle(m) === null;
+        return findCycle(m) === null;
       }),
     );
   });
@@ -56,7 +56,7 @@ describe('findReportingCycle', () => {
           const m = new Map<string, string | null>();
           for (const [i, p] of picks.entries())
             m.set(`p${i}`, p === null || p >= picks.length ? null : `p${p}`);
-          const cycle = findReportingCycle(m);
+          const cycle = findCycle(m);
           if (!cycle) return true;
           return cycle.every((p, i) => m.get(p) === cycle[(i + 1) % cycle.length]);
         },
