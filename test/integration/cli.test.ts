@@ -30,7 +30,8 @@ describe('lodestar CLI', () => {
       expect(r.code, cmd).toBe(0);
       expect(r.out).toMatch(/Usage: lodestar/);
     }
-  });
+    // Five child processes each loading the app (~4 s apiece alone): 30 s ran out on loaded cores.
+  }, 90_000);
 
   it('imports people: reports bad rows with line numbers and writes nothing, then imports', () => {
     const bad = join(dir, 'bad.csv');
