@@ -1,29 +1,47 @@
 // Closing a round: once its deadline has passed, its results are decided once and frozen on the
-// round (views.ts for what the views are, release.ts for which of them may be shown), and the round
-// takes no more answers. Later changes to people, teams or settings never touch a closed round.
+// round, and the round takes no more answers. Every view and item of the round goes through the
+// disclosure module in one call (releaseRoundViews); views people were asked in but nobody answered
+// are listed as withheld. Whether the step from the previous round may be shown as a change is the
+// disclosure module's too (releaseTrend), from who answered in each round (the submitted
+// invitations: never stored with the figures). Later changes to people, teams or settings never
+// touch a closed round.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { releaseRoundViews, releaseTrend, roundViewKey, roundViews } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/rows.ts';
 import type { Services } from '../../platform/services.ts';
-import { releasedViews } from './release.ts';
-import type { RoundSnapshot } from './views.ts';
-import { climateViews, viewResult } from './views.ts';
+import { type RoundResults, type RoundSnapshot, respondentOf, subtreeOf, viewResult } from './views.ts';
 
 const placement = { leaderId: z.string(), teamId: z.string().nullable() };
+const roundRow = z.object({
+  id: z.string(),
+  snapshot: z.custom<RoundSnapshot>(),
+  itemKeys: z.array(z.string()),
+  minimum: z.coerce.number(),
+});
+
+/** Who answered, per view key, from the round's submitted invitations. */
+async function peopleByView(tx: Tx, organisationId: string, round: z.infer<typeof roundRow>) {
+  const submitted = await queryRows(
+    tx,
+    sql`SELECT respondent_id AS "respondentId", leader_id AS "leaderId", team_id AS "teamId"
+          FROM climate_invitations
+         WHERE organisation_id = ${organisationId} AND round_id = ${round.id} AND status = 'submitted'`,
+    z.object({ respondentId: z.string(), ...placement }),
+  );
+  const views = roundViews(submitted.map((p) => respondentOf(round.snapshot, p)));
+  return new Map(views.map((v) => [roundViewKey(v.view), v.members.map((m) => submitted[m]!.respondentId)]));
+}
 
 /** Closes one open round and freezes its results; false if it was not open. */
 export async function closeRound(tx: Tx, organisationId: string, roundId: string): Promise<boolean> {
   const [round] = await queryRows(
     tx,
-    sql`SELECT snapshot, item_keys AS "itemKeys", minimum FROM climate_rounds
+    sql`SELECT id, snapshot, item_keys AS "itemKeys", minimum FROM climate_rounds
          WHERE organisation_id = ${organisationId} AND id = ${roundId} AND status = 'open'
            FOR UPDATE`,
-    z.object({
-      snapshot: z.custom<RoundSnapshot>(),
-      itemKeys: z.array(z.string()),
-      minimum: z.coerce.number(),
-    }),
+    roundRow,
   );
   if (!round) return false;
   const invited = await queryRows(
@@ -38,14 +56,49 @@ export async function closeRound(tx: Tx, organisationId: string, roundId: string
          WHERE organisation_id = ${organisationId} AND round_id = ${roundId} ORDER BY id`,
     z.object({ ...placement, answers: z.record(z.string(), z.number()) }),
   );
-  const views = climateViews(round.snapshot, invited, responses);
-  const released = releasedViews(
-    responses.length,
-    views.map((v) => v.members),
-    round.minimum,
+  const releases = new Map(
+    releaseRoundViews(
+      responses.map((r) => respondentOf(round.snapshot, r, r.answers)),
+      { minimum: round.minimum, itemIds: round.itemKeys },
+    ).map((r) => [r.key, r]),
   );
-  const answers = responses.map((r) => r.answers);
-  const results = { views: views.map((v, i) => viewResult(v, released[i]!, answers, round.itemKeys)) };
+  // Every view someone was asked in, whether or not anyone in it answered; a team without sub-teams
+  // is shown once, as its team view (its subtree view is the same people, decided as one cell).
+  const asked = roundViews(invited.map((p) => respondentOf(round.snapshot, p)))
+    .map((v) => v.view)
+    .filter((v) => v.kind !== 'subtree' || subtreeOf(round.snapshot.teams, v.teamId).size > 1);
+  const views = asked.map((view) =>
+    viewResult(view, releases.get(roundViewKey(view)), round.snapshot, round.itemKeys),
+  );
+
+  // The step from the previous closed round, per view both rounds have.
+  const [previous] = await queryRows(
+    tx,
+    sql`SELECT id, snapshot, item_keys AS "itemKeys", minimum, results FROM climate_rounds
+         WHERE organisation_id = ${organisationId} AND status = 'closed'
+         ORDER BY opened_at DESC LIMIT 1`,
+    roundRow.extend({ results: z.custom<RoundResults>() }),
+  );
+  if (previous) {
+    const before = new Map(previous.results.views.map((v) => [v.key, v]));
+    const [was, is] = [
+      await peopleByView(tx, organisationId, previous),
+      await peopleByView(tx, organisationId, round),
+    ];
+    for (const view of views) {
+      const earlier = before.get(view.key);
+      if (!earlier) continue;
+      const [step] = releaseTrend(
+        [
+          { round: previous.id, released: earlier.released, people: was.get(view.key) ?? [] },
+          { round: round.id, released: view.released, people: is.get(view.key) ?? [] },
+        ],
+        { minimum: round.minimum },
+      );
+      view.changeFromPrevious = step!.comparable;
+    }
+  }
+  const results: RoundResults = { views };
   await tx.execute(sql`
     UPDATE climate_rounds SET status = 'closed', results = ${JSON.stringify(results)}::jsonb, closed_at = now()
      WHERE organisation_id = ${organisationId} AND id = ${roundId}`);

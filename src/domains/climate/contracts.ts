@@ -48,6 +48,8 @@ export const viewRound = z.object({
   n: z.int().optional(),
   factors: z.array(figure.extend({ key: z.enum(FACTOR_KEYS) })).optional(),
   items: z.array(figure).optional(),
+  /** Whether the step from the view's previous round may be shown as a change (see close.ts). */
+  changeFromPrevious: z.boolean(),
 });
 export const climateView = z.object({
   key: z.string(),

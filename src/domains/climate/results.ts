@@ -37,8 +37,15 @@ export async function climateResults(scope: TenantScope): Promise<ClimateResults
       view.label = v.label; // the latest round's wording (a renamed team)
       view.rounds.push(
         v.released
-          ? { roundId: round.id, released: true, n: v.n!, factors: v.factors!, items: v.items! }
-          : { roundId: round.id, released: false },
+          ? {
+              roundId: round.id,
+              released: true,
+              n: v.n!,
+              factors: v.factors!,
+              items: v.items!,
+              changeFromPrevious: v.changeFromPrevious ?? false,
+            }
+          : { roundId: round.id, released: false, changeFromPrevious: false },
       );
       views.set(v.key, view);
     }

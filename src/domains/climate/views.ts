@@ -1,12 +1,18 @@
-// The views of one climate round, as pure functions (no I/O): which sets of respondents each view
-// covers, what a released view shows, and who may see which view. Every view of a round is decided
-// together, in one call of the disclosure module (close.ts), so no figure shown can be combined with
-// another to single out a withheld group (DESIGN §3.1).
+// The views of one climate round as pure functions (no I/O): the respondent each response is to the
+// disclosure module, what a view shows once decided, and who may see which view. Which views exist
+// and which figures may be shown is the disclosure module's (releaseRoundViews, called once per
+// round with every view in close.ts), so no figure shown can be combined with another to single out
+// a withheld group (DESIGN §3.1).
 //
-// A view's cell is a set of responses (indices into the round's responses): a response carries the
-// leader and team its respondent had when the round was sent, so the views never move with people.
-// The team tree is the round's own snapshot too (`subtreeOf` walks it here rather than in SQL, since
-// the snapshot is already in memory).
+// A response carries the leader and team its respondent had when the round was sent, and the team
+// tree is the round's own snapshot, so the views never move with people. The tree is walked here
+// (teamPathOf, subtreeOf) rather than in SQL since the snapshot is already in memory.
+import {
+  type RoundRespondent,
+  type RoundView,
+  type RoundViewRelease,
+  roundViewKey,
+} from '../../core/disclosure/index.ts';
 import type { FactorKey } from './constants.ts';
 import { climateItem } from './instrument.ts';
 
@@ -24,7 +30,7 @@ export interface RoundSnapshot {
   leaders: Array<{ id: string; name: string }>;
 }
 
-export type ViewKind = 'leader' | 'leader-team' | 'team' | 'subtree' | 'organisation';
+export type ViewKind = RoundView['kind'];
 
 export interface Figure {
   key: string;
@@ -44,6 +50,11 @@ export interface ViewResult {
   n?: number;
   factors?: Array<Figure & { key: FactorKey }>;
   items?: Figure[];
+  /**
+   * Whether the step from the previous round's figure of this view may be shown as a change
+   * (releaseTrend); absent when the previous round had no such view.
+   */
+  changeFromPrevious?: boolean;
 }
 
 export interface RoundResults {
@@ -54,16 +65,6 @@ export interface RoundResults {
 export interface Placement {
   leaderId: string;
   teamId: string | null;
-}
-
-export interface ViewCell {
-  key: string;
-  kind: ViewKind;
-  label: string;
-  leaderId: string | null;
-  teamId: string | null;
-  /** Indices of the responses in this view. */
-  members: number[];
 }
 
 /** The team and every team below it in the snapshot (cycles, which the schema forbids, end the walk). */
@@ -83,126 +84,77 @@ export function subtreeOf(teams: readonly SnapshotTeam[], rootId: string): Set<s
   return found;
 }
 
-/**
- * The views of a round: each leader's direct reports; per team, a leader's reports when they span
- * teams; each team with people asked in it; each team with sub-teams as a whole; the organisation.
- * Views come from the invitations (who was asked), so a view nobody answered is still listed, as
- * withheld; its cell comes from the responses.
- */
-export function climateViews(
-  snapshot: RoundSnapshot,
-  invited: readonly Placement[],
-  responses: readonly Placement[],
-): ViewCell[] {
-  const leaderName = new Map(snapshot.leaders.map((l) => [l.id, l.name]));
-  const teamById = new Map(snapshot.teams.map((t) => [t.id, t]));
-  const teamName = (id: string | null) => (id ? (teamById.get(id)?.name ?? 'A former team') : 'No team');
-  const where = (test: (p: Placement) => boolean) => responses.flatMap((p, i) => (test(p) ? [i] : []));
-  const views: ViewCell[] = [];
-
-  const teamsOfLeader = new Map<string, Set<string | null>>();
-  for (const p of invited) {
-    teamsOfLeader.set(p.leaderId, (teamsOfLeader.get(p.leaderId) ?? new Set()).add(p.teamId));
-  }
-  for (const [leaderId, teams] of [...teamsOfLeader].sort(byKey)) {
-    const name = leaderName.get(leaderId) ?? 'A former leader';
-    views.push({
-      key: `leader:${leaderId}`,
-      kind: 'leader',
-      label: `${name}: all direct reports`,
-      leaderId,
-      teamId: null,
-      members: where((p) => p.leaderId === leaderId),
-    });
-    if (teams.size < 2) continue;
-    for (const teamId of [...teams].sort()) {
-      views.push({
-        key: `leader-team:${leaderId}:${teamId ?? 'none'}`,
-        kind: 'leader-team',
-        label: `${name}: direct reports in ${teamName(teamId)}`,
-        leaderId,
-        teamId,
-        members: where((p) => p.leaderId === leaderId && p.teamId === teamId),
-      });
-    }
-  }
-
-  const askedTeams = new Set(invited.flatMap((p) => (p.teamId ? [p.teamId] : [])));
-  for (const team of [...snapshot.teams].sort((a, b) => a.name.localeCompare(b.name))) {
-    const subtree = subtreeOf(snapshot.teams, team.id);
-    const hasSubTeams = subtree.size > 1;
-    const askedBelow = [...subtree].some((id) => askedTeams.has(id));
-    if (askedTeams.has(team.id)) {
-      views.push({
-        key: `team:${team.id}`,
-        kind: 'team',
-        label: hasSubTeams ? `${team.name} (its own members)` : team.name,
-        leaderId: null,
-        teamId: team.id,
-        members: where((p) => p.teamId === team.id),
-      });
-    }
-    if (hasSubTeams && askedBelow) {
-      views.push({
-        key: `subtree:${team.id}`,
-        kind: 'subtree',
-        label: `${team.name} with its sub-teams`,
-        leaderId: null,
-        teamId: team.id,
-        members: where((p) => p.teamId !== null && subtree.has(p.teamId)),
-      });
-    }
-  }
-
-  views.push({
-    key: 'organisation',
-    kind: 'organisation',
-    label: 'Whole organisation',
-    leaderId: null,
-    teamId: null,
-    members: responses.map((_, i) => i),
-  });
-  return views;
+/** Team ids from the top of the snapshot's tree down to `teamId` ([] for no team). */
+export function teamPathOf(teams: readonly SnapshotTeam[], teamId: string | null): string[] {
+  const byId = new Map(teams.map((t) => [t.id, t]));
+  const path: string[] = [];
+  for (let id = teamId; id && !path.includes(id); id = byId.get(id)?.parentId ?? null) path.unshift(id);
+  return path;
 }
 
-const byKey = <T>(a: [string, T], b: [string, T]) => a[0].localeCompare(b[0]);
+/** The respondent the disclosure module sees: leader and team path as at send time, and answers. */
+export function respondentOf(
+  snapshot: RoundSnapshot,
+  placement: Placement,
+  answers: Readonly<Record<string, number>> = {},
+): RoundRespondent {
+  return { leaderId: placement.leaderId, teamPath: teamPathOf(snapshot.teams, placement.teamId), answers };
+}
+
+/** What a view is called on the results page, with the names the round was sent with. */
+export function labelOf(view: RoundView, snapshot: RoundSnapshot): string {
+  const leader = (id: string) => snapshot.leaders.find((l) => l.id === id)?.name ?? 'A former leader';
+  const team = (id: string) => snapshot.teams.find((t) => t.id === id)?.name ?? 'A former team';
+  switch (view.kind) {
+    case 'organisation':
+      return 'Whole organisation';
+    case 'leader':
+      return `${leader(view.leaderId)}: all direct reports`;
+    case 'leader-team':
+      return `${leader(view.leaderId)}: direct reports in ${team(view.teamId)}`;
+    case 'team':
+      return subtreeOf(snapshot.teams, view.teamId).size > 1
+        ? `${team(view.teamId)} (its own members)`
+        : team(view.teamId);
+    case 'subtree':
+      return `${team(view.teamId)} with its sub-teams`;
+  }
+}
+
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
-/** What a view shows: figures when released, nothing but its label when withheld. */
+/**
+ * A view as frozen on the round: the released item figures, and a factor's mean (the mean of its
+ * released item means, which the disclosure module says needs no further decision) only when every
+ * item of the factor was released. A view with nothing released carries no number at all.
+ */
 export function viewResult(
-  view: ViewCell,
-  released: boolean,
-  answers: ReadonlyArray<Readonly<Record<string, number>>>,
+  view: RoundView,
+  release: RoundViewRelease | undefined,
+  snapshot: RoundSnapshot,
   itemKeys: readonly string[],
 ): ViewResult {
   const base = {
-    key: view.key,
+    key: roundViewKey(view),
     kind: view.kind,
-    label: view.label,
-    leaderId: view.leaderId,
-    teamId: view.teamId,
+    label: labelOf(view, snapshot),
+    leaderId: 'leaderId' in view ? view.leaderId : null,
+    teamId: 'teamId' in view ? view.teamId : null,
   };
-  if (!released || view.members.length === 0) return { ...base, released: false };
-  const rows = view.members.map((i) => answers[i]!);
-  const items: Figure[] = itemKeys.map((key) => {
-    const values = rows.flatMap((r) => (typeof r[key] === 'number' ? [r[key]] : []));
-    return { key, mean: round2(mean(values)), n: values.length };
+  const released = new Map((release?.items ?? []).map((f) => [f.itemId, f]));
+  if (released.size === 0) return { ...base, released: false };
+  const items = itemKeys.flatMap((key) => {
+    const f = released.get(key);
+    return f ? [{ key, mean: round2(f.mean), n: f.n }] : [];
   });
   const factorKeys = [...new Set(itemKeys.map((k) => climateItem(k)!.factor))];
-  const factors = factorKeys.map((key) => {
-    const ofFactor = itemKeys.filter((k) => climateItem(k)!.factor === key);
-    // Each respondent's factor score (the mean of their items), then the mean over respondents.
-    const scores = rows.flatMap((r) => {
-      const values = ofFactor.flatMap((k) => (typeof r[k] === 'number' ? [r[k]] : []));
-      return values.length ? [mean(values)] : [];
-    });
-    return { key, mean: round2(mean(scores)), n: scores.length };
+  const factors = factorKeys.flatMap((key) => {
+    const figures = itemKeys.filter((k) => climateItem(k)!.factor === key).map((k) => released.get(k));
+    if (figures.some((f) => !f)) return [];
+    const mean = figures.reduce((sum, f) => sum + f!.mean, 0) / figures.length;
+    return [{ key, mean: round2(mean), n: Math.min(...figures.map((f) => f!.n)) }];
   });
-  return { ...base, released: true, n: rows.length, factors, items };
-}
-
-function mean(values: readonly number[]): number {
-  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+  return { ...base, released: true, n: Math.max(...items.map((i) => i.n)), factors, items };
 }
 
 /** Who may see a view: admins every view; a leader the views of their own reports and of the teams
