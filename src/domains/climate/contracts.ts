@@ -1,6 +1,7 @@
 // Request and response contracts of team climate, shared with the web client.
 import { z } from 'zod';
 import { linkParam } from '../../platform/http/params.ts';
+import { FOCUS_GOAL_MAX } from '../development/constants.ts';
 import {
   CLIMATE_SCALE_MAX,
   FACTOR_KEYS,
@@ -95,4 +96,10 @@ export const climateSubmit = z.strictObject({
 export type ClimateSubmit = z.infer<typeof climateSubmit>;
 export const climateSubmitted = z.object({ status: z.literal('submitted') });
 
-export const focusRequest = z.strictObject({ factor: z.enum(FACTOR_KEYS) });
+export const focusFromFactor = z.strictObject({
+  planId: z.uuid(),
+  factor: z.enum(FACTOR_KEYS, { error: `must be one of: ${FACTOR_KEYS.join(', ')}` }),
+  /** The goal in the leader's own words; a starting sentence from the factor when left out. */
+  goal: z.string().trim().min(1).max(FOCUS_GOAL_MAX).optional(),
+});
+export type FocusFromFactor = z.infer<typeof focusFromFactor>;

@@ -1,5 +1,6 @@
 // The team climate API: method, path and contracts of each route, shared with the web client.
 import { endpoint } from '../../platform/http/endpoint.ts';
+import { planDetail } from '../development/contracts.ts';
 import {
   climateForm,
   climateResults,
@@ -7,6 +8,7 @@ import {
   climateSettingsUpdate,
   climateSubmit,
   climateSubmitted,
+  focusFromFactor,
   roundList,
   sendNowResponse,
   tokenParams,
@@ -27,6 +29,13 @@ export const climateApi = {
     path: '/api/admin/climate/rounds',
     status: 202,
     response: sendNowResponse,
+  }),
+  takeFocus: endpoint({
+    method: 'post',
+    path: '/api/climate/focus',
+    status: 201,
+    body: focusFromFactor,
+    response: planDetail,
   }),
   results: endpoint({ method: 'get', path: '/api/climate/results', response: climateResults }),
   form: endpoint({ ...climateRespondEndpoints.form, params: tokenParams, response: climateForm }),

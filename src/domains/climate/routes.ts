@@ -1,5 +1,6 @@
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import { climateApi as api } from './endpoints.ts';
+import { takeFactorAsFocus } from './focus.ts';
 import { climateForm, submitClimate } from './respond.ts';
 import { climateResults } from './results.ts';
 import { listRounds, sendRoundNow } from './rounds.ts';
@@ -43,6 +44,14 @@ export const climateRoutes: AnyRoute[] = [
     access: 'signed-in',
     tenant: true,
     handler: ({ scope }) => climateResults(scope),
+  }),
+  route(api.takeFocus, {
+    summary:
+      'Take a climate factor into your own development plan as a focus area (kind other, source climate)',
+    tag,
+    access: 'signed-in',
+    tenant: true,
+    handler: ({ scope, body }) => takeFactorAsFocus(scope, body),
   }),
   route(api.form, {
     summary: 'The climate questions behind a link: the leader asked about, the items, the privacy promise',
