@@ -22,6 +22,39 @@ const formatDate = (d: Date) =>
 
 /** Sends the round of `period`; returns its id, or null when that period or an open round exists. */
 export async function launchRound(scope: OrganisationScope, period: string): Promise<string | null> {
+  const created = await createRound(scope, period);
+  if (!created) return null;
+  const { roundId, deadline, respondents, links } = created;
+  if (!respondents.length) return roundId;
+  const org = await queryRows(
+    scope.tx,
+    sql`SELECT name FROM organisations WHERE id = ${scope.organisationId}`,
+    z.object({ name: col.text }),
+  );
+  await queueEmails(
+    scope.tx,
+    scope.jobs,
+    scope.organisationId,
+    respondents.map((r, i) => ({
+      to: r.email,
+      subject: `How is your team doing? Two minutes on working with ${r.leaderName}`,
+      text: invitationText(
+        org[0]?.name ?? 'Your organisation',
+        r.name,
+        r.leaderName,
+        deadline,
+        links[i]!.url,
+      ),
+    })),
+  );
+  return roundId;
+}
+
+/**
+ * The round and its invitations, without the emails (launchRound sends them; the demo seeds rounds
+ * that closed long ago and must not fill the outbox). Null when the period or an open round exists.
+ */
+export async function createRound(scope: OrganisationScope, period: string) {
   const { tx, organisationId } = scope;
   const settings = await loadClimateSettings(tx, organisationId);
   const snapshot = await snapshotOf(scope);
@@ -54,42 +87,22 @@ export async function launchRound(scope: OrganisationScope, period: string): Pro
       leaderName: col.text,
     }),
   );
-  if (!respondents.length) return round.id;
-  const org = await queryRows(
-    tx,
-    sql`SELECT name FROM organisations WHERE id = ${organisationId}`,
-    z.object({ name: col.text }),
-  );
   const links = respondents.map(() => issueRaterLink(scope.publicUrl, organisationId, CLIMATE_LINK_KIND));
-  await tx.insert(climateInvitations).values(
-    respondents.map((r, i) => ({
-      organisationId,
-      roundId: round.id,
-      respondentId: r.id,
-      leaderId: r.leaderId,
-      teamId: r.teamId,
-      name: r.name,
-      email: r.email,
-      tokenHash: links[i]!.hash,
-    })),
-  );
-  await queueEmails(
-    tx,
-    scope.jobs,
-    organisationId,
-    respondents.map((r, i) => ({
-      to: r.email,
-      subject: `How is your team doing? Two minutes on working with ${r.leaderName}`,
-      text: invitationText(
-        org[0]?.name ?? 'Your organisation',
-        r.name,
-        r.leaderName,
-        deadline,
-        links[i]!.url,
-      ),
-    })),
-  );
-  return round.id;
+  if (respondents.length) {
+    await tx.insert(climateInvitations).values(
+      respondents.map((r, i) => ({
+        organisationId,
+        roundId: round.id,
+        respondentId: r.id,
+        leaderId: r.leaderId,
+        teamId: r.teamId,
+        name: r.name,
+        email: r.email,
+        tokenHash: links[i]!.hash,
+      })),
+    );
+  }
+  return { roundId: round.id, deadline, respondents, links };
 }
 
 export function invitationText(
