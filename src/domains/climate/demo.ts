@@ -42,7 +42,9 @@ export async function seedDemoClimate(services: Services, organisationId: string
       const created = await createRound({ ...scope, now: () => sentAt }, `demo:${round + 1}`);
       if (!created) return;
       const { tx } = scope;
-      const answered = created.respondents.filter(() => random() < ANSWER_RATE);
+      // In a fixed order (created.respondents is by random id), so the demo is the same every time.
+      const byEmail = [...created.respondents].sort((a, b) => a.email.localeCompare(b.email));
+      const answered = byEmail.filter(() => random() < ANSWER_RATE);
       if (answered.length) {
         await tx.execute(sql`
           UPDATE climate_invitations SET status = 'submitted'

@@ -9,13 +9,7 @@ import { Alert, Button, LoadError, Loading, PageHeading, ScrollTable } from '../
 import { errorText } from '../../ui/errors.ts';
 import { useMyPlans } from '../development/queries.ts';
 import { AdminRounds } from './admin-rounds.tsx';
-import {
-  type ClimateResults,
-  type ClimateView,
-  type FactorKey,
-  useClimateResults,
-  useTakeFocus,
-} from './queries.ts';
+import { type ClimateResults, type ClimateView, useClimateResults, useTakeFocus } from './queries.ts';
 import { FactorMarker, TrendChart } from './trend-chart.tsx';
 import './climate.css';
 
@@ -84,11 +78,6 @@ function ViewDetail({ view, results }: { view: ClimateView; results: ClimateResu
                   <th scope="col">{t('climate.factor')}</th>
                   <th scope="col">{t('climate.mean')}</th>
                   <th scope="col">{t('climate.n')}</th>
-                  {mine ? (
-                    <th scope="col">
-                      <span className="visually-hidden">{t('climate.goToPlan')}</span>
-                    </th>
-                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -109,17 +98,17 @@ function ViewDetail({ view, results }: { view: ClimateView; results: ClimateResu
                         {f.mean.toFixed(2)}
                       </td>
                       <td>{f.n}</td>
-                      {mine ? (
-                        <td>
-                          <TakeFocus factor={f.key} name={factor.name} />
-                        </td>
-                      ) : null}
                     </tr>
                   );
                 })}
               </tbody>
             </table>
           </ScrollTable>
+          {mine ? (
+            <TakeFocus
+              factors={results.factors.filter((f) => latest.factors!.some((x) => x.key === f.key))}
+            />
+          ) : null}
           <details className="climate-items">
             <summary id={`${id}-items`}>{t('climate.items')}</summary>
             <ScrollTable labelledBy={`${id}-items`}>
@@ -182,23 +171,38 @@ function ViewDetail({ view, results }: { view: ClimateView; results: ClimateResu
   );
 }
 
-function TakeFocus({ factor, name }: { factor: FactorKey; name: string }) {
+/** Buttons that take a factor into the viewer's current plan (one request each, all or nothing). */
+function TakeFocus({ factors }: { factors: ClimateResults['factors'] }) {
+  const id = useId();
   const plans = useMyPlans();
   const take = useTakeFocus();
   const plan = plans.data?.current;
-  if (take.isSuccess) return <span role="status">{t('climate.focusAdded', { factor: name })}</span>;
-  if (plans.isSuccess && !plan) return <Link to="/plan">{t('climate.noPlan')}</Link>;
+  if (!plans.isSuccess) return null;
+  if (!plan) {
+    return (
+      <p>
+        <Link to="/plan">{t('climate.noPlan')}</Link>
+      </p>
+    );
+  }
+  const taken = take.isSuccess ? factors.find((f) => f.key === take.variables?.factor) : undefined;
   return (
-    <>
-      <Button
-        variant="secondary"
-        busy={take.isPending}
-        aria-disabled={!plan || undefined}
-        onClick={() => plan && !take.isPending && take.mutate({ planId: plan.id, factor })}
-      >
-        {t('climate.takeFocus', { factor: name })}
-      </Button>
+    <section className="climate-focus" aria-labelledby={id}>
+      <p id={id}>{t('climate.takeFocusIntro')}</p>
+      <div className="climate-focus-buttons">
+        {factors.map((f) => (
+          <Button
+            key={f.key}
+            variant="secondary"
+            busy={take.isPending && take.variables?.factor === f.key}
+            onClick={() => !take.isPending && take.mutate({ planId: plan.id, factor: f.key })}
+          >
+            {t('climate.takeFocus', { factor: f.name })}
+          </Button>
+        ))}
+      </div>
+      {taken ? <Alert tone="success">{t('climate.focusAdded', { factor: taken.name })}</Alert> : null}
       {take.isError ? <Alert tone="error">{errorText(take.error)}</Alert> : null}
-    </>
+    </section>
   );
 }

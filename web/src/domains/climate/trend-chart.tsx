@@ -28,9 +28,9 @@ export function FactorMarker({ factor }: { factor: FactorKey }) {
   );
 }
 
-const W = 640;
-const H = 260;
-const PAD = { left: 40, right: 20, top: 16, bottom: 36 };
+const W = 480;
+const H = 220;
+const PAD = { left: 34, right: 48, top: 14, bottom: 34 };
 
 export function TrendChart({ view, results }: { view: ClimateView; results: ClimateResults }) {
   const rounds = results.rounds.filter((r) => view.rounds.some((v) => v.roundId === r.id));
@@ -55,7 +55,13 @@ export function TrendChart({ view, results }: { view: ClimateView; results: Clim
           </g>
         ))}
         {rounds.map((r, i) => (
-          <text key={r.id} className="climate-axis" x={x(i)} y={H - 12} textAnchor="middle">
+          <text
+            key={r.id}
+            className="climate-axis"
+            x={x(i)}
+            y={H - 12}
+            textAnchor={i === 0 ? 'start' : i === rounds.length - 1 ? 'end' : 'middle'}
+          >
             {formatDate(r.closedAt)}
           </text>
         ))}

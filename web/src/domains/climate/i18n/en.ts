@@ -21,10 +21,10 @@ export const climateEn = {
     'Averages per factor over {count} rounds; a line joins two rounds only when the change between them can be shown.',
   'climate.round': 'Round closed {date}',
   'climate.notShown': 'not shown',
+  'climate.takeFocusIntro': 'Work on one of these in your own development plan:',
   'climate.takeFocus': 'Add “{factor}” to my plan',
   'climate.focusAdded': '“{factor}” is now a focus area of your plan.',
   'climate.noPlan': 'Start a development plan to take a factor into it.',
-  'climate.goToPlan': 'Go to my plan',
 
   'climate.admin.title': 'Rounds',
   'climate.admin.schedule': 'Send a round automatically',
