@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ClimateForm, ClimateSettings } from '../../src/domains/climate/contracts.ts';
-import { launchRoundJob, scheduleRoundsJob } from '../../src/domains/climate/jobs.ts';
+import { launchRoundJob, remindRoundJob, scheduleRoundsJob } from '../../src/domains/climate/jobs.ts';
 import { col, queryRows } from '../../src/platform/db/rows.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -165,6 +165,30 @@ describe.each(testDatabaseKinds())('team climate rounds on %s', (kind) => {
     // The other organisation's admin sees nothing of this round.
     const list = await json<{ rounds: unknown[] }>(await other.admin.get('/api/admin/climate/rounds'), 200);
     expect(list.rounds).toHaveLength(0);
+  });
+
+  it('reminds once, halfway, only those who have not answered, with a new link replacing the old', async () => {
+    const before = await climateLink(h, o.organisationId, o.email('p3'));
+    const ctx = { services: h.services, job: { id: 0, attempt: 1 } } as unknown as Parameters<
+      typeof remindRoundJob.handler
+    >[1];
+    await remindRoundJob.handler({ organisationId: o.organisationId, roundId }, ctx);
+    await remindRoundJob.handler({ organisationId: o.organisationId, roundId }, ctx);
+    const after = await climateLink(h, o.organisationId, o.email('p3'));
+    expect(after).not.toBe(before);
+    const c = await respondent(h);
+    expect((await c.get(`/api/climate/respond/${before}`)).status).toBe(404);
+    expect((await c.get(`/api/climate/respond/${after}`)).status).toBe(200);
+    const mails = async (name: 'p1' | 'p3') =>
+      (
+        await rows(
+          o.organisationId,
+          sql`SELECT count(*)::int AS n FROM emails WHERE "to" = ${o.email(name)} AND text LIKE '%/rate/climate/%'`,
+          z.object({ n: col.count }),
+        )
+      )[0]!.n;
+    expect(await mails('p3')).toBe(2); // the invitation and one reminder, however often the job runs
+    expect(await mails('p1')).toBe(1); // answered: no reminder
   });
 
   it('answers 410 once the round has closed, and a closed round takes no answers', async () => {
