@@ -1,17 +1,16 @@
-// Closing a round: once its deadline has passed, its results are decided once and frozen on the
-// round, and the round takes no more answers. Every view and item of the round goes through the
-// disclosure module in one call (releaseRoundViews); views people were asked in but nobody answered
-// are listed as withheld. Whether the step from the previous round may be shown as a change is the
-// disclosure module's too (releaseTrend), from who answered in each round (the submitted
-// invitations: never stored with the figures). Later changes to people, teams or settings never
+// Closing a round: once its deadline has passed, its results are decided once (decide.ts) and
+// frozen on the round, and the round takes no more answers. Whether the step from the previous
+// round may be shown as a change is the disclosure module's too (releaseTrend), from who answered
+// in each round (the submitted invitations: never stored with the figures). Later changes to people, teams or settings never
 // touch a closed round.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { releaseRoundViews, releaseTrend, roundViewKey, roundViews } from '../../core/disclosure/index.ts';
+import { releaseTrend, roundViewKey, roundViews } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import { queryRows } from '../../platform/db/rows.ts';
 import type { Services } from '../../platform/services.ts';
-import { type RoundResults, type RoundSnapshot, respondentOf, subtreeOf, viewResult } from './views.ts';
+import { decideRound } from './decide.ts';
+import { type RoundResults, type RoundSnapshot, respondentOf } from './views.ts';
 
 const placement = { leaderId: z.string(), teamId: z.string().nullable() };
 const roundRow = z.object({
@@ -56,20 +55,13 @@ export async function closeRound(tx: Tx, organisationId: string, roundId: string
          WHERE organisation_id = ${organisationId} AND round_id = ${roundId} ORDER BY id`,
     z.object({ ...placement, answers: z.record(z.string(), z.number()) }),
   );
-  const releases = new Map(
-    releaseRoundViews(
-      responses.map((r) => respondentOf(round.snapshot, r, r.answers)),
-      { minimum: round.minimum, itemIds: round.itemKeys },
-    ).map((r) => [r.key, r]),
-  );
-  // Every view someone was asked in, whether or not anyone in it answered; a team without sub-teams
-  // is shown once, as its team view (its subtree view is the same people, decided as one cell).
-  const asked = roundViews(invited.map((p) => respondentOf(round.snapshot, p)))
-    .map((v) => v.view)
-    .filter((v) => v.kind !== 'subtree' || subtreeOf(round.snapshot.teams, v.teamId).size > 1);
-  const views = asked.map((view) =>
-    viewResult(view, releases.get(roundViewKey(view)), round.snapshot, round.itemKeys),
-  );
+  const views = decideRound({
+    snapshot: round.snapshot,
+    itemKeys: round.itemKeys,
+    minimum: round.minimum,
+    invited,
+    responses,
+  });
 
   // The step from the previous closed round, per view both rounds have.
   const [previous] = await queryRows(
