@@ -1,6 +1,6 @@
 // Sending a round: one transaction that creates the round (unless its period already has one, or
 // another round is open: the unique indexes decide, so two processes send one round), snapshots the
-// team tree and each respondent — every active person with a manager, asked about that manager, in
+// team tree and each respondent — every active person with an active manager, asked about them, in
 // the team they are in now — and queues a link for each through the outbox. Run by the job queue
 // (jobs.ts), from the schedule or an admin's "send now".
 import { sql } from 'drizzle-orm';
@@ -17,7 +17,8 @@ import type { RoundSnapshot } from './views.ts';
 /** Link kind: climate links live at /rate/climate/<token>, served by the rater page. */
 export const CLIMATE_LINK_KIND = 'climate';
 
-const formatDate = (d: Date) =>
+/** A date as climate emails write it (UTC, so every reader sees the same day). */
+export const formatDate = (d: Date) =>
   d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Sends the round of `period`; returns its id, or null when that period or an open round exists. */
@@ -76,7 +77,7 @@ export async function createRound(scope: OrganisationScope, period: string) {
     sql`SELECT p.id, p.name, p.email, p.manager_id AS "leaderId", p.team_id AS "teamId", m.name AS "leaderName"
           FROM people p
           JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
-         WHERE p.organisation_id = ${organisationId} AND p.status = 'active'
+         WHERE p.organisation_id = ${organisationId} AND p.status = 'active' AND m.status = 'active'
          ORDER BY p.id`,
     z.object({
       id: z.string(),
@@ -138,7 +139,7 @@ async function snapshotOf({ tx, organisationId }: OrganisationScope): Promise<Ro
     tx,
     sql`SELECT DISTINCT m.id, m.name
           FROM people p JOIN people m ON m.organisation_id = p.organisation_id AND m.id = p.manager_id
-         WHERE p.organisation_id = ${organisationId} AND p.status = 'active'
+         WHERE p.organisation_id = ${organisationId} AND p.status = 'active' AND m.status = 'active'
          ORDER BY m.id`,
     z.object({ id: z.string(), name: col.text }),
   );

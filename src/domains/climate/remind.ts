@@ -7,10 +7,7 @@ import { col, queryRows } from '../../platform/db/rows.ts';
 import { issueRaterLink } from '../../platform/http/rater-link.ts';
 import { queueEmails } from '../../platform/mail/mailer.ts';
 import type { OrganisationScope } from '../../platform/scope.ts';
-import { CLIMATE_LINK_KIND } from './launch.ts';
-
-const formatDate = (d: Date) =>
-  d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { CLIMATE_LINK_KIND, formatDate } from './launch.ts';
 
 export async function remindRound(scope: OrganisationScope, roundId: string): Promise<number> {
   const { tx, organisationId } = scope;
