@@ -4,6 +4,7 @@
 import { alignmentModule } from './domains/alignment/module.ts';
 import { assessmentsModule } from './domains/assessments/module.ts';
 import { checkinsModule } from './domains/checkins/module.ts';
+import { climateModule } from './domains/climate/module.ts';
 import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
@@ -37,6 +38,7 @@ export const modules: readonly Module[] = [
   progressModule,
   homeModule,
   nudgesModule,
+  climateModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -1,5 +1,5 @@
 // Rater links and the emails that carry them. A link is `organisationId.secret`; only the secret's
-// SHA-256 is stored (on the rater's row), exactly like sign-in invitations. Issuing a new link for
+// SHA-256 is stored (on the rater's row), exactly like sign-in invitations (src/platform/http/rater-link.ts). Issuing a new link for
 // a rater replaces the hash, which is how a changed nomination (and a reminder) revokes the old one.
 // Reminders are jobs: each carries the reminder's number, is deduplicated by it, and re-checks the
 // rater's state when it runs, so none is sent after a submit or decline, beyond the maximum, or after
@@ -8,7 +8,7 @@
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../platform/db/database.ts';
-import { composeToken, newSecret } from '../../platform/http/tokens.ts';
+import { issueRaterLink } from '../../platform/http/rater-link.ts';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { JobQueue } from '../../platform/jobs/queue.ts';
 import { queueEmail } from '../../platform/mail/mailer.ts';
@@ -50,8 +50,6 @@ export interface CampaignForEmail {
   maxReminders: number;
 }
 
-export const raterLink = (publicUrl: string, token: string) => `${publicUrl}/rate/${token}`;
-
 async function organisationName(tx: Tx, organisationId: string): Promise<string> {
   const [org] = await tx
     .select({ name: organisations.name })
@@ -62,16 +60,16 @@ async function organisationName(tx: Tx, organisationId: string): Promise<string>
 
 /** Gives the rater a new link (revoking any earlier one) and returns it. */
 async function newLink(ctx: InvitationContext, raterId: string, firstInvitation: boolean): Promise<string> {
-  const { secret, hash } = newSecret();
+  const link = issueRaterLink(ctx.publicUrl, ctx.organisationId);
   await ctx.tx
     .update(feedbackRaters)
     .set({
-      tokenHash: hash,
+      tokenHash: link.hash,
       ...(firstInvitation ? { invitedAt: sql`now()`, remindersSent: 0 } : {}),
       updatedAt: sql`now()`,
     })
     .where(and(eq(feedbackRaters.organisationId, ctx.organisationId), eq(feedbackRaters.id, raterId)));
-  return raterLink(ctx.publicUrl, composeToken(ctx.organisationId, secret));
+  return link.url;
 }
 
 const formatDate = (d: Date) =>

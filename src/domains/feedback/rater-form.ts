@@ -11,7 +11,7 @@ import { minimumForGroup } from '../../core/disclosure/index.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { col } from '../../platform/db/rows.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
-import { hashSecret, parseToken } from '../../platform/http/tokens.ts';
+import { readRaterLink } from '../../platform/http/rater-link.ts';
 import { publishedVersionOf, publishedVersionsOf } from '../framework/service.ts';
 import { fitsOneOf, incomplete } from '../framework/version-fit.ts';
 import {
@@ -44,9 +44,9 @@ const alreadyDone = (status: string) =>
   );
 
 function tokenParts(token: string): { organisationId: string; hash: string } {
-  const parsed = parseToken(token);
-  if (!parsed) throw linkInvalid();
-  return { organisationId: parsed.organisationId, hash: hashSecret(parsed.secret) };
+  const link = readRaterLink(token);
+  if (!link) throw linkInvalid();
+  return link;
 }
 
 const storedAnswers = z.record(z.string(), z.number().nullable());

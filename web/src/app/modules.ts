@@ -4,6 +4,7 @@
 import { alignmentModule } from '../domains/alignment/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { checkinsModule } from '../domains/checkins/module.tsx';
+import { climateModule } from '../domains/climate/module.tsx';
 import { developmentModule } from '../domains/development/module.tsx';
 import { feedbackModule } from '../domains/feedback/module.tsx';
 import { frameworkModule } from '../domains/framework/module.tsx';
@@ -30,6 +31,7 @@ export const modules: readonly WebModule[] = [
   reflectionModule,
   checkinsModule,
   progressModule,
+  climateModule,
   libraryModule,
   frameworkModule,
   alignmentModule,

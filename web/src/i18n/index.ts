@@ -7,6 +7,7 @@ import { appEn } from '../app/i18n/en.ts';
 import { alignmentEn } from '../domains/alignment/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
 import { checkinsEn } from '../domains/checkins/i18n/en.ts';
+import { climateEn } from '../domains/climate/i18n/en.ts';
 import { developmentEn } from '../domains/development/i18n/en.ts';
 import { feedbackEn } from '../domains/feedback/i18n/en.ts';
 import { frameworkEn } from '../domains/framework/i18n/en.ts';
@@ -38,6 +39,7 @@ export const en = {
   ...homeEn,
   ...checkinsEn,
   ...nudgesEn,
+  ...climateEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

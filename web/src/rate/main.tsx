@@ -3,22 +3,27 @@
 // shows the first question quickly (issue 4: ≤ 150 KB compressed, first question < 1 s).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { ClimateFormPage } from '../domains/climate/ClimateFormPage.tsx';
 import { RaterFormPage } from '../domains/feedback/RaterFormPage.tsx';
 import { locale, t } from '../i18n/index.ts';
 import '../styles.css';
 import '../domains/feedback/feedback.css';
 
-function tokenFromPath(): string {
-  const [, first, token] = window.location.pathname.split('/');
-  if (first !== 'rate' || !token) return '';
+/** `/rate/<token>` is a 360 or pulse link, `/rate/climate/<token>` a team climate link (ADR 0022). */
+function linkFromPath(): { kind: '360' | 'climate'; token: string } {
+  const [, first, second, third] = window.location.pathname.split('/');
+  const climate = second === 'climate';
+  const token = climate ? third : second;
+  if (first !== 'rate' || !token) return { kind: climate ? 'climate' : '360', token: '' };
   try {
-    return decodeURIComponent(token);
+    return { kind: climate ? 'climate' : '360', token: decodeURIComponent(token) };
   } catch {
-    return '';
+    return { kind: climate ? 'climate' : '360', token: '' };
   }
 }
 
 function RaterApp() {
+  const link = linkFromPath();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -40,7 +45,11 @@ function RaterApp() {
         </span>
       </header>
       <main id="main" tabIndex={-1} className="rate-main">
-        <RaterFormPage token={tokenFromPath()} />
+        {link.kind === 'climate' ? (
+          <ClimateFormPage token={link.token} />
+        ) : (
+          <RaterFormPage token={link.token} />
+        )}
       </main>
     </>
   );
