@@ -6,13 +6,14 @@
 //
 // A response carries the leader and team its respondent had when the round was sent, and the team
 // tree is the round's own snapshot, so the views never move with people. The tree is walked here
-// (teamPathOf, subtreeOf) rather than in SQL since the snapshot is already in memory.
+// with the people domain's pure team-tree rules rather than in SQL since the snapshot is in memory.
 import {
   type RoundRespondent,
   type RoundView,
   type RoundViewRelease,
   roundViewKey,
 } from '../../core/disclosure/index.ts';
+import { type TeamTree, teamAncestors, teamSubtree, teamTreeOf } from '../../identity/people/team-tree.ts';
 import type { FactorKey } from './constants.ts';
 import { climateItem } from './instrument.ts';
 
@@ -67,29 +68,22 @@ export interface Placement {
   teamId: string | null;
 }
 
-/** The team and every team below it in the snapshot (cycles, which the schema forbids, end the walk). */
+/** The snapshot's teams as the people domain's team tree, so one set of tree rules walks both. */
+function treeOf(teams: readonly SnapshotTeam[]): TeamTree {
+  return teamTreeOf(
+    teams.map((t) => ({ id: t.id, name: t.name, parentTeamId: t.parentId, leaderId: t.leaderId })),
+  );
+}
+
+/** The team and every team below it in the snapshot. */
 export function subtreeOf(teams: readonly SnapshotTeam[], rootId: string): Set<string> {
-  const children = new Map<string, string[]>();
-  for (const t of teams) {
-    if (t.parentId) children.set(t.parentId, [...(children.get(t.parentId) ?? []), t.id]);
-  }
-  const found = new Set<string>();
-  const stack = [rootId];
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (found.has(id)) continue;
-    found.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
-  return found;
+  return new Set(teamSubtree(treeOf(teams), rootId));
 }
 
 /** Team ids from the top of the snapshot's tree down to `teamId` ([] for no team). */
 export function teamPathOf(teams: readonly SnapshotTeam[], teamId: string | null): string[] {
-  const byId = new Map(teams.map((t) => [t.id, t]));
-  const path: string[] = [];
-  for (let id = teamId; id && !path.includes(id); id = byId.get(id)?.parentId ?? null) path.unshift(id);
-  return path;
+  if (!teamId) return [];
+  return [...teamAncestors(treeOf(teams), teamId).reverse(), teamId];
 }
 
 /** The respondent the disclosure module sees: leader and team path as at send time, and answers. */
