@@ -1,0 +1,38 @@
+// The launcher on the app's job queue: every 15 minutes it launches, in each organisation, the
+// programme steps whose date has come (launch.ts). It may run twice or in two processes at once:
+// the (step, person) claim lets each launch through once.
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { col, queryRows } from '../../platform/db/rows.ts';
+import { defineJob } from '../../platform/jobs/define-job.ts';
+import { inOrganisationScope } from '../../platform/scope.ts';
+import type { Services } from '../../platform/services.ts';
+import { launchDue } from './launch.ts';
+
+export const launchStepsJob = defineJob({
+  name: 'programmes.launch-steps',
+  payload: z.object({}),
+  schedule: { cron: '*/15 * * * *' },
+  async handler(_payload, { services }) {
+    const launched = await launchAllDue(services);
+    if (launched) services.log.info({ launched }, 'programme steps launched');
+  },
+});
+
+export const programmesJobs = [launchStepsJob];
+
+/** Every organisation with a programme, each in its own transaction; returns the launches made. */
+export async function launchAllDue(services: Services): Promise<number> {
+  const organisations = await services.db.asSystem((tx) =>
+    queryRows(
+      tx,
+      sql`SELECT DISTINCT organisation_id::text AS id FROM programmes ORDER BY 1`,
+      z.object({ id: col.text }),
+    ),
+  );
+  let launched = 0;
+  for (const { id } of organisations) {
+    launched += await inOrganisationScope(services, id, (scope) => launchDue(scope));
+  }
+  return launched;
+}
