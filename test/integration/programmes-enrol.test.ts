@@ -10,6 +10,7 @@ import {
   json,
   type ProgrammeOrg,
   programmeOrg,
+  rows,
 } from './programmes-support.ts';
 
 const NOW = new Date('2026-03-02T09:00:00Z');
@@ -132,12 +133,14 @@ describe.each(testDatabaseKinds())('programme enrolment on %s', (kind) => {
     const p = await createProgramme(o.admin, { template: 'early-career', startsOn: '2026-02-20' });
     const r = await enrol(p.id, { by: 'person', personIds: [o.people.ann, o.people.bob] });
     expect(r).toMatchObject({ enrolled: 2, launched: 4 });
-    const campaigns = async (personId: string) =>
-      h.services.db.inOrganisation(o.organisationId, (tx) =>
-        tx.execute(sql`SELECT id, status FROM feedback_campaigns WHERE subject_id = ${personId}`),
+    const campaigns = (personId: string) =>
+      rows(
+        h,
+        o.organisationId,
+        sql`SELECT id::text, status FROM feedback_campaigns WHERE subject_id = ${personId}`,
       );
     const before = await campaigns(o.people.ann);
-    expect(before.rows).toHaveLength(1);
+    expect(before).toHaveLength(1);
 
     expect((await o.admin.delete(`/api/admin/programmes/${p.id}/enrolments/${o.people.ann}`)).status).toBe(
       204,
@@ -147,7 +150,7 @@ describe.each(testDatabaseKinds())('programme enrolment on %s', (kind) => {
     );
     const list = await enrolled(p.id);
     expect(list.find((e) => e.personId === o.people.ann)?.status).toBe('left');
-    expect((await campaigns(o.people.ann)).rows).toEqual(before.rows);
+    expect(await campaigns(o.people.ann)).toEqual(before);
 
     // Coming back launches nothing twice.
     expect(await enrol(p.id, { by: 'person', personIds: [o.people.ann] })).toMatchObject({

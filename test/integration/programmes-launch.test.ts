@@ -12,6 +12,7 @@ import {
   json,
   type ProgrammeOrg,
   programmeOrg,
+  rows,
   tick,
 } from './programmes-support.ts';
 
@@ -30,12 +31,7 @@ describe.each(testDatabaseKinds())('programme steps launch on %s', (kind) => {
   afterAll(() => h.close());
 
   const launches = async () =>
-    h.services.db.inOrganisation(o.organisationId, async (tx) =>
-      Number(
-        ((await tx.execute(sql`SELECT count(*)::int AS n FROM programme_launches`)).rows[0] as { n: number })
-          .n,
-      ),
-    );
+    Number((await rows(h, o.organisationId, sql`SELECT count(*)::int AS n FROM programme_launches`))[0]!.n);
 
   it('launches each step on its date, once, with its email and its 360', async () => {
     const p = await createProgramme(o.admin, { template: 'first-time-managers', startsOn: START });
@@ -55,18 +51,22 @@ describe.each(testDatabaseKinds())('programme steps launch on %s', (kind) => {
 
     // The 360 a week later: one campaign per person, created by the programme's admin.
     expect(await tick(h, at('2026-03-16'))).toBe(2);
-    const campaigns = await h.services.db.inOrganisation(o.organisationId, (tx) =>
-      tx.execute(sql`SELECT subject_id::text AS s, created_by_id::text AS c, status FROM feedback_campaigns
-                      WHERE subject_id IN (${o.people.lead}, ${o.people.dan}) ORDER BY 1`),
+    const campaigns = await rows(
+      h,
+      o.organisationId,
+      sql`SELECT subject_id::text AS s, created_by_id::text AS c, status FROM feedback_campaigns
+                      WHERE subject_id IN (${o.people.lead}, ${o.people.dan}) ORDER BY 1`,
     );
-    expect(campaigns.rows).toHaveLength(2);
-    expect(campaigns.rows.every((r) => (r as { c: string }).c === o.adminId)).toBe(true);
+    expect(campaigns).toHaveLength(2);
+    expect(campaigns.every((r) => r.c === o.adminId)).toBe(true);
 
     // The participant sees their launched steps, newest first.
-    const steps = await h.services.db.inOrganisation(o.organisationId, (tx) =>
-      tx.execute(sql`SELECT count(*)::int AS n FROM programme_launches WHERE person_id = ${o.people.lead}`),
+    const steps = await rows(
+      h,
+      o.organisationId,
+      sql`SELECT count(*)::int AS n FROM programme_launches WHERE person_id = ${o.people.lead}`,
     );
-    expect(Number((steps.rows[0] as { n: number }).n)).toBe(2);
+    expect(Number(steps[0]!.n)).toBe(2);
 
     // Months later in one go: everything up to the re-assessment, once.
     expect(await tick(h, at('2026-09-01'))).toBe(8);

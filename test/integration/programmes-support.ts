@@ -1,9 +1,11 @@
 // Shared set-up for the programmes tests: an organisation with a department holding two teams, a
 // reporting line three deep, people at several career stages, and its admin signed in.
-import { eq } from 'drizzle-orm';
+import { eq, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { launchAllDue } from '../../src/domains/programmes/jobs.ts';
 import { listCareerStages } from '../../src/identity/organisations/service.ts';
 import { people, teams } from '../../src/identity/people/schema.ts';
+import { queryRows } from '../../src/platform/db/rows.ts';
 import { emails } from '../../src/platform/mail/schema.ts';
 import { addOrganisation, Client, type Harness, PASSWORD } from '../support/harness.ts';
 import { json } from './feedback-support.ts';
@@ -17,7 +19,7 @@ export interface ProgrammeOrg {
   stages: Record<string, string>;
   teams: { department: string; sales: string; support: string };
   /** name → id: head (manages lead), lead (manages ann, bob), ann, bob in sales; cat, dan in support; eve in the department itself. */
-  people: Record<string, string>;
+  people: Record<'head' | 'lead' | 'ann' | 'bob' | 'cat' | 'dan' | 'eve', string>;
 }
 
 export async function programmeOrg(h: Harness, slug: string): Promise<ProgrammeOrg> {
@@ -122,5 +124,16 @@ export async function tick(h: Harness, at: Date): Promise<number> {
 export async function emailsTo(h: Harness, organisationId: string, to: string) {
   return h.services.db.inOrganisation(organisationId, (tx) =>
     tx.select({ subject: emails.subject, text: emails.text }).from(emails).where(eq(emails.to, to)),
+  );
+}
+
+/** Rows of a query in the organisation, for checks on other domains' tables. */
+export async function rows(
+  h: Harness,
+  organisationId: string,
+  query: SQL,
+): Promise<Record<string, unknown>[]> {
+  return h.services.db.inOrganisation(organisationId, (tx) =>
+    queryRows(tx, query, z.record(z.string(), z.unknown())),
   );
 }
