@@ -200,3 +200,34 @@ export const launchCohortResponse = z.object({
   skipped: z.array(z.object({ subjectId: z.uuid(), reason: z.string() })),
 });
 export type LaunchCohortResponse = z.infer<typeof launchCohortResponse>;
+
+const count = z.number().int().nullable();
+const figures = {
+  /** Null: withheld by disclosure control (fewer people than the minimum, or it would let one be worked out). */
+  enrolled: count,
+  blocks: z.array(
+    z.object({ key: z.enum(['self-knowledge', 'self-empowerment', 'self-leadership']), count }),
+  ),
+  /** Cumulative: people who reached at least this status. */
+  statuses: z.array(
+    z.object({ key: z.enum(['invited', 'answered', 'plan', 'practising', 're-rated']), count }),
+  ),
+  /** After the end date: alumni with a pathway, practising, or a pulse since the end. */
+  alumni: z.array(z.object({ key: z.enum(['pathway', 'practising', 'pulse']), count })).nullable(),
+};
+export const dashboardQuery = z.object({
+  byTeam: z
+    .enum(['true', 'false'], { error: 'must be true or false' })
+    .optional()
+    .transform((v) => v === 'true'),
+});
+export const cohortDashboard = z.object({
+  /** The fewest people any shown count (and any difference of shown counts) rests on. */
+  minimum: z.number().int(),
+  phase: z.enum(PROGRAMME_PHASES),
+  ...figures,
+  teams: z
+    .array(z.object({ teamId: z.uuid().nullable(), name: z.string().nullable(), ...figures }))
+    .nullable(),
+});
+export type CohortDashboard = z.infer<typeof cohortDashboard>;

@@ -2,6 +2,8 @@
 import { endpoint } from '../../platform/http/endpoint.ts';
 import { ENROL_CSV_MAX_BYTES } from './constants.ts';
 import {
+  cohortDashboard,
+  dashboardQuery,
   enrolmentList,
   enrolmentParams,
   enrolRequest,
@@ -68,6 +70,13 @@ export const programmesApi = {
     path: '/api/admin/programmes/:id/enrolments/:personId',
     params: enrolmentParams,
     status: 204,
+  }),
+  dashboard: endpoint({
+    method: 'get',
+    path: '/api/admin/programmes/:id/dashboard',
+    params: idParams,
+    query: dashboardQuery,
+    response: cohortDashboard,
   }),
   mySteps: endpoint({ method: 'get', path: '/api/programmes/my-steps', response: myProgrammeSteps }),
   /** Kept at its feedback path: the admin 360 page and scripts call it there. */

@@ -1,5 +1,6 @@
 import { ApiError } from '../../platform/http/errors.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
+import { cohortDashboard } from './dashboard.ts';
 import { programmesApi as api } from './endpoints.ts';
 import { enrol, enrolFromCsv, leave, listEnrolments } from './enrol.ts';
 import { EnrolFileError } from './enrol-csv.ts';
@@ -90,6 +91,15 @@ export const programmeRoutes: AnyRoute[] = [
     access: ADMIN,
     tenant: true,
     handler: ({ scope, params }) => leave(scope, params.id, params.personId),
+  }),
+  route(api.dashboard, {
+    summary:
+      'Counts of enrolled people per building block and per step status, optionally per team; every count through disclosure control (null = withheld)',
+    tag,
+    access: ADMIN,
+    // Not tenant: the cohort read is a system transaction of its own (dashboard.ts).
+    handler: ({ services, viewer, params, query }) =>
+      cohortDashboard(services, viewer, params.id, query.byTeam),
   }),
   route(api.mySteps, {
     summary: 'Your launched programme steps, newest first',
