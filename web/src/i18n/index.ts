@@ -15,6 +15,7 @@ import { libraryEn } from '../domains/library/i18n/en.ts';
 import { nudgesEn } from '../domains/nudges/i18n/en.ts';
 import { pathwaysEn } from '../domains/pathways/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
+import { programmesEn } from '../domains/programmes/i18n/en.ts';
 import { progressEn } from '../domains/progress/i18n/en.ts';
 import { reflectionEn } from '../domains/reflection/i18n/en.ts';
 import { authEn } from '../platform/auth/i18n/en.ts';
@@ -38,6 +39,7 @@ export const en = {
   ...homeEn,
   ...checkinsEn,
   ...nudgesEn,
+  ...programmesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
