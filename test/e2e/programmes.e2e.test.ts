@@ -112,7 +112,7 @@ describe.runIf(chromiumAvailable())('programmes in the browser', () => {
       await page.getByRole('heading', { level: 1, name: 'Programmes' }).waitFor();
       await expectAccessible(page, `programmes at ${width}`);
       await screenshot(page, `programmes-${width}`);
-      await page.getByRole('link', { name: 'First-time managers' }).first().click();
+      await page.getByRole('link', { name: 'First-time managers', exact: true }).click();
       await page.getByRole('heading', { level: 1, name: 'First-time managers' }).waitFor();
       await page.getByText('Edit programme').click();
       await page.getByRole('table', { name: 'Cohort dashboard' }).waitFor();

@@ -8,6 +8,7 @@ import { col, queryRows } from '../../platform/db/rows.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { invalid } from '../feedback/campaign-row.ts';
+import type { TemplateKey } from './constants.ts';
 import type { ProgrammeCreate, ProgrammeDetail, ProgrammeUpdate } from './contracts.ts';
 import { addDays, phaseOf } from './dates.ts';
 import { programmeStages, programmeSteps, programmes } from './schema.ts';
@@ -48,6 +49,43 @@ function checkDates(
   });
 }
 
+/** Writes a programme with its template's steps; the caller has checked the input (also the demo's way in). */
+export async function insertProgramme(
+  scope: OrganisationScope,
+  p: {
+    template: TemplateKey;
+    name: string;
+    startsOn: string;
+    endsOn: string;
+    stageIds: readonly string[];
+    createdById: string;
+  },
+): Promise<string> {
+  const template = templateOf(p.template);
+  const { tx, organisationId } = scope;
+  const [row] = await tx
+    .insert(programmes)
+    .values({
+      organisationId,
+      template: template.key,
+      name: p.name,
+      description: template.description,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      createdById: p.createdById,
+    })
+    .returning({ id: programmes.id });
+  const programmeId = row!.id;
+  if (p.stageIds.length)
+    await tx
+      .insert(programmeStages)
+      .values(p.stageIds.map((careerStageId) => ({ organisationId, programmeId, careerStageId })));
+  await tx
+    .insert(programmeSteps)
+    .values(template.steps.map((s, position) => ({ organisationId, programmeId, position, ...s })));
+  return programmeId;
+}
+
 export async function createProgramme(scope: TenantScope, input: ProgrammeCreate): Promise<ProgrammeDetail> {
   const template = templateOf(input.template);
   const endsOn = input.endsOn ?? addDays(input.startsOn, template.durationDays);
@@ -73,27 +111,14 @@ export async function createProgramme(scope: TenantScope, input: ProgrammeCreate
     stageIds = rows.map((r) => r.id);
   }
   if (Object.keys(problems).length) throw invalid(problems);
-  const { tx, organisationId } = scope;
-  const [row] = await tx
-    .insert(programmes)
-    .values({
-      organisationId,
-      template: template.key,
-      name: input.name ?? template.name,
-      description: template.description,
-      startsOn: input.startsOn,
-      endsOn,
-      createdById: scope.viewer.personId,
-    })
-    .returning({ id: programmes.id });
-  const programmeId = row!.id;
-  if (stageIds.length)
-    await tx
-      .insert(programmeStages)
-      .values(stageIds.map((careerStageId) => ({ organisationId, programmeId, careerStageId })));
-  await tx
-    .insert(programmeSteps)
-    .values(template.steps.map((s, position) => ({ organisationId, programmeId, position, ...s })));
+  const programmeId = await insertProgramme(scope, {
+    template: template.key,
+    name: input.name ?? template.name,
+    startsOn: input.startsOn,
+    endsOn,
+    stageIds,
+    createdById: scope.viewer.personId,
+  });
   return programmeDetail(scope, programmeId);
 }
 
