@@ -4,6 +4,7 @@
 // included, whichever view is asked for) are decided together by disclosure control's
 // releaseCounts, so no count under the minimum is shown and none can be rebuilt by subtracting
 // shown ones, in any view. A withheld count is null.
+import { createHash } from 'node:crypto';
 import { type DisclosureCell, releaseCounts } from '../../core/disclosure/index.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import { asViewer, type OrganisationScope } from '../../platform/scope.ts';
@@ -21,6 +22,26 @@ import {
   JOURNEY_BLOCKS,
 } from './funnel.ts';
 import { programmeDetail } from './programmes.ts';
+
+// The decision is a pure function of the cells: the same cohort asked again (the common case: a
+// page reloaded, the view switched to teams, another admin) reuses it instead of re-running the
+// atom selection (~40 ms for 40 teams of a 2,000-person programme). Keyed by a digest of every
+// cell's key, members and value, so any change in the cohort decides afresh.
+const decisions = new Map<string, Map<string, number>>();
+const DECISIONS_KEPT = 200;
+
+function decide(universe: number, cells: DisclosureCell<string>[], minimum: number): Map<string, number> {
+  const digest = createHash('sha256');
+  digest.update(`${universe}|${minimum}`);
+  for (const c of cells) digest.update(`|${c.key}:${c.value}:${c.members.join(',')}`);
+  const key = digest.digest('base64');
+  const known = decisions.get(key);
+  if (known) return known;
+  const released = new Map(releaseCounts(universe, cells, { minimum }).counts.map((c) => [c.key, c.count]));
+  if (decisions.size >= DECISIONS_KEPT) decisions.delete(decisions.keys().next().value!);
+  decisions.set(key, released);
+  return released;
+}
 
 /**
  * The organisation's disclosure minimum: the strictest of its 360 rater-group minimums (feedback's
@@ -89,9 +110,7 @@ export async function cohortDashboard(
   figures('', everyone, OVERALL);
   for (const [team, g] of groups) figures(`team:${team}:`, g.members, PER_TEAM);
 
-  const released = new Map(
-    releaseCounts(cohort.length, cells, { minimum }).counts.map((c) => [c.key, c.count]),
-  );
+  const released = decide(cohort.length, cells, minimum);
   const view = (prefix: string) => ({
     enrolled: released.get(`${prefix}enrolled`) ?? null,
     blocks: JOURNEY_BLOCKS.map((key) => ({ key, count: released.get(`${prefix}block:${key}`) ?? null })),
