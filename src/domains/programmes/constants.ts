@@ -26,4 +26,4 @@ export const STEPS_MAX = 30;
 export const PROGRAMME_DAYS_MAX = 730;
 /** People one enrolment request may name (a CSV holds at most this many rows). */
 export const ENROL_MAX = 5000;
-export const ENROL_CSV_MAX_BYTES = 1_000_000;
+export const ENROL_CSV_MAX_BYTES = 1_048_576;

@@ -42,17 +42,15 @@ export async function seedDemoProgrammes(services: Services, organisationId: str
       });
       if (cohort.length === 0) continue;
       const enrolledAt = new Date(Date.parse(`${startsOn}T09:00:00Z`) - 7 * 86_400_000);
-      await scope.tx
-        .insert(programmeEnrolments)
-        .values(
-          cohort.map((p) => ({
-            organisationId,
-            programmeId,
-            personId: p.id,
-            source: 'stage' as const,
-            enrolledAt,
-          })),
-        );
+      await scope.tx.insert(programmeEnrolments).values(
+        cohort.map((p) => ({
+          organisationId,
+          programmeId,
+          personId: p.id,
+          source: 'stage' as const,
+          enrolledAt,
+        })),
+      );
       await scope.tx.execute(sql`
         INSERT INTO programme_launches (organisation_id, step_id, person_id, programme_id, launched_at)
         SELECT s.organisation_id, s.id, e.person_id, s.programme_id, (p.starts_on + s.offset_days)::timestamptz

@@ -31,8 +31,20 @@ export async function launchAllDue(services: Services): Promise<number> {
     ),
   );
   let launched = 0;
+  let failed = 0;
+  // One organisation's failure (rolled back whole) does not hold the others back; the job fails
+  // afterwards so the queue retries it, and the claims let the retry redo only what is left.
   for (const { id } of organisations) {
-    launched += await inOrganisationScope(services, id, (scope) => launchDue(scope));
+    try {
+      launched += await inOrganisationScope(services, id, (scope) => launchDue(scope));
+    } catch (err) {
+      failed++;
+      services.log.error(
+        { organisationId: id, error: err instanceof Error ? err.message : String(err) },
+        'programme steps not launched',
+      );
+    }
   }
+  if (failed) throw new Error(`programme steps of ${failed} organisation(s) were not launched (see the log)`);
   return launched;
 }
