@@ -10,7 +10,7 @@ import type { Viewer } from '../../platform/http/viewer.ts';
 import { asViewer, type OrganisationScope } from '../../platform/scope.ts';
 import type { Services } from '../../platform/services.ts';
 import { loadSettings } from '../feedback/settings.ts';
-import { readCohort } from './cohort-read.ts';
+import { cachedCohort } from './cohort-read.ts';
 import type { CohortDashboard } from './contracts.ts';
 import { phaseOf } from './dates.ts';
 import {
@@ -72,7 +72,7 @@ export async function cohortDashboard(
     now: scope.now(),
   }));
   const ended = phaseOf(programme, now) === 'ended';
-  const cohort = await readCohort(services, viewer.organisationId, programme);
+  const cohort = await cachedCohort(services, viewer.organisationId, programme);
 
   const cells: DisclosureCell<string>[] = [];
   const groups = new Map<string, { name: string | null; members: number[] }>();
