@@ -103,6 +103,16 @@ describe.runIf(chromiumAvailable())('programmes in the browser', () => {
       'First-time managers: Your starting point as a manager',
     ]);
     await page.close();
+
+    // An enrolled engineer sees the latest step on their home page, with where to do it (the demo's
+    // early-career programme, which Victor is in too, launched its own steps at these ticks).
+    const victor = await signedInAs(browser, server, 'Victor Dubois', 360);
+    await victor.goto(`${server.url}/`);
+    const card = victor.getByRole('region', { name: 'Your programme: First-time managers' });
+    await card.getByText('Feedback from your team').waitFor();
+    expect(await card.getByRole('link', { name: 'Open this step' }).getAttribute('href')).toBe('/feedback');
+    await expectAccessible(victor, 'home with a programme step');
+    await victor.close();
   });
 
   for (const width of [1280, 360]) {

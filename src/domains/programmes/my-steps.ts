@@ -1,4 +1,5 @@
-// A participant's launched programme steps, newest first: the first is their next programme step.
+// A participant's launched programme steps, latest step date first (steps launched together, say
+// after downtime, keep their order): the first is their next programme step.
 // Programmes they left do not ask anything of them any more.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
@@ -19,7 +20,7 @@ export async function mySteps(scope: TenantScope) {
           JOIN programme_steps s ON s.organisation_id = l.organisation_id AND s.id = l.step_id
           JOIN programmes p ON p.organisation_id = l.organisation_id AND p.id = l.programme_id
          WHERE l.organisation_id = ${scope.organisationId} AND l.person_id = ${scope.viewer.personId}
-         ORDER BY l.launched_at DESC, s.position DESC
+         ORDER BY p.starts_on + s.offset_days DESC, l.launched_at DESC, s.position DESC
          LIMIT 50`,
     z.object({
       programmeId: col.text,

@@ -100,4 +100,6 @@ export const programmesEn = {
   'programme.alumni.practising': 'Practising',
   'programme.alumni.pulse': 'Pulse since the end',
   'programme.noTeam': 'No team',
+  'programme.mine.heading': 'Your programme: {programme}',
+  'programme.mine.open': 'Open this step',
 } as const;
