@@ -12,6 +12,7 @@ import { homeModule } from './domains/home/module.ts';
 import { libraryModule } from './domains/library/module.ts';
 import { nudgesModule } from './domains/nudges/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
+import { programmesModule } from './domains/programmes/module.ts';
 import { progressModule } from './domains/progress/module.ts';
 import { reflectionModule } from './domains/reflection/module.ts';
 import { identityModule } from './identity/module.ts';
@@ -39,6 +40,7 @@ export const modules: readonly Module[] = [
   homeModule,
   nudgesModule,
   climateModule,
+  programmesModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

@@ -112,22 +112,6 @@ const futureDeadline = z.iso.datetime({
   error: 'must be a date-time with a time zone (ISO 8601)',
 });
 
-export const launchCohortRequest = z.strictObject({
-  /** People who get a 360 each. */
-  subjectIds: z
-    .array(uuid('a person id'))
-    .min(1, 'needs at least one person')
-    .max(500, 'must have at most 500 people'),
-  /** Defaults to now + the organisation's default duration. */
-  deadline: futureDeadline.optional(),
-});
-export const launchCohortResponse = z.object({
-  campaigns: z.array(z.object({ id: z.uuid(), subjectId: z.uuid() })),
-  /** Subjects skipped because they already have a 360 that is not yet released. */
-  skipped: z.array(z.object({ subjectId: z.uuid(), reason: z.string() })),
-});
-export type LaunchCohortResponse = z.infer<typeof launchCohortResponse>;
-
 export const requestOwnCampaign = z.strictObject({ deadline: futureDeadline.optional() });
 
 export const nominationInput = z.strictObject({

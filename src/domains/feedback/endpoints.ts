@@ -10,8 +10,6 @@ import {
   feedbackSettings,
   feedbackSettingsUpdate,
   idParams,
-  launchCohortRequest,
-  launchCohortResponse,
   nominationsUpdate,
   pulseOptions,
   pulseReport,
@@ -41,13 +39,6 @@ export const feedbackApi = {
     path: '/api/admin/feedback/settings',
     body: feedbackSettingsUpdate,
     response: feedbackSettings,
-  }),
-  launchCohort: endpoint({
-    method: 'post',
-    path: '/api/admin/feedback/campaigns',
-    status: 201,
-    body: launchCohortRequest,
-    response: launchCohortResponse,
   }),
   adminCampaigns: endpoint({
     method: 'get',

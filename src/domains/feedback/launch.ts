@@ -1,25 +1,31 @@
-// Launching 360s: an admin for each person of a cohort, or a participant for themself. A campaign
+// Creating 360s: a participant for themself here; an admin for a cohort through programmes
+// (src/domains/programmes/launch-for-cohort.ts), with createCampaign. A campaign
 // starts in `nominating` with the organisation's current framework version and the disclosure
 // policy of the day copied onto it (its raters are promised that policy; later settings do not apply).
-import { and, eq, inArray } from 'drizzle-orm';
-import { people } from '../../identity/people/schema.ts';
 import { ApiError, conflict } from '../../platform/http/errors.ts';
-import type { TenantScope } from '../../platform/scope.ts';
+import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { currentVersion } from '../framework/service.ts';
 import { campaignDetail } from './campaign-detail.ts';
-import { invalid } from './campaign-row.ts';
-import type { CampaignDetail, LaunchCohortResponse } from './contracts.ts';
+import type { CampaignDetail } from './contracts.ts';
 import { instrumentOf } from './instrument.ts';
 import { feedbackCampaigns } from './schema.ts';
 import { loadSettings } from './settings.ts';
 
-async function createCampaign(
-  scope: TenantScope,
-  subjectId: string,
-  origin: 'admin' | 'self',
-  deadline: Date,
+/**
+ * The one way a 360 is created: for `subjectId`, by `createdById` (the admin, the participant, or
+ * the admin who made the programme whose step launched it). Null when the subject already has a
+ * 360 or a pulse in progress. Programmes call it for cohorts (src/domains/programmes).
+ */
+export async function createCampaign(
+  scope: OrganisationScope,
+  {
+    subjectId,
+    origin,
+    deadline,
+    createdById,
+  }: { subjectId: string; origin: 'admin' | 'self'; deadline: Date; createdById: string },
 ): Promise<string | null> {
-  const { tx, kind, viewer, organisationId } = scope;
+  const { tx, kind, organisationId } = scope;
   const settings = await loadSettings(tx, organisationId);
   const version = await currentVersion(tx, kind, organisationId);
   if (!instrumentOf(version.definition).scale) {
@@ -34,7 +40,7 @@ async function createCampaign(
     .values({
       organisationId,
       subjectId,
-      createdById: viewer.personId,
+      createdById,
       origin,
       versionId: version.id,
       deadline,
@@ -57,42 +63,11 @@ export function futureDeadline(given: string, now: Date): Date {
   return deadline;
 }
 
-export async function defaultDeadline(scope: TenantScope, given: string | undefined): Promise<Date> {
+export async function defaultDeadline(scope: OrganisationScope, given: string | undefined): Promise<Date> {
   const now = scope.now();
   if (given) return futureDeadline(given, now);
   const settings = await loadSettings(scope.tx, scope.organisationId);
   return new Date(now.getTime() + settings.defaultDurationDays * 86_400_000);
-}
-
-/** An admin launches a 360 for each person of a cohort; people with one in progress are skipped. */
-export async function launchForCohort(
-  scope: TenantScope,
-  {
-    subjectIds,
-    deadline: deadlineInput,
-  }: { subjectIds: ReadonlyArray<string>; deadline?: string | undefined },
-): Promise<LaunchCohortResponse> {
-  const { tx, organisationId } = scope;
-  const unique = [...new Set(subjectIds)];
-  const found = await tx
-    .select({ id: people.id, status: people.status })
-    .from(people)
-    .where(and(eq(people.organisationId, organisationId), inArray(people.id, unique)));
-  const known = new Map(found.map((p) => [p.id, p.status]));
-  const problems: Record<string, string> = {};
-  subjectIds.forEach((id, i) => {
-    if (!known.has(id)) problems[`subjectIds.${i}`] = 'is not a person of this organisation';
-    else if (known.get(id) === 'disabled') problems[`subjectIds.${i}`] = 'is a disabled person';
-  });
-  if (Object.keys(problems).length) throw invalid(problems);
-  const deadline = await defaultDeadline(scope, deadlineInput);
-  const result: LaunchCohortResponse = { campaigns: [], skipped: [] };
-  for (const subjectId of unique) {
-    const id = await createCampaign(scope, subjectId, 'admin', deadline);
-    if (id) result.campaigns.push({ id, subjectId });
-    else result.skipped.push({ subjectId, reason: 'already has a 360 or a pulse in progress' });
-  }
-  return result;
 }
 
 /** A participant asks for their own 360. */
@@ -101,7 +76,12 @@ export async function requestOwn(
   { deadline: deadlineInput }: { deadline?: string | undefined },
 ): Promise<CampaignDetail> {
   const deadline = await defaultDeadline(scope, deadlineInput);
-  const id = await createCampaign(scope, scope.viewer.personId, 'self', deadline);
+  const id = await createCampaign(scope, {
+    subjectId: scope.viewer.personId,
+    origin: 'self',
+    deadline,
+    createdById: scope.viewer.personId,
+  });
   if (!id) throw conflict('you already have a 360 or a pulse in progress; finish or release it first');
   return campaignDetail(scope, id);
 }

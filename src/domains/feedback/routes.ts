@@ -3,7 +3,7 @@ import { asViewer } from '../../platform/scope.ts';
 import { campaignDetail } from './campaign-detail.ts';
 import { listCampaigns, listForAdmin } from './campaign-list.ts';
 import { feedbackApi } from './endpoints.ts';
-import { launchForCohort, requestOwn } from './launch.ts';
+import { requestOwn } from './launch.ts';
 import { approveNominations, submitNominations, updateNominations } from './nominations.ts';
 import { renderPdf } from './pdf.ts';
 import { launchPulse, pulseOptions } from './pulse.ts';
@@ -42,13 +42,6 @@ export const feedbackRoutes: AnyRoute[] = [
     access: ADMIN,
     tenant: true,
     handler: ({ scope, body }) => updateSettings(scope, body),
-  }),
-  route(feedbackApi.launchCohort, {
-    summary: 'Launch a 360 for each person of a cohort (people with one in progress are skipped)',
-    tag: 'feedback',
-    access: ADMIN,
-    tenant: true,
-    handler: ({ scope, body }) => launchForCohort(scope, body),
   }),
   route(feedbackApi.adminCampaigns, {
     summary: 'Every 360 with completion counts (never rater names or content)',

@@ -121,9 +121,14 @@ function selfLeadership(f: JourneyFacts): JourneyBlockState {
 /** The ladder's facts that the journey decides; the rest of HomeFacts comes from the home page. */
 export type LadderFacts = Omit<HomeFacts, 'journey'>;
 
+/** The three blocks alone, for reads that need no next step (a programme's cohort dashboard). */
+export function journeyBlocks(f: JourneyFacts): JourneyBlockState[] {
+  return [selfKnowledge(f), selfEmpowerment(f), selfLeadership(f)];
+}
+
 /** The three blocks, whether the journey is complete, and the one next step (the ladder's). */
 export function journey(f: JourneyFacts, ladder: LadderFacts): Journey & { nextStep: NextStep } {
-  const blocks = [selfKnowledge(f), selfEmpowerment(f), selfLeadership(f)];
+  const blocks = journeyBlocks(f);
   const gaps = new Set(blocks.flatMap((b) => b.missing));
   const step = nextStep({
     ...ladder,

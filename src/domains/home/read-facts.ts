@@ -93,9 +93,26 @@ const homeRow = z.object({
  * latest check-in the person held as its participant (status completed; check_ins_owner index).
  * Row-level security lets only its two people read a check-in, and the owner is the viewer here.
  */
-function lastCheckInAt(org: string, me: string): SQL {
+function lastCheckInAt(org: string, person: SQL): SQL {
   return sql`(SELECT max(ci.starts_at) FROM check_ins ci
-               WHERE ci.organisation_id = ${org} AND ci.owner_id = ${me} AND ci.status = 'completed')`;
+               WHERE ci.organisation_id = ${org} AND ci.owner_id = ${person} AND ci.status = 'completed')`;
+}
+
+/**
+ * The journey's dated facts (journey.ts) of `person`, an SQL expression (the viewer's id here, each
+ * enrolled person's id in a programme's cohort read), as scalar subqueries named like JourneyDates:
+ * the latest submitted self-assessment, the latest released full 360 as subject, the latest journal
+ * entry and the latest completed check-in. One definition of what counts, for both reads.
+ */
+export function journeyDateColumns(org: string, person: SQL): SQL {
+  return sql`(SELECT max(a.submitted_at) FROM assessments a
+                 WHERE a.organisation_id = ${org} AND a.person_id = ${person} AND a.status = 'submitted') AS "selfAssessmentAt",
+               (SELECT max(c.released_at) FROM feedback_campaigns c
+                 WHERE c.organisation_id = ${org} AND c.subject_id = ${person} AND c.status = 'released'
+                   AND c.kind = 'full') AS "feedbackReleasedAt",
+               (SELECT max(j.created_at) FROM journal_entries j
+                 WHERE j.organisation_id = ${org} AND j.owner_id = ${person}) AS "lastReflectionAt",
+               ${lastCheckInAt(org, person)} AS "lastCheckInAt"`;
 }
 
 export interface HomeFactsRead {
@@ -135,17 +152,10 @@ export async function readHomeFacts(services: Services, viewer: Viewer, now: Dat
   const [row] = await services.db.statementInOrganisation(
     org,
     sql`SELECT p.name, s.key AS "stageKey", s.name AS "stageName",
-               (SELECT max(a.submitted_at) FROM assessments a
-                 WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'submitted') AS "selfAssessmentAt",
+               ${journeyDateColumns(org, sql`${me}`)},
                EXISTS (SELECT 1 FROM assessments a
                         WHERE a.organisation_id = ${org} AND a.person_id = ${me} AND a.status = 'open') AS open,
                fc.id::text AS "campaignId", fc.status AS "campaignStatus",
-               (SELECT max(c.released_at) FROM feedback_campaigns c
-                 WHERE c.organisation_id = ${org} AND c.subject_id = ${me} AND c.status = 'released'
-                   AND c.kind = 'full') AS "feedbackReleasedAt",
-               (SELECT max(j.created_at) FROM journal_entries j
-                 WHERE j.organisation_id = ${org} AND j.owner_id = ${me}) AS "lastReflectionAt",
-               ${lastCheckInAt(org, me)} AS "lastCheckInAt",
                coalesce(js.knowledge_months, ${sql.raw(String(JOURNEY_DEFAULTS.knowledgeMonths))}) AS "knowledgeMonths",
                coalesce(js.leadership_days, ${sql.raw(String(JOURNEY_DEFAULTS.leadershipDays))}) AS "leadershipDays",
                (SELECT coalesce(json_agg(json_build_object(

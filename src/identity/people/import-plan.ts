@@ -19,10 +19,18 @@ export interface CsvRow {
   values: Partial<Record<(typeof IMPORT_COLUMNS)[number], string>>;
 }
 
-/** Decodes and parses the file; throws ImportFileError with a one-line reason for a bad file. */
-export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
+/**
+ * Decodes a CSV upload (UTF-8 text, at most `maxBytes`) and parses it into records with their line
+ * numbers; throws ImportFileError with a one-line reason for a file that cannot be read as CSV at
+ * all. The people import and the programme enrolment upload read their files through it.
+ */
+export function readCsvRecords(
+  bytes: Uint8Array,
+  maxBytes: number,
+): { record: string[]; info: { lines: number } }[] {
   if (bytes.byteLength === 0) throw new ImportFileError('the file is empty');
-  if (bytes.byteLength > IMPORT_MAX_BYTES) throw new ImportFileError('the file is larger than 5 MB');
+  if (bytes.byteLength > maxBytes)
+    throw new ImportFileError(`the file is larger than ${Math.round(maxBytes / 1_048_576)} MB`);
   if (bytes.includes(0))
     throw new ImportFileError('the file is not a text CSV file (it contains binary data)');
   let text: string;
@@ -31,9 +39,8 @@ export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
   } catch {
     throw new ImportFileError('the file is not UTF-8 encoded: save it as "CSV UTF-8" and try again');
   }
-  let records: { record: string[]; info: { lines: number } }[];
   try {
-    records = parse(text, {
+    return parse(text, {
       info: true,
       skip_empty_lines: true,
       relax_column_count: true,
@@ -46,6 +53,11 @@ export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
       `the file is not valid CSV${line ? ` (near line ${line})` : ''}: ${(err as Error).message.split('\n')[0]}`,
     );
   }
+}
+
+/** Decodes and parses the file; throws ImportFileError with a one-line reason for a bad file. */
+export function parsePeopleCsv(bytes: Uint8Array): CsvRow[] {
+  const records = readCsvRecords(bytes, IMPORT_MAX_BYTES);
   const [header, ...rows] = records;
   if (!header) throw new ImportFileError('the file is empty');
   const columns = header.record.map((h) =>

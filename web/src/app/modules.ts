@@ -13,6 +13,7 @@ import { libraryModule } from '../domains/library/module.tsx';
 import { nudgesModule } from '../domains/nudges/module.tsx';
 import { pathwaysModule } from '../domains/pathways/module.tsx';
 import { peopleModule } from '../domains/people/module.tsx';
+import { programmesModule } from '../domains/programmes/module.tsx';
 import { progressModule } from '../domains/progress/module.tsx';
 import { reflectionModule } from '../domains/reflection/module.tsx';
 import { authModule } from '../platform/auth/module.tsx';
@@ -36,4 +37,5 @@ export const modules: readonly WebModule[] = [
   frameworkModule,
   alignmentModule,
   nudgesModule,
+  programmesModule,
 ];

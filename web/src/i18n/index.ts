@@ -16,6 +16,7 @@ import { libraryEn } from '../domains/library/i18n/en.ts';
 import { nudgesEn } from '../domains/nudges/i18n/en.ts';
 import { pathwaysEn } from '../domains/pathways/i18n/en.ts';
 import { peopleEn } from '../domains/people/i18n/en.ts';
+import { programmesEn } from '../domains/programmes/i18n/en.ts';
 import { progressEn } from '../domains/progress/i18n/en.ts';
 import { reflectionEn } from '../domains/reflection/i18n/en.ts';
 import { authEn } from '../platform/auth/i18n/en.ts';
@@ -40,6 +41,7 @@ export const en = {
   ...checkinsEn,
   ...nudgesEn,
   ...climateEn,
+  ...programmesEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,7 +11,6 @@ import type {
   FeedbackReport,
   FeedbackSettings,
   FeedbackSettingsUpdate,
-  LaunchCohortResponse,
   NominationInput,
   nominationInput,
   PulseOptions,
@@ -23,6 +22,8 @@ import type {
   raterSaveRequest,
 } from '../../../../src/domains/feedback/contracts.ts';
 import { RATER_GROUP_KEYS } from '../../../../src/domains/feedback/contracts.ts';
+// Launching 360s for a cohort is the programmes domain's route (docs/decisions/0023).
+import type { LaunchCohortResponse } from '../../../../src/domains/programmes/contracts.ts';
 
 export type {
   AdminCampaignList,

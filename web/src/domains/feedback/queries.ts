@@ -4,8 +4,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { developmentApi } from '../../../../src/domains/development/endpoints.ts';
-import type { launchCohortRequest } from '../../../../src/domains/feedback/contracts.ts';
 import { feedbackApi } from '../../../../src/domains/feedback/endpoints.ts';
+import type { launchCohortRequest } from '../../../../src/domains/programmes/contracts.ts';
+import { programmesApi } from '../../../../src/domains/programmes/endpoints.ts';
 import { call } from '../../api.ts';
 import type { CampaignDetail, FeedbackSettingsUpdate, NominationDraft } from './feedback-api.ts';
 
@@ -44,7 +45,7 @@ function useCampaignsMutation<I, O>(mutationFn: (input: I) => Promise<O>) {
 export const useRequestOwn = () => useCampaignsMutation(() => call(feedbackApi.requestOwn, { body: {} }));
 export const useLaunchCohort = () =>
   useCampaignsMutation((body: z.input<typeof launchCohortRequest>) =>
-    call(feedbackApi.launchCohort, { body }),
+    call(programmesApi.launchCohort, { body }),
   );
 
 export function useUpdateFeedbackSettings() {

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { t } from '../../i18n/index.ts';
 import { Badge, LoadError, Loading, PageHeading } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
+import { ProgrammeStep } from '../programmes/ProgrammeStep.tsx';
 import { JourneyCard } from './journey.tsx';
 import { dayLabel, dueLabels, moduleReason } from './labels.ts';
 import { type DueItem, type FocusGlance, type Home, type Suggested, useHome } from './queries.ts';
@@ -43,6 +44,7 @@ export function HomePage() {
         {t('home.week', { start: dayLabel(data.week.start), end: dayLabel(data.week.end) })}
       </p>
       <NextStep step={data.nextStep} />
+      <ProgrammeStep />
       <JourneyCard journey={data.journey} running={data.counts.runningExperiments} />
       <div className="home-grid">
         <DueThisWeek items={data.dueThisWeek} today={data.today} hasPlan={data.plan !== null} />

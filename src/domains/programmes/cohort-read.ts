@@ -1,0 +1,117 @@
+// What the cohort dashboard counts, per enrolled person, in ONE statement. It reads other people's
+// plans, pathways, journal and check-ins, which are owner-only (docs/decisions/0014), so it runs as
+// the system, filtered by organisation in every subquery; it reads dates, counts and statuses only,
+// never a word of anyone's text, and nothing of it leaves the server except counts that
+// disclosure control released (dashboard.ts, docs/decisions/0023). The journey's dated facts are
+// the home page's own definition (journeyDateColumns), not a copy.
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { col, queryRows } from '../../platform/db/rows.ts';
+import type { Services } from '../../platform/services.ts';
+import { JOURNEY_DEFAULTS } from '../home/constants.ts';
+import { journeyDateColumns } from '../home/read-facts.ts';
+
+const personRow = z.object({
+  personId: col.text,
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  selfAssessmentAt: col.timestamp.nullable(),
+  feedbackReleasedAt: col.timestamp.nullable(),
+  lastReflectionAt: col.timestamp.nullable(),
+  lastCheckInAt: col.timestamp.nullable(),
+  feedbackUnderWay: z.boolean(),
+  planStartedAt: col.timestamp.nullable(),
+  runningExperiments: col.count,
+  pathwayWithModule: z.boolean(),
+  invited: z.boolean(),
+  /** Self-assessments submitted since the programme started. */
+  assessmentsSinceStart: col.count,
+  pulseReleasedSinceStart: z.boolean(),
+  pulseSinceEnd: z.boolean(),
+  knowledgeMonths: col.count,
+  leadershipDays: col.count,
+});
+export type CohortPerson = z.infer<typeof personRow>;
+
+/** Everyone enrolled and not left (alumni included), with the facts the dashboard counts. */
+export async function readCohort(
+  services: Services,
+  organisationId: string,
+  programme: { id: string; startsOn: string; endsOn: string },
+): Promise<CohortPerson[]> {
+  const org = organisationId;
+  const start = `${programme.startsOn}T00:00:00Z`;
+  const end = `${programme.endsOn}T23:59:59.999Z`;
+  return services.db.asSystem((tx) =>
+    queryRows(
+      tx,
+      sql`SELECT e.person_id::text AS "personId", t.id::text AS "teamId", t.name AS "teamName",
+                 ${journeyDateColumns(org, sql`e.person_id`)},
+                 coalesce((SELECT c.status <> 'released' FROM feedback_campaigns c
+                            WHERE c.organisation_id = ${org} AND c.subject_id = e.person_id AND c.kind = 'full'
+                            ORDER BY c.created_at DESC, c.id DESC LIMIT 1), false) AS "feedbackUnderWay",
+                 pl.started_at AS "planStartedAt",
+                 coalesce((SELECT count(*)::int FROM plan_focus_areas f
+                             JOIN plan_experiments x
+                               ON x.organisation_id = f.organisation_id AND x.focus_id = f.id AND x.owner_id = f.owner_id
+                            WHERE f.organisation_id = ${org} AND f.plan_id = pl.id AND f.owner_id = e.person_id
+                              AND f.status = 'active' AND x.status = 'running'), 0) AS "runningExperiments",
+                 EXISTS (SELECT 1 FROM learning_pathways pw
+                           JOIN learning_pathway_steps ps
+                             ON ps.organisation_id = pw.organisation_id AND ps.pathway_id = pw.id AND ps.owner_id = pw.owner_id
+                          WHERE pw.organisation_id = ${org} AND pw.owner_id = e.person_id AND pw.archived_at IS NULL) AS "pathwayWithModule",
+                 EXISTS (SELECT 1 FROM programme_launches l
+                          WHERE l.organisation_id = ${org} AND l.programme_id = e.programme_id
+                            AND l.person_id = e.person_id) AS invited,
+                 (SELECT count(*)::int FROM assessments a
+                   WHERE a.organisation_id = ${org} AND a.person_id = e.person_id AND a.status = 'submitted'
+                     AND a.submitted_at >= ${start}::timestamptz) AS "assessmentsSinceStart",
+                 EXISTS (SELECT 1 FROM feedback_campaigns c
+                          WHERE c.organisation_id = ${org} AND c.subject_id = e.person_id AND c.kind = 'pulse'
+                            AND c.status = 'released' AND c.released_at >= ${start}::timestamptz) AS "pulseReleasedSinceStart",
+                 EXISTS (SELECT 1 FROM feedback_campaigns c
+                          WHERE c.organisation_id = ${org} AND c.subject_id = e.person_id AND c.kind = 'pulse'
+                            AND c.created_at > ${end}::timestamptz) AS "pulseSinceEnd",
+                 coalesce(js.knowledge_months, ${JOURNEY_DEFAULTS.knowledgeMonths}) AS "knowledgeMonths",
+                 coalesce(js.leadership_days, ${JOURNEY_DEFAULTS.leadershipDays}) AS "leadershipDays"
+            FROM programme_enrolments e
+            JOIN people p ON p.organisation_id = e.organisation_id AND p.id = e.person_id
+            LEFT JOIN teams t ON t.organisation_id = p.organisation_id AND t.id = p.team_id
+            LEFT JOIN journey_settings js ON js.organisation_id = e.organisation_id
+            LEFT JOIN development_plans pl
+                   ON pl.organisation_id = e.organisation_id AND pl.owner_id = e.person_id AND pl.status = 'active'
+           WHERE e.organisation_id = ${org} AND e.programme_id = ${programme.id} AND e.left_at IS NULL
+           ORDER BY e.person_id`,
+      personRow,
+    ),
+  );
+}
+
+// The cohort read is the dashboard's cost (~40 ms for 2,000 people). A dashboard may be a few
+// seconds old, so one read serves every request of the next COHORT_FRESH_MS, and requests that
+// arrive while it runs wait for it rather than run it again. Enrolment changes in this process
+// forget it at once (forgetCohort); other changes (an assessment submitted, a step launched, a
+// write in another server process) show within COHORT_FRESH_MS.
+export const COHORT_FRESH_MS = 5_000;
+const fresh = new Map<string, { at: number; rows: Promise<CohortPerson[]> }>();
+
+export function cachedCohort(
+  services: Services,
+  organisationId: string,
+  programme: { id: string; startsOn: string; endsOn: string },
+): Promise<CohortPerson[]> {
+  const key = `${organisationId}:${programme.id}:${programme.startsOn}:${programme.endsOn}`;
+  const hit = fresh.get(key);
+  if (hit && performance.now() - hit.at < COHORT_FRESH_MS) return hit.rows;
+  const rows = readCohort(services, organisationId, programme);
+  fresh.set(key, { at: performance.now(), rows });
+  // A failed read is not kept.
+  rows.catch(() => fresh.delete(key));
+  if (fresh.size > 500) fresh.delete(fresh.keys().next().value!);
+  return rows;
+}
+
+/** Drops the kept read of a programme whose enrolments this process just changed. */
+export function forgetCohort(programmeId: string): void {
+  for (const key of fresh.keys()) if (key.includes(`:${programmeId}:`)) fresh.delete(key);
+}
