@@ -1,0 +1,247 @@
+import { type DisclosureCell, releaseCells } from './cells.ts';
+import { DisclosureError } from './errors.ts';
+
+/*
+ * Organisation analytics (issue #12 item 1, docs/decisions/0025): heatmaps and counts over people
+ * filtered by team subtree, career stage and programme. An admin can ask many questions; deciding
+ * each answer alone is safe within it but two answers can be subtracted (subtree A vs A without a
+ * sub-team, stage filter on and off). So no answer is ever computed over an arbitrary set: a
+ * *snapshot* (one calendar bucket, people and their team, stage, programme and values frozen at its
+ * date) decides once, with releaseCells, every cell of a fixed lattice — team scope (organisation or
+ * one team's subtree) × stage (all or one) × programme (all or one) × figure — and a question is
+ * answered only as a signed sum of released lattice cells (analytics-query.ts). Every answer is then
+ * a linear combination of released cells, so all answers together determine nothing the released
+ * cells do not, and those were decided together under the atom rule.
+ */
+
+/** All values of a dimension: the organisation, every stage, every programme (and none). */
+export const ANY = '*';
+
+export interface AnalyticsMeasure {
+  readonly id: string;
+  /**
+   * `mean`: a score per person (a capability, manage/lead balance); the figure is n and the sum over
+   * those with a value. `count`: 1 counted, 0 in the base but not counted (a derailer flagged or not
+   * among those assessed, a funnel step reached or not among those invited); the figures are the base
+   * and the counted people, each a set of its own, so a count of 0 or of everyone is decided like any
+   * small count (ADR 0021).
+   */
+  readonly kind: 'mean' | 'count';
+}
+
+export interface AnalyticsPerson {
+  /** Stable id, to match people across snapshots (earlier releases); never returned. */
+  readonly personId: string;
+  /** The person's team at the snapshot date; null: counted at the organisation level only. */
+  readonly teamId: string | null;
+  readonly stage: string;
+  /** The programme the person is enrolled in during the bucket; null: none. */
+  readonly programmeId: string | null;
+  /** Per measure id: see AnalyticsMeasure. Missing or null: no value (not in the figure's base). */
+  readonly values: Readonly<Record<string, number | null | undefined>>;
+}
+
+export interface AnalyticsSnapshotInput {
+  readonly teams: ReadonlyArray<{ readonly id: string; readonly parentTeamId: string | null }>;
+  readonly stages: ReadonlyArray<string>;
+  readonly programmes: ReadonlyArray<string>;
+  readonly measures: ReadonlyArray<AnalyticsMeasure>;
+  readonly people: ReadonlyArray<AnalyticsPerson>;
+}
+
+/** `people` (headcount), `<measure>` (mean: n and sum; count: the base) or `<measure>#counted`. */
+export type AnalyticsFigure = string;
+
+export interface AnalyticsCellKey {
+  readonly team: string;
+  readonly stage: string;
+  readonly programme: string;
+  readonly figure: AnalyticsFigure;
+}
+
+/** A released lattice cell: how many people it rests on and the sum of their values (n for counts). */
+export interface ReleasedAnalyticsCell {
+  readonly n: number;
+  readonly sum: number;
+}
+
+export interface AnalyticsSnapshotDecision {
+  readonly stages: ReadonlyArray<string>;
+  readonly programmes: ReadonlyArray<string>;
+  readonly measures: ReadonlyArray<AnalyticsMeasure>;
+  /** Each team's parent (for normalising subtree filters). */
+  readonly parentOf: Readonly<Record<string, string | null>>;
+  /** Released cells by cellId; every lattice cell not here is withheld. JSON, to freeze. */
+  readonly released: Readonly<Record<string, ReleasedAnalyticsCell>>;
+  /** Person ids of each released cell's set: the `earlier` context of the next snapshot. Never shown. */
+  readonly releasedSets: ReadonlyArray<ReadonlyArray<string>>;
+}
+
+export function analyticsCellId(key: AnalyticsCellKey): string {
+  return JSON.stringify([key.team, key.stage, key.programme, key.figure]);
+}
+
+export interface AnalyticsSnapshotOptions {
+  readonly minimum: number;
+  /**
+   * Released sets of earlier snapshots over the same people (their `releasedSets`). Scores persist
+   * from one month to the next, so without them a person who moved team, joined or left would be
+   * the difference of two months' figures.
+   */
+  readonly earlier?: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>>;
+}
+
+/**
+ * Decides a snapshot's lattice once. Priority (releaseCells' value): coarser cells first — the
+ * organisation and whole-dimension cells everyone reads — then headcounts before measures, so a
+ * conflict costs the finest split.
+ */
+export function analyticsSnapshot(
+  input: AnalyticsSnapshotInput,
+  options: AnalyticsSnapshotOptions,
+): AnalyticsSnapshotDecision {
+  const parentOf = checkInput(input);
+  const ancestorsOf = new Map<string, string[]>();
+  for (const team of input.teams) {
+    const chain = [team.id];
+    for (let up = parentOf[team.id] ?? null; up !== null; up = parentOf[up] ?? null) {
+      if (chain.includes(up)) throw new DisclosureError('teams', `team "${team.id}" is in a loop`);
+      chain.push(up);
+    }
+    ancestorsOf.set(team.id, chain);
+  }
+
+  // Universe: this snapshot's people, then anyone known only from earlier sets (in no cell here).
+  const indexOf = new Map<string, number>();
+  input.people.forEach((person, p) => {
+    indexOf.set(person.personId, p);
+  });
+  const earlier = (options.earlier ?? []).flat().map((set) =>
+    set.map((id) => {
+      if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
+      return indexOf.get(id)!;
+    }),
+  );
+
+  const figures = [
+    'people',
+    ...input.measures.flatMap((m) => (m.kind === 'count' ? [m.id, `${m.id}#counted`] : [m.id])),
+  ];
+  const measureOf = new Map(input.measures.map((m) => [m.id, m]));
+  const cells = new Map<string, { key: AnalyticsCellKey; members: number[]; sum: number; value: number }>();
+  input.people.forEach((person, p) => {
+    const teams = person.teamId === null ? [ANY] : [ANY, ...ancestorsOf.get(person.teamId)!];
+    const stages = [ANY, person.stage];
+    const programmes = person.programmeId === null ? [ANY] : [ANY, person.programmeId];
+    for (const figure of figures) {
+      const [measureId, counted] = figure.split('#');
+      const value = figure === 'people' ? 1 : person.values[measureId!];
+      if (value === null || value === undefined) continue;
+      if (counted !== undefined && value !== 1) continue;
+      if (figure !== 'people' && measureOf.get(measureId!)!.kind === 'count' && value !== 0 && value !== 1) {
+        throw new DisclosureError(
+          `people[${p}].values.${measureId}`,
+          `must be 0 or 1 (a count); got ${value}`,
+        );
+      }
+      for (const team of teams)
+        for (const stage of stages)
+          for (const programme of programmes) {
+            const key = { team, stage, programme, figure };
+            const id = analyticsCellId(key);
+            let cell = cells.get(id);
+            if (!cell) {
+              const coarse = (team === ANY ? 4 : 0) + (stage === ANY ? 2 : 0) + (programme === ANY ? 1 : 0);
+              cell = { key, members: [], sum: 0, value: 8 * coarse + (figure === 'people' ? 2 : 1) };
+              cells.set(id, cell);
+            }
+            cell.members.push(p);
+            cell.sum += counted === undefined ? value : 1;
+          }
+    }
+  });
+
+  const list: Array<DisclosureCell<string>> = [...cells].map(([id, cell]) => ({
+    key: id,
+    members: cell.members,
+    value: cell.value,
+  }));
+  const decision = releaseCells(indexOf.size, list, {
+    minimum: options.minimum,
+    ...(earlier.length > 0 ? { earlier } : {}),
+  });
+  const released: Record<string, ReleasedAnalyticsCell> = {};
+  const personIds = input.people.map((person) => person.personId);
+  const releasedSets = new Map<string, string[]>();
+  for (const id of decision.released) {
+    const cell = cells.get(id)!;
+    released[id] = { n: cell.members.length, sum: cell.sum };
+    releasedSets.set(
+      cell.members.join(),
+      cell.members.map((p) => personIds[p]!),
+    );
+  }
+  return {
+    stages: [...input.stages],
+    programmes: [...input.programmes],
+    measures: input.measures.map((m) => ({ ...m })),
+    parentOf,
+    released,
+    releasedSets: [...releasedSets.values()],
+  };
+}
+
+function checkInput(input: AnalyticsSnapshotInput): Record<string, string | null> {
+  const parentOf: Record<string, string | null> = {};
+  input.teams.forEach((team, t) => {
+    if (team.id === ANY || Object.hasOwn(parentOf, team.id)) {
+      throw new DisclosureError(`teams[${t}].id`, `must be unique and not "${ANY}"; got "${team.id}"`);
+    }
+    parentOf[team.id] = team.parentTeamId;
+  });
+  input.teams.forEach((team, t) => {
+    if (team.parentTeamId !== null && !Object.hasOwn(parentOf, team.parentTeamId)) {
+      throw new DisclosureError(
+        `teams[${t}].parentTeamId`,
+        `must be a team of the snapshot; got "${team.parentTeamId}"`,
+      );
+    }
+  });
+  const stages = new Set(input.stages);
+  const programmes = new Set(input.programmes);
+  const measures = new Set<string>();
+  input.measures.forEach((m, i) => {
+    if (measures.has(m.id) || m.id === 'people' || m.id.includes('#')) {
+      throw new DisclosureError(
+        `measures[${i}].id`,
+        `must be unique, not "people" and without "#"; got "${m.id}"`,
+      );
+    }
+    measures.add(m.id);
+  });
+  const ids = new Set<string>();
+  input.people.forEach((person, p) => {
+    if (ids.has(person.personId))
+      throw new DisclosureError(`people[${p}].personId`, `repeats "${person.personId}"`);
+    ids.add(person.personId);
+    if (person.teamId !== null && !Object.hasOwn(parentOf, person.teamId)) {
+      throw new DisclosureError(
+        `people[${p}].teamId`,
+        `must be a team of the snapshot; got "${person.teamId}"`,
+      );
+    }
+    if (!stages.has(person.stage))
+      throw new DisclosureError(`people[${p}].stage`, `is not a stage of the snapshot`);
+    if (person.programmeId !== null && !programmes.has(person.programmeId)) {
+      throw new DisclosureError(`people[${p}].programmeId`, `is not a programme of the snapshot`);
+    }
+    for (const [id, value] of Object.entries(person.values)) {
+      if (!measures.has(id))
+        throw new DisclosureError(`people[${p}].values.${id}`, 'is not a measure of the snapshot');
+      if (value !== null && value !== undefined && !Number.isFinite(value)) {
+        throw new DisclosureError(`people[${p}].values.${id}`, `must be a finite number; got ${value}`);
+      }
+    }
+  });
+  return parentOf;
+}
