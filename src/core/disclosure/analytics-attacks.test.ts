@@ -26,6 +26,7 @@ import { naiveAtoms, solvableSmallGroups } from './testing/cell-oracle.ts';
 
 const FIGURES = ['people', 'capability', 'derailer', 'derailer#counted'];
 const MINIMUM = 3;
+const FAMILIES = ['people', 'capability', 'derailer'];
 
 const shapeArbitrary: fc.Arbitrary<OrgShape> = fc.record({
   teamCount: fc.integer({ min: 2, max: 7 }),
@@ -36,12 +37,26 @@ const shapeArbitrary: fc.Arbitrary<OrgShape> = fc.record({
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
 });
 
-/** The universe of person ids across both snapshots, as indexes for the attacker. */
+/**
+ * The attacker's unknowns across both snapshots: one per person and family — a headcount counts the
+ * person, a measure's figures sum that person's value of it (the same value in both months, the
+ * worst case), a count measure's base and counted figures the person's flag.
+ */
 function universeOf(snapshots: ReadonlyArray<AnalyticsSnapshotInput>): Map<string, number> {
   const ids = new Map<string, number>();
-  for (const snapshot of snapshots)
-    for (const p of snapshot.people) if (!ids.has(p.personId)) ids.set(p.personId, ids.size);
+  for (const family of FAMILIES) {
+    for (const snapshot of snapshots) {
+      for (const p of snapshot.people) {
+        const id = unknown(family, p.personId);
+        if (!ids.has(id)) ids.set(id, ids.size);
+      }
+    }
+  }
   return ids;
+}
+
+function unknown(figure: string, personId: string): string {
+  return `${figure.split('#')[0]}:${personId}`;
 }
 
 /** The attacker's equations: the people behind every answer the lattice releases. */
@@ -60,8 +75,8 @@ function latticeEquations(
       expect(answer.n).toBe(people.length);
       if (people.length > 0)
         sets.set(
-          people.sort().join(),
-          people.map((id) => ids.get(id)!),
+          unknown(figure, people.sort().join()),
+          people.map((id) => ids.get(unknown(figure, id))!),
         );
     }
   }
@@ -76,8 +91,8 @@ function aloneEquations(input: AnalyticsSnapshotInput, ids: Map<string, number>)
       const people = filteredPeople(input, filter, figure);
       if (people.length >= MINIMUM)
         sets.set(
-          people.sort().join(),
-          people.map((id) => ids.get(id)!),
+          unknown(figure, people.sort().join()),
+          people.map((id) => ids.get(unknown(figure, id))!),
         );
     }
   }

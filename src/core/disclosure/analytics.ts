@@ -73,8 +73,11 @@ export interface AnalyticsSnapshotDecision {
   readonly parentOf: Readonly<Record<string, string | null>>;
   /** Released cells by cellId; every lattice cell not here is withheld. JSON, to freeze. */
   readonly released: Readonly<Record<string, ReleasedAnalyticsCell>>;
-  /** Person ids of each released cell's set: the `earlier` context of the next snapshot. Never shown. */
-  readonly releasedSets: ReadonlyArray<ReadonlyArray<string>>;
+  /**
+   * Person ids of each released cell's set, by family (`people` or a measure id): the `earlier`
+   * context of the next snapshot. Stored server-side, never shown.
+   */
+  readonly releasedSets: Readonly<Record<string, ReadonlyArray<ReadonlyArray<string>>>>;
 }
 
 export function analyticsCellId(key: AnalyticsCellKey): string {
@@ -84,17 +87,20 @@ export function analyticsCellId(key: AnalyticsCellKey): string {
 export interface AnalyticsSnapshotOptions {
   readonly minimum: number;
   /**
-   * Released sets of earlier snapshots over the same people (their `releasedSets`). Scores persist
-   * from one month to the next, so without them a person who moved team, joined or left would be
-   * the difference of two months' figures.
+   * `releasedSets` of every earlier snapshot still readable. Scores persist from one month to the
+   * next, so without them a person who moved team, joined or left would be the difference of two
+   * months' figures.
    */
-  readonly earlier?: ReadonlyArray<ReadonlyArray<ReadonlyArray<string>>>;
+  readonly earlier?: ReadonlyArray<AnalyticsSnapshotDecision['releasedSets']>;
 }
 
 /**
- * Decides a snapshot's lattice once. Priority (releaseCells' value): coarser cells first — the
- * organisation and whole-dimension cells everyone reads — then headcounts before measures, so a
- * conflict costs the finest split.
+ * Decides a snapshot's lattice once, one releaseCells call per *family*: headcounts, and each
+ * measure (a count measure's base and counted cells together). Figures of different families are
+ * sums of different unknowns (a person's coaching score is not their strategy score), so no
+ * combination of them solves either; deciding them apart keeps one measure's missing values from
+ * suppressing another's cells. What this leaves open is stated in ADR 0025: a slice's headcount
+ * minus a measure's n is how many there have no value.
  */
 export function analyticsSnapshot(
   input: AnalyticsSnapshotInput,
@@ -111,18 +117,6 @@ export function analyticsSnapshot(
     ancestorsOf.set(team.id, chain);
   }
 
-  // Universe: this snapshot's people, then anyone known only from earlier sets (in no cell here).
-  const indexOf = new Map<string, number>();
-  input.people.forEach((person, p) => {
-    indexOf.set(person.personId, p);
-  });
-  const earlier = (options.earlier ?? []).flat().map((set) =>
-    set.map((id) => {
-      if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
-      return indexOf.get(id)!;
-    }),
-  );
-
   const figures = [
     'people',
     ...input.measures.flatMap((m) => (m.kind === 'count' ? [m.id, `${m.id}#counted`] : [m.id])),
@@ -137,13 +131,13 @@ export function analyticsSnapshot(
       const [measureId, counted] = figure.split('#');
       const value = figure === 'people' ? 1 : person.values[measureId!];
       if (value === null || value === undefined) continue;
-      if (counted !== undefined && value !== 1) continue;
       if (figure !== 'people' && measureOf.get(measureId!)!.kind === 'count' && value !== 0 && value !== 1) {
         throw new DisclosureError(
           `people[${p}].values.${measureId}`,
           `must be 0 or 1 (a count); got ${value}`,
         );
       }
+      if (counted !== undefined && value !== 1) continue;
       for (const team of teams)
         for (const stage of stages)
           for (const programme of programmes) {
@@ -151,8 +145,7 @@ export function analyticsSnapshot(
             const id = analyticsCellId(key);
             let cell = cells.get(id);
             if (!cell) {
-              const coarse = (team === ANY ? 4 : 0) + (stage === ANY ? 2 : 0) + (programme === ANY ? 1 : 0);
-              cell = { key, members: [], sum: 0, value: 8 * coarse + (figure === 'people' ? 2 : 1) };
+              cell = { key, members: [], sum: 0, value: priorityOf(key) };
               cells.set(id, cell);
             }
             cell.members.push(p);
@@ -161,7 +154,62 @@ export function analyticsSnapshot(
     }
   });
 
-  const list: Array<DisclosureCell<string>> = [...cells].map(([id, cell]) => ({
+  const released: Record<string, ReleasedAnalyticsCell> = {};
+  const releasedSets: Record<string, string[][]> = {};
+  for (const family of ['people', ...input.measures.map((m) => m.id)]) {
+    const ofFamily = [...cells].filter(([, cell]) => familyOf(cell.key.figure) === family);
+    const decided = decideFamily(input.people, ofFamily, family, options);
+    for (const id of decided.released) {
+      const cell = cells.get(id)!;
+      released[id] = { n: cell.members.length, sum: cell.sum };
+    }
+    releasedSets[family] = decided.sets;
+  }
+  return {
+    stages: [...input.stages],
+    programmes: [...input.programmes],
+    measures: input.measures.map((m) => ({ ...m })),
+    parentOf,
+    released,
+    releasedSets,
+  };
+}
+
+/** `people` for headcounts, else the measure: figures of one family share their unknowns. */
+function familyOf(figure: AnalyticsFigure): string {
+  return figure.split('#')[0]!;
+}
+
+/**
+ * Whole-dimension cells first (no programme filter, then the organisation, then all stages): the
+ * team × stage heatmap and its totals are what the pages show by default; programme splits are
+ * the finest and give way first.
+ */
+function priorityOf(key: AnalyticsCellKey): number {
+  return 1 + (key.programme === ANY ? 4 : 0) + (key.team === ANY ? 2 : 0) + (key.stage === ANY ? 1 : 0);
+}
+
+/**
+ * One family's cells decided together with its earlier released sets. The universe is this
+ * snapshot's people, then anyone known only from earlier sets (they are in no cell here, but their
+ * unknowns are in the earlier equations).
+ */
+function decideFamily(
+  people: ReadonlyArray<AnalyticsPerson>,
+  cells: ReadonlyArray<[string, { members: number[]; value: number }]>,
+  family: string,
+  options: AnalyticsSnapshotOptions,
+): { released: string[]; sets: string[][] } {
+  const indexOf = new Map(people.map((person, p) => [person.personId, p]));
+  const earlier = (options.earlier ?? []).flatMap((sets) =>
+    (sets[family] ?? []).map((set) =>
+      set.map((id) => {
+        if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
+        return indexOf.get(id)!;
+      }),
+    ),
+  );
+  const list: Array<DisclosureCell<string>> = cells.map(([id, cell]) => ({
     key: id,
     members: cell.members,
     value: cell.value,
@@ -170,25 +218,16 @@ export function analyticsSnapshot(
     minimum: options.minimum,
     ...(earlier.length > 0 ? { earlier } : {}),
   });
-  const released: Record<string, ReleasedAnalyticsCell> = {};
-  const personIds = input.people.map((person) => person.personId);
-  const releasedSets = new Map<string, string[]>();
+  const membersOf = new Map(cells);
+  const sets = new Map<string, string[]>();
   for (const id of decision.released) {
-    const cell = cells.get(id)!;
-    released[id] = { n: cell.members.length, sum: cell.sum };
-    releasedSets.set(
-      cell.members.join(),
-      cell.members.map((p) => personIds[p]!),
+    const members = membersOf.get(id)!.members;
+    sets.set(
+      members.join(),
+      members.map((p) => people[p]!.personId),
     );
   }
-  return {
-    stages: [...input.stages],
-    programmes: [...input.programmes],
-    measures: input.measures.map((m) => ({ ...m })),
-    parentOf,
-    released,
-    releasedSets: [...releasedSets.values()],
-  };
+  return { released: decision.released, sets: [...sets.values()] };
 }
 
 function checkInput(input: AnalyticsSnapshotInput): Record<string, string | null> {
