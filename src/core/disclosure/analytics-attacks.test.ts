@@ -10,6 +10,7 @@ import {
   adversaryFilters,
   filteredPeople,
   type OrgShape,
+  observationOf,
   randomOrganisation,
 } from './testing/analytics-org.ts';
 import { naiveAtoms, solvableSmallGroups } from './testing/cell-oracle.ts';
@@ -34,6 +35,7 @@ const shapeArbitrary: fc.Arbitrary<OrgShape> = fc.record({
   stages: fc.integer({ min: 1, max: 3 }),
   programmes: fc.integer({ min: 0, max: 2 }),
   moveRate: fc.constantFrom(0.05, 0.15, 0.3),
+  reassessRate: fc.constantFrom(0, 0.5, 1),
   seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
 });
 
@@ -47,7 +49,7 @@ function universeOf(snapshots: ReadonlyArray<AnalyticsSnapshotInput>): Map<strin
   for (const family of FAMILIES) {
     for (const snapshot of snapshots) {
       for (const p of snapshot.people) {
-        const id = unknown(family, p.personId);
+        const id = unknown(family, observationOf(p, family));
         if (!ids.has(id)) ids.set(id, ids.size);
       }
     }

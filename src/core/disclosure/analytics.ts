@@ -37,6 +37,12 @@ export interface AnalyticsPerson {
   readonly stage: string;
   /** The programme the person is enrolled in during the bucket; null: none. */
   readonly programmeId: string | null;
+  /**
+   * Per measure id, the id of the observation behind the value (e.g. the assessment it comes from).
+   * Absent: the person id — the value is assumed to persist into later snapshots (the worst case).
+   * Two snapshots constrain each other only through the ids they share.
+   */
+  readonly observations?: Readonly<Record<string, string>>;
   /** Per measure id: see AnalyticsMeasure. Missing or null: no value (not in the figure's base). */
   readonly values: Readonly<Record<string, number | null | undefined>>;
 }
@@ -200,7 +206,10 @@ function decideFamily(
   family: string,
   options: AnalyticsSnapshotOptions,
 ): { released: string[]; sets: string[][] } {
-  const indexOf = new Map(people.map((person, p) => [person.personId, p]));
+  const idOf = people.map((person) =>
+    family === 'people' ? person.personId : (person.observations?.[family] ?? person.personId),
+  );
+  const indexOf = new Map(idOf.map((id, p) => [id, p]));
   const earlier = (options.earlier ?? []).flatMap((sets) =>
     (sets[family] ?? []).map((set) =>
       set.map((id) => {
@@ -209,25 +218,29 @@ function decideFamily(
       }),
     ),
   );
-  const list: Array<DisclosureCell<string>> = cells.map(([id, cell]) => ({
-    key: id,
-    members: cell.members,
-    value: cell.value,
+  // One candidate per distinct set at the highest priority of its cells: releaseCells would add the
+  // priorities up, and a small team's cell repeated at several levels would outrank the totals.
+  const bySet = new Map<string, { members: number[]; value: number; ids: string[] }>();
+  for (const [id, cell] of cells) {
+    const key = cell.members.join();
+    const known = bySet.get(key);
+    if (known) {
+      known.value = Math.max(known.value, cell.value);
+      known.ids.push(id);
+    } else bySet.set(key, { members: cell.members, value: cell.value, ids: [id] });
+  }
+  const list: Array<DisclosureCell<string>> = [...bySet].map(([key, set]) => ({
+    key,
+    members: set.members,
+    value: set.value,
   }));
   const decision = releaseCells(indexOf.size, list, {
     minimum: options.minimum,
     ...(earlier.length > 0 ? { earlier } : {}),
   });
-  const membersOf = new Map(cells);
-  const sets = new Map<string, string[]>();
-  for (const id of decision.released) {
-    const members = membersOf.get(id)!.members;
-    sets.set(
-      members.join(),
-      members.map((p) => people[p]!.personId),
-    );
-  }
-  return { released: decision.released, sets: [...sets.values()] };
+  const released = decision.released.flatMap((key) => bySet.get(key)!.ids);
+  const sets = decision.released.map((key) => bySet.get(key)!.members.map((p) => idOf[p]!));
+  return { released, sets };
 }
 
 function checkInput(input: AnalyticsSnapshotInput): Record<string, string | null> {

@@ -15,6 +15,8 @@ export interface OrgShape {
   readonly programmes: number;
   /** Share of people who move team (and some who join or leave) before the second snapshot. */
   readonly moveRate: number;
+  /** Share of people assessed again before the second snapshot: new observations, new values. */
+  readonly reassessRate: number;
   readonly seed: number;
 }
 
@@ -47,7 +49,17 @@ export function randomOrganisation(shape: OrgShape): [AnalyticsSnapshotInput, An
   for (const p of first) {
     const r = random();
     if (r < shape.moveRate / 4) continue; // left
-    second.push(r < shape.moveRate ? { ...p, teamId: pick(teams).id } : p);
+    const moved = r < shape.moveRate ? { ...p, teamId: pick(teams).id } : p;
+    const reassessed = random() < shape.reassessRate;
+    second.push(
+      reassessed
+        ? {
+            ...moved,
+            values: person(0).values,
+            observations: { capability: `${p.personId}@2`, derailer: `${p.personId}@2` },
+          }
+        : moved,
+    );
   }
   const joiners = Math.floor(shape.people * (shape.moveRate / 4));
   for (let j = 0; j < joiners; j++) second.push(person(shape.people + j));
@@ -93,7 +105,7 @@ export function subtreeOf(input: AnalyticsSnapshotInput, id: string): string[] {
   return out;
 }
 
-/** Person ids a filter's figure is computed over, straight from the people. */
+/** Ids of the unknowns a filter's figure is computed over (observationOf), straight from the people. */
 export function filteredPeople(
   input: AnalyticsSnapshotInput,
   filter: AnalyticsFilter,
@@ -116,5 +128,11 @@ export function filteredPeople(
       const value = p.values[measureId!];
       return value !== null && value !== undefined && (counted === undefined || value === 1);
     })
-    .map((p) => p.personId);
+    .map((p) => observationOf(p, figure));
+}
+
+/** The id of the unknown behind a person's figure: the person for headcounts, else the observation. */
+export function observationOf(person: AnalyticsPerson, figure: string): string {
+  const family = figure.split('#')[0]!;
+  return family === 'people' ? person.personId : (person.observations?.[family] ?? person.personId);
 }
