@@ -1,3 +1,10 @@
+import {
+  ANY,
+  type AnalyticsMeasure,
+  type AnalyticsPerson,
+  type AnalyticsSnapshotInput,
+  checkInput,
+} from './analytics-input.ts';
 import { type DisclosureCell, releaseCells } from './cells.ts';
 import { DisclosureError } from './errors.ts';
 
@@ -14,46 +21,12 @@ import { DisclosureError } from './errors.ts';
  * cells do not, and those were decided together under the atom rule.
  */
 
-/** All values of a dimension: the organisation, every stage, every programme (and none). */
-export const ANY = '*';
-
-export interface AnalyticsMeasure {
-  readonly id: string;
-  /**
-   * `mean`: a score per person (a capability, manage/lead balance); the figure is n and the sum over
-   * those with a value. `count`: 1 counted, 0 in the base but not counted (a derailer flagged or not
-   * among those assessed, a funnel step reached or not among those invited); the figures are the base
-   * and the counted people, each a set of its own, so a count of 0 or of everyone is decided like any
-   * small count (ADR 0021).
-   */
-  readonly kind: 'mean' | 'count';
-}
-
-export interface AnalyticsPerson {
-  /** Stable id, to match people across snapshots (earlier releases); never returned. */
-  readonly personId: string;
-  /** The person's team at the snapshot date; null: counted at the organisation level only. */
-  readonly teamId: string | null;
-  readonly stage: string;
-  /** The programme the person is enrolled in during the bucket; null: none. */
-  readonly programmeId: string | null;
-  /**
-   * Per measure id, the id of the observation behind the value (e.g. the assessment it comes from).
-   * Absent: the person id — the value is assumed to persist into later snapshots (the worst case).
-   * Two snapshots constrain each other only through the ids they share.
-   */
-  readonly observations?: Readonly<Record<string, string>>;
-  /** Per measure id: see AnalyticsMeasure. Missing or null: no value (not in the figure's base). */
-  readonly values: Readonly<Record<string, number | null | undefined>>;
-}
-
-export interface AnalyticsSnapshotInput {
-  readonly teams: ReadonlyArray<{ readonly id: string; readonly parentTeamId: string | null }>;
-  readonly stages: ReadonlyArray<string>;
-  readonly programmes: ReadonlyArray<string>;
-  readonly measures: ReadonlyArray<AnalyticsMeasure>;
-  readonly people: ReadonlyArray<AnalyticsPerson>;
-}
+export {
+  ANY,
+  type AnalyticsMeasure,
+  type AnalyticsPerson,
+  type AnalyticsSnapshotInput,
+} from './analytics-input.ts';
 
 /** `people` (headcount), `<measure>` (mean: n and sum; count: the base) or `<measure>#counted`. */
 export type AnalyticsFigure = string;
@@ -187,12 +160,13 @@ function familyOf(figure: AnalyticsFigure): string {
 }
 
 /**
- * Whole-dimension cells first (no programme filter, then the organisation, then all stages): the
- * team × stage heatmap and its totals are what the pages show by default; programme splits are
- * the finest and give way first.
+ * Whole-dimension cells first: no programme filter, then all stages, then the organisation — the
+ * organisation and team totals, then the stage row, then team × stage, then programme splits,
+ * which give way first. (Team totals outrank the stage row: with a rare stage, such as 1 % at
+ * enterprise level, showing the stage row splits every team total at its few enterprise people.)
  */
 function priorityOf(key: AnalyticsCellKey): number {
-  return 1 + (key.programme === ANY ? 4 : 0) + (key.team === ANY ? 2 : 0) + (key.stage === ANY ? 1 : 0);
+  return 1 + (key.programme === ANY ? 4 : 0) + (key.stage === ANY ? 2 : 0) + (key.team === ANY ? 1 : 0);
 }
 
 /**
@@ -210,13 +184,14 @@ function decideFamily(
     family === 'people' ? person.personId : (person.observations?.[family] ?? person.personId),
   );
   const indexOf = new Map(idOf.map((id, p) => [id, p]));
-  const earlier = (options.earlier ?? []).flatMap((sets) =>
-    (sets[family] ?? []).map((set) =>
-      set.map((id) => {
-        if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
-        return indexOf.get(id)!;
-      }),
-    ),
+  const earlier = connectedSets(
+    (options.earlier ?? []).flatMap((sets) => sets[family] ?? []),
+    new Set(idOf),
+  ).map((set) =>
+    set.map((id) => {
+      if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
+      return indexOf.get(id)!;
+    }),
   );
   // One candidate per distinct set at the highest priority of its cells: releaseCells would add the
   // priorities up, and a small team's cell repeated at several levels would outrank the totals.
@@ -243,57 +218,28 @@ function decideFamily(
   return { released, sets };
 }
 
-function checkInput(input: AnalyticsSnapshotInput): Record<string, string | null> {
-  const parentOf: Record<string, string | null> = {};
-  input.teams.forEach((team, t) => {
-    if (team.id === ANY || Object.hasOwn(parentOf, team.id)) {
-      throw new DisclosureError(`teams[${t}].id`, `must be unique and not "${ANY}"; got "${team.id}"`);
-    }
-    parentOf[team.id] = team.parentTeamId;
-  });
-  input.teams.forEach((team, t) => {
-    if (team.parentTeamId !== null && !Object.hasOwn(parentOf, team.parentTeamId)) {
-      throw new DisclosureError(
-        `teams[${t}].parentTeamId`,
-        `must be a team of the snapshot; got "${team.parentTeamId}"`,
-      );
-    }
-  });
-  const stages = new Set(input.stages);
-  const programmes = new Set(input.programmes);
-  const measures = new Set<string>();
-  input.measures.forEach((m, i) => {
-    if (measures.has(m.id) || m.id === 'people' || m.id.includes('#')) {
-      throw new DisclosureError(
-        `measures[${i}].id`,
-        `must be unique, not "people" and without "#"; got "${m.id}"`,
-      );
-    }
-    measures.add(m.id);
-  });
-  const ids = new Set<string>();
-  input.people.forEach((person, p) => {
-    if (ids.has(person.personId))
-      throw new DisclosureError(`people[${p}].personId`, `repeats "${person.personId}"`);
-    ids.add(person.personId);
-    if (person.teamId !== null && !Object.hasOwn(parentOf, person.teamId)) {
-      throw new DisclosureError(
-        `people[${p}].teamId`,
-        `must be a team of the snapshot; got "${person.teamId}"`,
-      );
-    }
-    if (!stages.has(person.stage))
-      throw new DisclosureError(`people[${p}].stage`, `is not a stage of the snapshot`);
-    if (person.programmeId !== null && !programmes.has(person.programmeId)) {
-      throw new DisclosureError(`people[${p}].programmeId`, `is not a programme of the snapshot`);
-    }
-    for (const [id, value] of Object.entries(person.values)) {
-      if (!measures.has(id))
-        throw new DisclosureError(`people[${p}].values.${id}`, 'is not a measure of the snapshot');
-      if (value !== null && value !== undefined && !Number.isFinite(value)) {
-        throw new DisclosureError(`people[${p}].values.${id}`, `must be a finite number; got ${value}`);
-      }
-    }
-  });
-  return parentOf;
+/**
+ * The earlier sets linked to this snapshot's observations through shared ids, directly or through
+ * other earlier sets. The rest cannot meet any cell here: their classes are never split, so dropping
+ * them changes no decision, and a month of fresh assessments does not carry every earlier month's
+ * partition. (Dropping only the sets disjoint from this snapshot would not do: a set of old ids can
+ * cut an earlier set that also holds current ones, and with it gone a cell could split off a class
+ * that is really smaller.)
+ */
+function connectedSets(
+  sets: ReadonlyArray<ReadonlyArray<string>>,
+  current: ReadonlySet<string>,
+): Array<ReadonlyArray<string>> {
+  const reached = new Set(current);
+  const kept = sets.map(() => false);
+  for (let changed = true; changed; ) {
+    changed = false;
+    sets.forEach((set, s) => {
+      if (kept[s] || !set.some((id) => reached.has(id))) return;
+      kept[s] = true;
+      changed = true;
+      for (const id of set) reached.add(id);
+    });
+  }
+  return sets.filter((_, s) => kept[s]);
 }
