@@ -66,6 +66,11 @@ export function analyticsCellId(key: AnalyticsCellKey): string {
 export interface AnalyticsSnapshotOptions {
   readonly minimum: number;
   /**
+   * Which totals win when they conflict (see priorityOf): `teams` (default) keeps each team's total
+   * and gives up the organisation's per-stage row where a stage is rare; `stages` the reverse.
+   */
+  readonly prefer?: 'teams' | 'stages';
+  /**
    * `releasedSets` of every earlier snapshot still readable. Scores persist from one month to the
    * next, so without them a person who moved team, joined or left would be the difference of two
    * months' figures.
@@ -124,7 +129,7 @@ export function analyticsSnapshot(
             const id = analyticsCellId(key);
             let cell = cells.get(id);
             if (!cell) {
-              cell = { key, members: [], sum: 0, value: priorityOf(key) };
+              cell = { key, members: [], sum: 0, value: priorityOf(key, options.prefer ?? 'teams') };
               cells.set(id, cell);
             }
             cell.members.push(p);
@@ -160,13 +165,20 @@ function familyOf(figure: AnalyticsFigure): string {
 }
 
 /**
- * Whole-dimension cells first: no programme filter, then all stages, then the organisation — the
- * organisation and team totals, then the stage row, then team × stage, then programme splits,
- * which give way first. (Team totals outrank the stage row: with a rare stage, such as 1 % at
- * enterprise level, showing the stage row splits every team total at its few enterprise people.)
+ * Whole-dimension cells first: no programme filter, then (preferring teams) all stages, then the
+ * organisation — the organisation and team totals, then the stage row, then team × stage, then
+ * programme splits, which give way first. With a rare stage (1 % at enterprise level) the stage
+ * row and the team totals cannot both be shown: the intersection of a team and the stage is
+ * formable and holds a few people. `prefer: 'stages'` swaps the two.
  */
-function priorityOf(key: AnalyticsCellKey): number {
-  return 1 + (key.programme === ANY ? 4 : 0) + (key.stage === ANY ? 2 : 0) + (key.team === ANY ? 1 : 0);
+function priorityOf(key: AnalyticsCellKey, prefer: 'teams' | 'stages'): number {
+  const [teamWeight, stageWeight] = prefer === 'teams' ? [1, 2] : [2, 1];
+  return (
+    1 +
+    (key.programme === ANY ? 4 : 0) +
+    (key.stage === ANY ? stageWeight : 0) +
+    (key.team === ANY ? teamWeight : 0)
+  );
 }
 
 /**
