@@ -121,4 +121,30 @@ describe('analyticsSnapshot and answerQuery', () => {
       reason: 'withheld',
     });
   });
+
+  it('keeps an earlier set of old ids that cuts an earlier set holding current ones', () => {
+    // Earlier month: A = {x1, x2, x3, y1, y2, y3} and B = {y1, y2, y3} (the ys have left). Now x1
+    // and x2 have a score, x3 has none. Showing {x1, x2} would give A − B − {x1, x2} = x3's value,
+    // although B shares no id with this month.
+    const now: AnalyticsSnapshotInput = {
+      teams: [{ id: 'eng', parentTeamId: null }],
+      stages: ['individual'],
+      programmes: [],
+      measures: [{ id: 'score', kind: 'mean' }],
+      people: ['x1', 'x2', 'x3'].map((id) => ({
+        personId: id,
+        teamId: 'eng',
+        stage: 'individual',
+        programmeId: null,
+        values: { score: id === 'x3' ? null : 4 },
+      })),
+    };
+    const a = ['x1', 'x2', 'x3', 'y1', 'y2', 'y3'];
+    const b = ['y1', 'y2', 'y3'];
+    const withB = analyticsSnapshot(now, { minimum: 2, earlier: [{ score: [a, b] }] });
+    expect(answerQuery(withB, {}, 'score')).toEqual({ released: false, reason: 'withheld' });
+    // Control: had B been dropped, the cell would be shown.
+    const withoutB = analyticsSnapshot(now, { minimum: 2, earlier: [{ score: [a] }] });
+    expect(answerQuery(withoutB, {}, 'score')).toEqual({ released: true, n: 2, sum: 8 });
+  });
 });
