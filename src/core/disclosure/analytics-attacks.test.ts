@@ -118,7 +118,8 @@ function broken(universe: number, sets: number[][]): boolean {
   );
 }
 
-describe('organisation analytics against differencing attacks (property-based)', () => {
+// Property runs with an exact attacker: seconds alone, several times that on two loaded cores.
+describe('organisation analytics against differencing attacks (property-based)', { timeout: 60_000 }, () => {
   it('no group below the minimum is solvable from every answer of two snapshots together', () => {
     let shown = 0;
     let reachable = 0;

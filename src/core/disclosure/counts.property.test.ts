@@ -80,7 +80,8 @@ function safe(cohort: Cohort, sets: number[][]): boolean {
 
 const RUNS = { numRuns: 300 };
 
-describe('programme counts against an attacker (property-based)', () => {
+// Property runs with an exact attacker: seconds alone, several times that on two loaded cores.
+describe('programme counts against an attacker (property-based)', { timeout: 60_000 }, () => {
   it('no count of fewer people than the minimum is formable or solvable from one snapshot', () => {
     fc.assert(
       fc.property(cohortArbitrary, (cohort) => {

@@ -131,7 +131,8 @@ function releaseAll({ baseline, pulses, policy }: Scenario): JointPart[] {
 
 const RUNS = { numRuns: 300 };
 
-describe('a pulse and its 360 together, against an attacker (property-based)', () => {
+// Property runs with an exact attacker: seconds alone, several times that on two loaded cores.
+describe('a pulse and its 360 together, against an attacker (property-based)', { timeout: 60_000 }, () => {
   it('every atom of all sets released by the 360 and its pulses holds its minimum', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {

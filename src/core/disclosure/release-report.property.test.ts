@@ -104,7 +104,8 @@ function release({ campaign, policy }: Scenario): ReleasedReport {
 
 const RUNS = { numRuns: 300 };
 
-describe('releaseReport against an attacker (property-based)', () => {
+// Property runs with an exact attacker: seconds alone, several times that on two loaded cores.
+describe('releaseReport against an attacker (property-based)', { timeout: 60_000 }, () => {
   it('(a) every atom of all released sets holds its minimum (declared manager excepted, unannounced one never alone)', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {

@@ -145,7 +145,8 @@ function smallGroupsSolvable(
 
 const RUNS = { numRuns: 250 };
 
-describe('climate rounds against an attacker (property-based)', () => {
+// Property runs with an exact attacker: seconds alone, several times that on two loaded cores.
+describe('climate rounds against an attacker (property-based)', { timeout: 60_000 }, () => {
   it('every atom of all figures released in a round holds the minimum', () => {
     fc.assert(
       fc.property(scenarioArbitrary, (scenario) => {

@@ -54,7 +54,8 @@ function covers(key: string, p: Placement, snapshot: RoundSnapshot, leaderTeams:
   throw new Error(key);
 }
 
-describe('a climate round’s released views', () => {
+// Property runs with an exact attacker: seconds alone, several times that on two loaded cores.
+describe('a climate round’s released views', { timeout: 60_000 }, () => {
   it('never let fewer than the minimum respondents be singled out', () => {
     fc.assert(
       fc.property(round, ({ snapshot, placed, minimum }) => {
