@@ -72,7 +72,7 @@ function ViewDetail({ view, results }: { view: ClimateView; results: ClimateResu
       ) : (
         <>
           <ScrollTable labelledBy={`${id}-view`}>
-            <table className="climate-table">
+            <table className="table climate-table">
               <thead>
                 <tr>
                   <th scope="col">{t('climate.factor')}</th>
@@ -112,7 +112,7 @@ function ViewDetail({ view, results }: { view: ClimateView; results: ClimateResu
           <details className="climate-items">
             <summary id={`${id}-items`}>{t('climate.items')}</summary>
             <ScrollTable labelledBy={`${id}-items`}>
-              <table className="climate-table">
+              <table className="table climate-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('climate.statement')}</th>
@@ -139,7 +139,7 @@ function ViewDetail({ view, results }: { view: ClimateView; results: ClimateResu
           <h3 id={`${id}-trend`}>{t('climate.trend')}</h3>
           <TrendChart view={view} results={results} />
           <ScrollTable labelledBy={`${id}-trend`}>
-            <table className="climate-table">
+            <table className="table climate-table">
               <thead>
                 <tr>
                   <th scope="col">{t('climate.factor')}</th>

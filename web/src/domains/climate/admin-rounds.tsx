@@ -109,7 +109,7 @@ function RoundTable() {
   if (!rounds.data.rounds.length) return <p className="muted">{t('climate.admin.none')}</p>;
   return (
     <ScrollTable labelledBy={id}>
-      <table className="climate-table">
+      <table className="table climate-table">
         <caption id={id} className="visually-hidden">
           {t('climate.admin.title')}
         </caption>
