@@ -9,13 +9,13 @@ import { col, queryRows } from '../../platform/db/rows.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { invalid } from '../feedback/campaign-row.ts';
-import { forgetCohort } from './cohort-read.ts';
 import type { EnrolmentSource } from './constants.ts';
 import type { EnrolRequest, EnrolResult } from './contracts.ts';
 import { phaseOf } from './dates.ts';
 import { type EnrolCsvRow, parseEnrolCsv } from './enrol-csv.ts';
 import { launchDue } from './launch.ts';
 import { programmeEnrolments, programmes } from './schema.ts';
+import { markSnapshotStale } from './snapshot.ts';
 
 const idRow = z.object({ id: col.text });
 
@@ -132,7 +132,7 @@ async function write(
     joined.push(...rows.map((r) => r.personId));
   }
   const launched = await launchDue(scope, { programmeId, personIds: joined });
-  forgetCohort(programmeId);
+  await markSnapshotStale(scope.tx, scope.organisationId, programmeId);
   return {
     applied: true,
     enrolled: joined.length,
@@ -206,7 +206,7 @@ export async function leave(scope: TenantScope, programmeId: string, personId: s
     )
     .returning({ personId: programmeEnrolments.personId });
   if (rows.length === 0) throw notFound('enrolment');
-  forgetCohort(programmeId);
+  await markSnapshotStale(scope.tx, scope.organisationId, programmeId);
 }
 
 export async function listEnrolments(scope: OrganisationScope, programmeId: string) {
