@@ -3,14 +3,16 @@
 // Served from the programme's frozen snapshot (snapshot.ts, docs/decisions/0023): one indexed read
 // as the admin; a refresh decides the counts through disclosure control against every earlier
 // release, at most once per SNAPSHOT_PERIOD_MS. A withheld count is null.
+import { and, eq } from 'drizzle-orm';
+import { notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import { asViewer, type OrganisationScope } from '../../platform/scope.ts';
 import type { Services } from '../../platform/services.ts';
 import { loadSettings } from '../feedback/settings.ts';
 import type { CohortDashboard } from './contracts.ts';
 import { phaseOf } from './dates.ts';
-import { programmeDetail } from './programmes.ts';
-import { loadSnapshot, refreshSnapshot, SNAPSHOT_PERIOD_MS, type SnapshotRow } from './snapshot.ts';
+import { programmeDashboardSnapshots, programmes } from './schema.ts';
+import { refreshSnapshot, SNAPSHOT_PERIOD_MS, type SnapshotRow } from './snapshot.ts';
 
 /**
  * The organisation's disclosure minimum: the strictest of its 360 rater-group minimums (feedback's
@@ -35,13 +37,41 @@ export async function cohortDashboard(
   programmeId: string,
   byTeam: boolean,
 ): Promise<CohortDashboard> {
-  const { programme, minimum, now, snapshot } = await asViewer(services, viewer, async (scope) => ({
-    programme: await programmeDetail(scope, programmeId),
-    minimum: await cohortMinimum(scope),
-    now: scope.now(),
-    snapshot: await loadSnapshot(scope.tx, scope.organisationId, programmeId),
-  }));
-  const ended = phaseOf(programme, now) === 'ended';
+  const { programme, minimum, now, snapshot } = await asViewer(services, viewer, async (scope) => {
+    // The programme's dates and its snapshot in one indexed read: the whole cost of a served dashboard.
+    const [row] = await scope.tx
+      .select({
+        id: programmes.id,
+        startsOn: programmes.startsOn,
+        endsOn: programmes.endsOn,
+        decidedAt: programmeDashboardSnapshots.decidedAt,
+        snapshotMinimum: programmeDashboardSnapshots.minimum,
+        stale: programmeDashboardSnapshots.stale,
+        figures: programmeDashboardSnapshots.figures,
+      })
+      .from(programmes)
+      .leftJoin(
+        programmeDashboardSnapshots,
+        and(
+          eq(programmeDashboardSnapshots.organisationId, programmes.organisationId),
+          eq(programmeDashboardSnapshots.programmeId, programmes.id),
+        ),
+      )
+      .where(and(eq(programmes.organisationId, scope.organisationId), eq(programmes.id, programmeId)));
+    if (!row) throw notFound('programme');
+    const { decidedAt, snapshotMinimum, stale, figures, ...programme } = row;
+    return {
+      programme,
+      minimum: await cohortMinimum(scope),
+      now: scope.now(),
+      snapshot:
+        decidedAt === null
+          ? undefined
+          : ({ decidedAt, minimum: snapshotMinimum!, stale: stale!, figures } as SnapshotRow),
+    };
+  });
+  const phase = phaseOf(programme, now);
+  const ended = phase === 'ended';
   // Due when absent, marked stale by an enrolment change, older than the period, decided under
   // another minimum, or before the end date passed (alumni activity appears then).
   const due = (row: SnapshotRow | undefined) =>
@@ -66,5 +96,5 @@ export async function cohortDashboard(
     served = await pending;
   }
   const { teams, ...overall } = served!.figures;
-  return { minimum: served!.minimum, phase: programme.phase, ...overall, teams: byTeam ? teams : null };
+  return { minimum: served!.minimum, phase, ...overall, teams: byTeam ? teams : null };
 }
