@@ -14,7 +14,11 @@ import { createProgramme, json, type ProgrammeOrg, programmeOrg } from './progra
 const DAY1 = new Date('2026-03-02T09:00:00Z');
 const DAY2 = new Date(DAY1.getTime() + SNAPSHOT_PERIOD_MS + 3_600_000);
 type Figures = { enrolled: number | null; statuses: { key: string; count: number | null }[] };
-type Dashboard = Figures & { minimum: number; teams: (Figures & { teamId: string | null })[] | null };
+type Dashboard = Figures & {
+  minimum: number;
+  asOf: string;
+  teams: (Figures & { teamId: string | null })[] | null;
+};
 
 describe.each(testDatabaseKinds())('cohort dashboard snapshots on %s', (kind) => {
   let h: Harness;
@@ -70,6 +74,7 @@ describe.each(testDatabaseKinds())('cohort dashboard snapshots on %s', (kind) =>
     const answered1 = [0, 1, 2, 3, 4, 5];
     // Person 6 (sales) answers the same day: the dashboard stays as it was until the period ends.
     await answer([6]);
+    expect(day1.asOf).toBe(DAY1.toISOString());
     expect(await read()).toEqual(day1);
     const answered2 = [0, 1, 2, 3, 4, 5, 6];
 
@@ -106,6 +111,7 @@ describe.each(testDatabaseKinds())('cohort dashboard snapshots on %s', (kind) =>
     // Day 2, decided against day 1's atoms: the pair isolates nobody.
     h.services.clock = () => DAY2;
     const day2 = await read();
+    expect(day2.asOf).toBe(DAY2.toISOString());
     const sets2 = released(day2, answered2);
     expect(solvableSmallGroups(ids.length, [...sets1, ...sets2], day2.minimum)).toEqual([]);
 

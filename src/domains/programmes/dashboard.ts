@@ -96,5 +96,11 @@ export async function cohortDashboard(
     served = await pending;
   }
   const { teams, ...overall } = served!.figures;
-  return { minimum: served!.minimum, phase, ...overall, teams: byTeam ? teams : null };
+  return {
+    minimum: served!.minimum,
+    asOf: served!.decidedAt.toISOString(),
+    phase,
+    ...overall,
+    teams: byTeam ? teams : null,
+  };
 }

@@ -40,7 +40,7 @@ import { programmeDashboardAtoms, programmeDashboardSnapshots } from './schema.t
  */
 export const SNAPSHOT_PERIOD_MS = 24 * 60 * 60 * 1000;
 
-export type Figures = Omit<CohortDashboard, 'minimum' | 'phase' | 'teams'>;
+export type Figures = Omit<CohortDashboard, 'minimum' | 'asOf' | 'phase' | 'teams'>;
 export type SnapshotFigures = Figures & {
   teams: Array<Figures & { teamId: string | null; name: string | null }>;
 };
