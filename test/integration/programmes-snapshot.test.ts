@@ -6,10 +6,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solvableSmallGroups } from '../../src/core/disclosure/testing/cell-oracle.ts';
 import { SNAPSHOT_PERIOD_MS } from '../../src/domains/programmes/snapshot.ts';
-import { people } from '../../src/identity/people/schema.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
-import { createProgramme, json, type ProgrammeOrg, programmeOrg } from './programmes-support.ts';
+import {
+  addCohortPeople,
+  createProgramme,
+  json,
+  type ProgrammeOrg,
+  programmeOrg,
+} from './programmes-support.ts';
 
 const DAY1 = new Date('2026-03-02T09:00:00Z');
 const DAY2 = new Date(DAY1.getTime() + SNAPSHOT_PERIOD_MS + 3_600_000);
@@ -34,25 +39,7 @@ describe.each(testDatabaseKinds())('cohort dashboard snapshots on %s', (kind) =>
   it('freezes the dashboard for a period, and no two days of it isolate a person', async () => {
     const org = o.organisationId;
     const teamOf = (i: number) => (i % 2 === 0 ? o.teams.sales : o.teams.support);
-    const ids = await h.services.db.inOrganisation(org, async (tx) => {
-      const [stage] = await tx
-        .execute(sql`SELECT id FROM career_stages LIMIT 1`)
-        .then((r) => (r as { rows: { id: string }[] }).rows);
-      const rows = await tx
-        .insert(people)
-        .values(
-          Array.from({ length: 12 }, (_, i) => ({
-            organisationId: org,
-            name: `s${i}`,
-            email: `s${i}@snap.test`,
-            careerStageId: stage!.id,
-            teamId: teamOf(i),
-            status: 'active' as const,
-          })),
-        )
-        .returning({ id: people.id });
-      return rows.map((r) => r.id);
-    });
+    const ids = await addCohortPeople(h, o, 's', 12, teamOf);
     const p = await createProgramme(o.admin, { template: 'early-career', startsOn: '2026-02-01' });
     await json(
       await o.admin.post(`/api/admin/programmes/${p.id}/enrolments`, { by: 'person', personIds: ids }),
