@@ -2,7 +2,8 @@
 // (issue 11 figure: p99 < 100 ms on PostgreSQL, 8–32 connections). People come in through the CSV
 // import, the programme from its template and the enrolment through the CSV upload — so its first
 // two steps launch for everyone at enrolment (2,000 self-assessment invitations and 360s), as the
-// app does. Measured at 8 and at 32 connections, 15 s each.
+// app does. Measured at 8 and at 32 connections, 15 s each, after timing the snapshot's refresh on
+// its own (the request that finds the daily snapshot due pays it).
 import { loadavg } from 'node:os';
 import { cohortDashboard } from '../src/domains/programmes/contracts.ts';
 import type { Benchmark } from './run.ts';
@@ -64,9 +65,30 @@ const bench: Benchmark = {
         `seeded ${PEOPLE} people, enrolled ${enrolled.enrolled}, launched ${enrolled.launched} in ${Math.round(performance.now() - seeding)} ms`,
       );
       const path = `/api/admin/programmes/${programme.id}/dashboard?byTeam=true`;
-      const check = cohortDashboard.parse(
-        await json(await fetch(`${server.url}${path}`, { headers: { cookie: admin.cookie } }), 'dashboard'),
+      // The dashboard is served from a snapshot refreshed at most once a day (or when enrolments
+      // change): the request that finds it due pays the refresh. Timed here on its own — the first
+      // (no earlier release) and a second one decided against the first's atoms, made due by
+      // enrolling the same CSV again — then the load measures the snapshot as users get it.
+      const timed = async () => {
+        const started = performance.now();
+        const body = await json(
+          await fetch(`${server.url}${path}`, { headers: { cookie: admin.cookie } }),
+          'dashboard',
+        );
+        return { body, ms: Math.round(performance.now() - started) };
+      };
+      const first = await timed();
+      await json(
+        await fetch(`${server.url}/api/admin/programmes/${programme.id}/enrolments/csv`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'text/csv' },
+          body: `email\n${emails.join('\n')}\n`,
+        }),
+        're-enrol',
       );
+      const again = await timed();
+      ctx.log(`refresh on first read ${first.ms} ms, refresh against earlier atoms ${again.ms} ms`);
+      const check = cohortDashboard.parse(again.body);
       if (check.enrolled !== PEOPLE || check.teams?.length !== TEAMS)
         throw new Error('the dashboard is wrong');
       const get = { cookie: admin.cookie, 'accept-encoding': 'gzip, deflate, br' };
@@ -83,6 +105,8 @@ const bench: Benchmark = {
         p50_ms_8: at8.p50_ms,
         p99_ms_8: at8.p99_ms,
         errors_8: at8.errors,
+        refresh_ms_first: first.ms,
+        refresh_ms_again: again.ms,
         load_average_1m: Math.round(((load1 + loadavg()[0]!) / 2) * 100) / 100,
       };
     } finally {

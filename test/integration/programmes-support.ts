@@ -137,3 +137,30 @@ export async function rows(
     queryRows(tx, query, z.record(z.string(), z.unknown())),
   );
 }
+
+/** `count` active people named `${prefix}${i}`, person i in `teamOf(i)`; their ids in order. */
+export async function addCohortPeople(
+  h: Harness,
+  o: ProgrammeOrg,
+  prefix: string,
+  count: number,
+  teamOf: (i: number) => string,
+): Promise<string[]> {
+  const stage = Object.values(o.stages)[0]!;
+  const rows = await h.services.db.inOrganisation(o.organisationId, (tx) =>
+    tx
+      .insert(people)
+      .values(
+        Array.from({ length: count }, (_, i) => ({
+          organisationId: o.organisationId,
+          name: `${prefix}${i}`,
+          email: `${prefix}${i}@${prefix}.test`,
+          careerStageId: stage,
+          teamId: teamOf(i),
+          status: 'active' as const,
+        })),
+      )
+      .returning({ id: people.id }),
+  );
+  return rows.map((r) => r.id);
+}

@@ -6,8 +6,8 @@
 // the home page's own definition (journeyDateColumns), not a copy.
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
+import type { Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
-import type { Services } from '../../platform/services.ts';
 import { JOURNEY_DEFAULTS } from '../home/constants.ts';
 import { journeyDateColumns } from '../home/read-facts.ts';
 
@@ -33,19 +33,18 @@ const personRow = z.object({
 });
 export type CohortPerson = z.infer<typeof personRow>;
 
-/** Everyone enrolled and not left (alumni included), with the facts the dashboard counts. */
+/** Everyone enrolled and not left (alumni included), with the facts the dashboard counts; `tx` is the system's. */
 export async function readCohort(
-  services: Services,
+  tx: Tx,
   organisationId: string,
   programme: { id: string; startsOn: string; endsOn: string },
 ): Promise<CohortPerson[]> {
   const org = organisationId;
   const start = `${programme.startsOn}T00:00:00Z`;
   const end = `${programme.endsOn}T23:59:59.999Z`;
-  return services.db.asSystem((tx) =>
-    queryRows(
-      tx,
-      sql`SELECT e.person_id::text AS "personId", t.id::text AS "teamId", t.name AS "teamName",
+  return queryRows(
+    tx,
+    sql`SELECT e.person_id::text AS "personId", t.id::text AS "teamId", t.name AS "teamName",
                  ${journeyDateColumns(org, sql`e.person_id`)},
                  coalesce((SELECT c.status <> 'released' FROM feedback_campaigns c
                             WHERE c.organisation_id = ${org} AND c.subject_id = e.person_id AND c.kind = 'full'
@@ -82,36 +81,6 @@ export async function readCohort(
                    ON pl.organisation_id = e.organisation_id AND pl.owner_id = e.person_id AND pl.status = 'active'
            WHERE e.organisation_id = ${org} AND e.programme_id = ${programme.id} AND e.left_at IS NULL
            ORDER BY e.person_id`,
-      personRow,
-    ),
+    personRow,
   );
-}
-
-// The cohort read is the dashboard's cost (~40 ms for 2,000 people). A dashboard may be a few
-// seconds old, so one read serves every request of the next COHORT_FRESH_MS, and requests that
-// arrive while it runs wait for it rather than run it again. Enrolment changes in this process
-// forget it at once (forgetCohort); other changes (an assessment submitted, a step launched, a
-// write in another server process) show within COHORT_FRESH_MS.
-export const COHORT_FRESH_MS = 5_000;
-const fresh = new Map<string, { at: number; rows: Promise<CohortPerson[]> }>();
-
-export function cachedCohort(
-  services: Services,
-  organisationId: string,
-  programme: { id: string; startsOn: string; endsOn: string },
-): Promise<CohortPerson[]> {
-  const key = `${organisationId}:${programme.id}:${programme.startsOn}:${programme.endsOn}`;
-  const hit = fresh.get(key);
-  if (hit && performance.now() - hit.at < COHORT_FRESH_MS) return hit.rows;
-  const rows = readCohort(services, organisationId, programme);
-  fresh.set(key, { at: performance.now(), rows });
-  // A failed read is not kept.
-  rows.catch(() => fresh.delete(key));
-  if (fresh.size > 500) fresh.delete(fresh.keys().next().value!);
-  return rows;
-}
-
-/** Drops the kept read of a programme whose enrolments this process just changed. */
-export function forgetCohort(programmeId: string): void {
-  for (const key of fresh.keys()) if (key.includes(`:${programmeId}:`)) fresh.delete(key);
 }

@@ -224,6 +224,8 @@ export const dashboardQuery = z.object({
 export const cohortDashboard = z.object({
   /** The fewest people any shown count (and any difference of shown counts) rests on. */
   minimum: z.number().int(),
+  /** When the counts were decided: the dashboard is a snapshot refreshed daily (docs/decisions/0023). */
+  asOf: z.string(),
   phase: z.enum(PROGRAMME_PHASES),
   ...figures,
   teams: z

@@ -1,47 +1,18 @@
 // The cohort dashboard (issue 11 item 5): counts of enrolled people per building block and per
 // funnel status, for the whole programme and per team, and alumni activity once it has ended.
-// Every count is a cell — the set of people it counts — and ALL cells of the dashboard (every team
-// included, whichever view is asked for) are decided together by disclosure control's
-// releaseCounts, so no count under the minimum is shown and none can be rebuilt by subtracting
-// shown ones, in any view. A withheld count is null.
-import { createHash } from 'node:crypto';
-import { type DisclosureCell, releaseCounts } from '../../core/disclosure/index.ts';
+// Served from the programme's frozen snapshot (snapshot.ts, docs/decisions/0023): one indexed read
+// as the admin; a refresh decides the counts through disclosure control against every earlier
+// release, at most once per SNAPSHOT_PERIOD_MS. A withheld count is null.
+import { and, eq } from 'drizzle-orm';
+import { notFound } from '../../platform/http/errors.ts';
 import type { Viewer } from '../../platform/http/viewer.ts';
 import { asViewer, type OrganisationScope } from '../../platform/scope.ts';
 import type { Services } from '../../platform/services.ts';
 import { loadSettings } from '../feedback/settings.ts';
-import { cachedCohort } from './cohort-read.ts';
 import type { CohortDashboard } from './contracts.ts';
 import { phaseOf } from './dates.ts';
-import {
-  ALUMNI_ACTIVITY,
-  alumniActivity,
-  blocksInPlace,
-  FUNNEL,
-  funnelReached,
-  JOURNEY_BLOCKS,
-} from './funnel.ts';
-import { programmeDetail } from './programmes.ts';
-
-// The decision is a pure function of the cells: the same cohort asked again (the common case: a
-// page reloaded, the view switched to teams, another admin) reuses it instead of re-running the
-// atom selection (~40 ms for 40 teams of a 2,000-person programme). Keyed by a digest of every
-// cell's key, members and value, so any change in the cohort decides afresh.
-const decisions = new Map<string, Map<string, number>>();
-const DECISIONS_KEPT = 200;
-
-function decide(universe: number, cells: DisclosureCell<string>[], minimum: number): Map<string, number> {
-  const digest = createHash('sha256');
-  digest.update(`${universe}|${minimum}`);
-  for (const c of cells) digest.update(`|${c.key}:${c.value}:${c.members.join(',')}`);
-  const key = digest.digest('base64');
-  const known = decisions.get(key);
-  if (known) return known;
-  const released = new Map(releaseCounts(universe, cells, { minimum }).counts.map((c) => [c.key, c.count]));
-  if (decisions.size >= DECISIONS_KEPT) decisions.delete(decisions.keys().next().value!);
-  decisions.set(key, released);
-  return released;
-}
+import { programmeDashboardSnapshots, programmes } from './schema.ts';
+import { refreshSnapshot, SNAPSHOT_PERIOD_MS, type SnapshotRow } from './snapshot.ts';
 
 /**
  * The organisation's disclosure minimum: the strictest of its 360 rater-group minimums (feedback's
@@ -52,13 +23,13 @@ async function cohortMinimum(scope: OrganisationScope): Promise<number> {
   return Math.max(...Object.values(policy.minimumByGroup));
 }
 
-// Whole-programme figures are kept before a team's when two conflict.
-const OVERALL = 4;
-const PER_TEAM = 1;
+// Requests that find the snapshot due while a refresh runs in this process wait for that refresh.
+const refreshing = new Map<string, Promise<SnapshotRow>>();
 
 /**
- * Two transactions, not one: the programme and the minimum as the admin (row-level security), then
- * the cohort as the system (cohort-read.ts), which cannot nest inside the first.
+ * Two transactions at most: the programme, the minimum and the snapshot as the admin (row-level
+ * security); then, when the snapshot is due, the refresh as the system, which cannot nest inside
+ * the first.
  */
 export async function cohortDashboard(
   services: Services,
@@ -66,71 +37,70 @@ export async function cohortDashboard(
   programmeId: string,
   byTeam: boolean,
 ): Promise<CohortDashboard> {
-  const { programme, minimum, now } = await asViewer(services, viewer, async (scope) => ({
-    programme: await programmeDetail(scope, programmeId),
-    minimum: await cohortMinimum(scope),
-    now: scope.now(),
-  }));
-  const ended = phaseOf(programme, now) === 'ended';
-  const cohort = await cachedCohort(services, viewer.organisationId, programme);
-
-  const cells: DisclosureCell<string>[] = [];
-  const groups = new Map<string, { name: string | null; members: number[] }>();
-  const add = (key: string, members: number[], value: number) => cells.push({ key, members, value });
-  const facts = cohort.map((p, i) => {
-    const team = p.teamId ?? 'none';
-    const g = groups.get(team) ?? { name: p.teamName, members: [] };
-    g.members.push(i);
-    groups.set(team, g);
-    return { reached: funnelReached(p), blocks: blocksInPlace(p, now), alumni: alumniActivity(p) };
+  const { programme, minimum, now, snapshot } = await asViewer(services, viewer, async (scope) => {
+    // The programme's dates and its snapshot in one indexed read: the whole cost of a served dashboard.
+    const [row] = await scope.tx
+      .select({
+        id: programmes.id,
+        startsOn: programmes.startsOn,
+        endsOn: programmes.endsOn,
+        decidedAt: programmeDashboardSnapshots.decidedAt,
+        snapshotMinimum: programmeDashboardSnapshots.minimum,
+        stale: programmeDashboardSnapshots.stale,
+        figures: programmeDashboardSnapshots.figures,
+      })
+      .from(programmes)
+      .leftJoin(
+        programmeDashboardSnapshots,
+        and(
+          eq(programmeDashboardSnapshots.organisationId, programmes.organisationId),
+          eq(programmeDashboardSnapshots.programmeId, programmes.id),
+        ),
+      )
+      .where(and(eq(programmes.organisationId, scope.organisationId), eq(programmes.id, programmeId)));
+    if (!row) throw notFound('programme');
+    const { decidedAt, snapshotMinimum, stale, figures, ...programme } = row;
+    return {
+      programme,
+      minimum: await cohortMinimum(scope),
+      now: scope.now(),
+      snapshot:
+        decidedAt === null
+          ? undefined
+          : ({ decidedAt, minimum: snapshotMinimum!, stale: stale!, figures } as SnapshotRow),
+    };
   });
-  const figures = (prefix: string, members: number[], value: number) => {
-    add(`${prefix}enrolled`, members, value);
-    for (const b of JOURNEY_BLOCKS)
-      add(
-        `${prefix}block:${b}`,
-        members.filter((i) => facts[i]!.blocks.has(b)),
-        value,
+  const phase = phaseOf(programme, now);
+  const ended = phase === 'ended';
+  // Due when absent, marked stale by an enrolment change, older than the period, decided under
+  // another minimum, or before the end date passed (alumni activity appears then).
+  const due = (row: SnapshotRow | undefined) =>
+    !row ||
+    row.stale ||
+    now.getTime() - row.decidedAt.getTime() >= SNAPSHOT_PERIOD_MS ||
+    now.getTime() < row.decidedAt.getTime() ||
+    row.minimum !== minimum ||
+    (row.figures.alumni !== null) !== ended;
+  let served = snapshot;
+  if (due(served)) {
+    const key = `${viewer.organisationId}:${programmeId}`;
+    let pending = refreshing.get(key);
+    if (!pending) {
+      pending = refreshSnapshot(services, viewer.organisationId, programme, { minimum, now, ended, due });
+      refreshing.set(key, pending);
+      void pending.then(
+        () => refreshing.delete(key),
+        () => refreshing.delete(key),
       );
-    for (const [k, s] of FUNNEL.entries())
-      add(
-        `${prefix}status:${s}`,
-        members.filter((i) => facts[i]!.reached >= k),
-        value,
-      );
-    if (ended)
-      for (const a of ALUMNI_ACTIVITY)
-        add(
-          `${prefix}alumni:${a}`,
-          members.filter((i) => facts[i]!.alumni.has(a)),
-          value,
-        );
-  };
-  const everyone = cohort.map((_, i) => i);
-  figures('', everyone, OVERALL);
-  for (const [team, g] of groups) figures(`team:${team}:`, g.members, PER_TEAM);
-
-  const released = decide(cohort.length, cells, minimum);
-  const view = (prefix: string) => ({
-    enrolled: released.get(`${prefix}enrolled`) ?? null,
-    blocks: JOURNEY_BLOCKS.map((key) => ({ key, count: released.get(`${prefix}block:${key}`) ?? null })),
-    statuses: FUNNEL.map((key) => ({ key, count: released.get(`${prefix}status:${key}`) ?? null })),
-    alumni: ended
-      ? ALUMNI_ACTIVITY.map((key) => ({ key, count: released.get(`${prefix}alumni:${key}`) ?? null }))
-      : null,
-  });
+    }
+    served = await pending;
+  }
+  const { teams, ...overall } = served!.figures;
   return {
-    minimum,
-    phase: programme.phase,
-    ...view(''),
-    teams: byTeam
-      ? [...groups]
-          .map(([team, g]) => ({
-            teamId: team === 'none' ? null : team,
-            name: g.name,
-            ...view(`team:${team}:`),
-          }))
-          .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))
-      : null,
+    minimum: served!.minimum,
+    asOf: served!.decidedAt.toISOString(),
+    phase,
+    ...overall,
+    teams: byTeam ? teams : null,
   };
 }

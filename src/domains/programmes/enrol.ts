@@ -2,20 +2,22 @@
 // line, one by one, or from a CSV of emails; and leaving. Enrolling writes the enrolments and
 // launches, for late joiners, the steps whose date has passed — in one transaction. Leaving marks
 // the enrolment; the person's assessments, 360s and plans are theirs and are not touched.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { people } from '../../identity/people/schema.ts';
+import { teamSubtree } from '../../identity/people/team-tree.ts';
+import { loadTeamTree } from '../../identity/people/teams.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { conflict, notFound } from '../../platform/http/errors.ts';
 import type { OrganisationScope, TenantScope } from '../../platform/scope.ts';
 import { invalid } from '../feedback/campaign-row.ts';
-import { forgetCohort } from './cohort-read.ts';
 import type { EnrolmentSource } from './constants.ts';
 import type { EnrolRequest, EnrolResult } from './contracts.ts';
 import { phaseOf } from './dates.ts';
 import { type EnrolCsvRow, parseEnrolCsv } from './enrol-csv.ts';
 import { launchDue } from './launch.ts';
 import { programmeEnrolments, programmes } from './schema.ts';
+import { markSnapshotStale } from './snapshot.ts';
 
 const idRow = z.object({ id: col.text });
 
@@ -30,7 +32,7 @@ async function lockProgramme(scope: OrganisationScope, programmeId: string) {
     throw conflict('the programme has ended: people can no longer join it');
 }
 
-async function exists(scope: OrganisationScope, table: 'teams' | 'career_stages' | 'people', id: string) {
+async function exists(scope: OrganisationScope, table: 'career_stages' | 'people', id: string) {
   const rows = await queryRows(
     scope.tx,
     sql`SELECT id::text AS id FROM ${sql.identifier(table)} WHERE organisation_id = ${scope.organisationId} AND id = ${id}`,
@@ -40,29 +42,30 @@ async function exists(scope: OrganisationScope, table: 'teams' | 'career_stages'
 }
 
 /**
- * The people a request names (active or invited; disabled people are left out of groups). The
- * sub-team and reporting-line walks are recursive CTEs here; UNION (not UNION ALL) stops at a
- * cycle. When the orgstruct branch's team-tree helpers are on main, the team walk should use them.
+ * The people a request names (active or invited; disabled people are left out of groups). Sub-teams
+ * come from the people domain's team tree; the reporting line is a recursive CTE (UNION, not
+ * UNION ALL, stops at a cycle).
  */
 async function resolve(
   scope: OrganisationScope,
   req: Exclude<EnrolRequest, { by: 'person' }>,
 ): Promise<string[]> {
   const org = scope.organisationId;
-  let query: ReturnType<typeof sql>;
   if (req.by === 'team') {
-    if (!(await exists(scope, 'teams', req.teamId)))
-      throw invalid({ teamId: 'is not a team of this organisation' });
-    query = req.includeSubTeams
-      ? sql`WITH RECURSIVE tree(id) AS (
-              SELECT id FROM teams WHERE organisation_id = ${org} AND id = ${req.teamId}
-              UNION
-              SELECT t.id FROM teams t JOIN tree ON t.parent_team_id = tree.id WHERE t.organisation_id = ${org})
-            SELECT p.id::text AS id FROM people p
-             WHERE p.organisation_id = ${org} AND p.status <> 'disabled' AND p.team_id IN (SELECT id FROM tree)`
-      : sql`SELECT p.id::text AS id FROM people p
-             WHERE p.organisation_id = ${org} AND p.status <> 'disabled' AND p.team_id = ${req.teamId}`;
-  } else if (req.by === 'stage') {
+    // The people domain's team tree and its walk (docs/decisions/0020), not a twin of it here.
+    const tree = await loadTeamTree(scope.tx, org);
+    if (!tree.has(req.teamId)) throw invalid({ teamId: 'is not a team of this organisation' });
+    const teamIds = req.includeSubTeams ? teamSubtree(tree, req.teamId) : [req.teamId];
+    const rows = await scope.tx
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(eq(people.organisationId, org), ne(people.status, 'disabled'), inArray(people.teamId, teamIds)),
+      );
+    return rows.map((r) => r.id);
+  }
+  let query: ReturnType<typeof sql>;
+  if (req.by === 'stage') {
     if (!(await exists(scope, 'career_stages', req.careerStageId)))
       throw invalid({ careerStageId: 'is not a career stage of this organisation' });
     query = sql`SELECT p.id::text AS id FROM people p
@@ -132,7 +135,7 @@ async function write(
     joined.push(...rows.map((r) => r.personId));
   }
   const launched = await launchDue(scope, { programmeId, personIds: joined });
-  forgetCohort(programmeId);
+  await markSnapshotStale(scope.tx, scope.organisationId, programmeId);
   return {
     applied: true,
     enrolled: joined.length,
@@ -206,7 +209,7 @@ export async function leave(scope: TenantScope, programmeId: string, personId: s
     )
     .returning({ personId: programmeEnrolments.personId });
   if (rows.length === 0) throw notFound('enrolment');
-  forgetCohort(programmeId);
+  await markSnapshotStale(scope.tx, scope.organisationId, programmeId);
 }
 
 export async function listEnrolments(scope: OrganisationScope, programmeId: string) {

@@ -4,11 +4,13 @@
 // keeps everything of their own, unchanged (docs/decisions/0023).
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   date,
   foreignKey,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -189,5 +191,63 @@ export const programmeLaunches = pgTable(
       ],
     }).onDelete('cascade'),
     index('programme_launches_programme').on(t.organisationId, t.programmeId, t.personId),
+  ],
+);
+
+/**
+ * The cohort dashboard as last released (docs/decisions/0023, "Frozen snapshots"): counts and team
+ * names only, decided by disclosure control together with everything released before for this
+ * programme. Readers are served this row; it is refreshed at most once per SNAPSHOT_PERIOD_MS, or
+ * sooner when enrolments change (`stale`).
+ */
+export const programmeDashboardSnapshots = pgTable(
+  'programme_dashboard_snapshots',
+  {
+    organisationId: organisationId(),
+    programmeId: uuid('programme_id').notNull(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }).notNull(),
+    /** The minimum the counts were decided under. */
+    minimum: integer('minimum').notNull(),
+    /** Set when enrolments change: the next read decides afresh. */
+    stale: boolean('stale').notNull().default(false),
+    /** The released figures, overall and per team (null = withheld); no person ids. */
+    figures: jsonb('figures').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.programmeId] }),
+    foreignKey({
+      name: 'programme_dashboard_snapshots_programme_fk',
+      columns: [t.organisationId, t.programmeId],
+      foreignColumns: [programmes.organisationId, programmes.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The partition of a programme's people into the atoms of every set its dashboards ever released
+ * (one label per person who was in a released set). Passed as `earlier` to each new decision, it
+ * stands for all earlier snapshots at once. System-only: who shares an atom with whom would undo
+ * the counts' anonymity, so no tenant role may read it (migration grants nothing to lodestar_app).
+ */
+export const programmeDashboardAtoms = pgTable(
+  'programme_dashboard_atoms',
+  {
+    organisationId: organisationId(),
+    programmeId: uuid('programme_id').notNull(),
+    personId: uuid('person_id').notNull(),
+    atom: integer('atom').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.programmeId, t.personId] }),
+    foreignKey({
+      name: 'programme_dashboard_atoms_programme_fk',
+      columns: [t.organisationId, t.programmeId],
+      foreignColumns: [programmes.organisationId, programmes.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'programme_dashboard_atoms_person_fk',
+      columns: [t.organisationId, t.personId],
+      foreignColumns: [people.organisationId, people.id],
+    }).onDelete('cascade'),
   ],
 );

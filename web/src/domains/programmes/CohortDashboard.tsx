@@ -2,7 +2,7 @@
 // figures after disclosure control; a withheld count shows as "hidden", never as a number.
 import { useId, useState } from 'react';
 import type { CohortDashboard as Dashboard } from '../../../../src/domains/programmes/contracts.ts';
-import { formatNumber, t } from '../../i18n/index.ts';
+import { formatDateTime, formatNumber, t } from '../../i18n/index.ts';
 import { LoadError, Loading, ScrollTable } from '../../ui/components.tsx';
 import { errorText } from '../../ui/errors.ts';
 import { useDashboard } from './queries.ts';
@@ -35,6 +35,7 @@ export function CohortDashboard({ programmeId }: { programmeId: string }) {
   return (
     <div className="stack">
       <p>{t('programme.dashboardIntro', { minimum: d.minimum })}</p>
+      <p className="muted">{t('programme.dashboardAsOf', { time: formatDateTime(d.asOf) })}</p>
       <label className="checkbox">
         <input type="checkbox" checked={byTeam} onChange={(e) => setByTeam(e.target.checked)} />{' '}
         {t('programme.byTeam')}

@@ -82,6 +82,7 @@ export const programmesEn = {
   'programme.dashboardTitle': 'Cohort dashboard',
   'programme.dashboardIntro':
     'Counts of people. A count below {minimum}, or one that would let a smaller group be worked out from the others, is hidden.',
+  'programme.dashboardAsOf': 'As of {time}. The counts are refreshed once a day, and when enrolments change.',
   'programme.byTeam': 'Show by team',
   'programme.hidden': 'hidden',
   'programme.total': 'Enrolled',
