@@ -25,6 +25,9 @@ ALTER TABLE "programme_dashboard_snapshots" ADD CONSTRAINT "programme_dashboard_
 SELECT lodestar_enable_tenancy('programme_dashboard_snapshots');
 --> statement-breakpoint
 -- System-only (docs/decisions/0023, "Frozen snapshots"): which people share an atom would give back
--- what disclosure control withheld, so the tenant role gets no grant and no policy; only the system
--- role (the owner) refreshes the dashboard and reads it.
-ALTER TABLE programme_dashboard_atoms ENABLE ROW LEVEL SECURITY;
+-- what disclosure control withheld, so the tenant role loses the grant tenancy gives; only the system
+-- role (the owner) refreshes the dashboard and reads it. The tenant policy stays as a second wall,
+-- and keeps the rule that every organisation-keyed table has one.
+SELECT lodestar_enable_tenancy('programme_dashboard_atoms');
+--> statement-breakpoint
+REVOKE ALL ON programme_dashboard_atoms FROM lodestar_app;
