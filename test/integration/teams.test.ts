@@ -210,6 +210,19 @@ describe.each(testDatabaseKinds())('teams on %s', (kind) => {
     expect((await tree()).find((t) => t.id === team.id)?.leader).toBeNull();
   });
 
+  it('a leader who is disabled leaves the teams they led, as a disabled person may not be named leader', async () => {
+    const made = await admin.post('/api/people', {
+      name: 'Gone Lead',
+      email: 'gone@acme.test',
+      careerStage: 'manager',
+    });
+    const lead = (await made.json()) as { id: string };
+    const team = await create({ name: 'Left behind', leaderId: lead.id });
+    expect((await tree()).find((t) => t.id === team.id)?.leader).not.toBeNull();
+    expect((await admin.patch(`/api/people/${lead.id}`, { status: 'disabled' })).status).toBe(200);
+    expect((await tree()).find((t) => t.id === team.id)?.leader).toBeNull();
+  });
+
   it('never reaches another organisation’s teams or people', async () => {
     const theirs = await h.services.db.inOrganisation(other.organisationId, async (tx) => {
       const { createTeam } = await import('../../src/identity/people/teams.ts');

@@ -227,6 +227,9 @@ export async function updatePerson(
   if (input.team !== undefined)
     set.teamId = input.team ? await ensureTeam(tx, organisationId, input.team) : null;
   await tx.update(people).set(set).where(eq(people.id, id));
+  // Teams may not be led by a disabled person (teams.ts checkLeader); disabling ends the leadership.
+  if (input.status === 'disabled')
+    await tx.update(teams).set({ leaderId: null }).where(eq(teams.leaderId, id));
   forgetCachedSessions(organisationId, id);
   await touchDirectory(tx, organisationId);
 }
