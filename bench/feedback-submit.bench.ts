@@ -20,7 +20,7 @@ import {
 import { openDatabase } from '../src/platform/db/database.ts';
 import { col, queryRows } from '../src/platform/db/rows.ts';
 import type { BenchContext, Benchmark } from './run.ts';
-import { freshDatabaseEnv, load, startServerProcess } from './support.ts';
+import { freshDatabaseEnv, load, signedOutHeaders, startServerProcess } from './support.ts';
 
 const CONNECTIONS = 32;
 const SECONDS = 30;
@@ -131,13 +131,7 @@ const bench: Benchmark = {
     let result: Awaited<ReturnType<typeof load>>;
     let warm: Awaited<ReturnType<typeof load>>;
     try {
-      const csrfRes = await fetch(`${server.url}/api/auth/csrf`);
-      const cookie = csrfRes.headers
-        .getSetCookie()
-        .map((c) => c.split(';')[0]!)
-        .join('; ');
-      const csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
-      const headers = { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+      const headers = await signedOutHeaders(server.url);
       let next = 0;
       const prepare = async () => {
         const token = tokens[next++];

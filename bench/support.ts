@@ -87,23 +87,34 @@ export function residentMb(pid: number): number {
   return Math.round(kb / 1024);
 }
 
+/**
+ * What a signed-out browser sends with a JSON POST (a rater's link): the CSRF cookie and its token.
+ */
+export async function signedOutHeaders(url: string): Promise<Record<string, string>> {
+  const csrfRes = await fetch(`${url}/api/auth/csrf`);
+  const cookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .join('; ');
+  const csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
+  return { cookie, 'x-csrf-token': csrf, 'content-type': 'application/json' };
+}
+
 /** A signed-in session: returns the Cookie header and the CSRF token. */
 export async function signIn(
   url: string,
   email: string,
   password: string,
 ): Promise<{ cookie: string; csrf: string }> {
-  const csrfRes = await fetch(`${url}/api/auth/csrf`);
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  const csrf = ((await csrfRes.json()) as { csrfToken: string }).csrfToken;
+  const headers = await signedOutHeaders(url);
   const res = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrf, cookie: csrfCookie.join('; ') },
+    headers,
     body: JSON.stringify({ email, password }),
   });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const session = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
-  return { cookie: [...csrfCookie, ...session].join('; '), csrf };
+  return { cookie: [headers.cookie, ...session].join('; '), csrf: headers['x-csrf-token']! };
 }
 
 export interface LoadResult {
