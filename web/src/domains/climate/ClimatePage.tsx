@@ -30,12 +30,17 @@ export function ClimatePage() {
 }
 
 function Results({ results }: { results: ClimateResults }) {
+  const viewer = useViewer();
   const selectId = useId();
   const [key, setKey] = useState(results.views[0]?.key ?? '');
   const view = results.views.find((v) => v.key === key) ?? results.views[0];
   return (
     <section aria-labelledby={`${selectId}-h`}>
-      <p id={`${selectId}-h`}>{t('climate.intro', { minimum: String(results.minimum) })}</p>
+      <p id={`${selectId}-h`}>
+        {t(isAdmin(viewer) ? 'climate.introAdmin' : 'climate.intro', {
+          minimum: String(results.minimum),
+        })}
+      </p>
       {!view ? (
         <Alert tone="info">{t('climate.empty')}</Alert>
       ) : (

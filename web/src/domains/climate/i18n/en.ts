@@ -6,6 +6,8 @@ export const climateEn = {
   'climate.title': 'Team climate',
   'climate.intro':
     'How your direct reports experience the environment you create: meaning, growth, belonging and how safe it is to speak up. Figures are averages on a scale from 1 (strongly disagree) to 5 (strongly agree), shown only for groups where at least {minimum} people answered, and checked together so no smaller group can be worked out.',
+  'climate.introAdmin':
+    'How people across the organisation experience the environment their leaders create: meaning, growth, belonging and how safe it is to speak up. Figures are averages on a scale from 1 (strongly disagree) to 5 (strongly agree), shown only for groups where at least {minimum} people answered, and checked together so no smaller group can be worked out.',
   'climate.empty':
     'No team climate results for you yet. Once a round has closed, the views of your direct reports and the teams you lead appear here.',
   'climate.view': 'View',
