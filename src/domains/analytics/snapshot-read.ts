@@ -48,7 +48,7 @@ const personRow = z.object({
 });
 
 /**
- * Everyone not disabled and created before the month's end. "Since start" is since the start of the
+ * Everyone not disabled (the job decides the current month only, so everyone exists by its end). "Since start" is since the start of the
  * programme they are enrolled in, or ever for people in none (the funnel's meaning, funnel.ts).
  * Facts without a history (running experiments, pathways) are as of the decision: snapshots are
  * decided for the current month and then frozen.
@@ -98,7 +98,7 @@ function readPeople(tx: Tx, org: string, period: string) {
           LEFT JOIN development_plans pl
                  ON pl.organisation_id = p.organisation_id AND pl.owner_id = p.id AND pl.status = 'active'
                 AND pl.started_at < ${end}::timestamptz
-         WHERE p.organisation_id = ${org} AND p.status <> 'disabled' AND p.created_at < ${end}::timestamptz
+         WHERE p.organisation_id = ${org} AND p.status <> 'disabled'
          ORDER BY p.id`,
     personRow,
   );
