@@ -2,6 +2,7 @@
 // that hold only released values, and the refresh. The snapshot is decided by the job's own
 // function; every page is then read from it.
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { balance, derailers, funnel, type Heatmap, heatmap } from '../../src/domains/analytics/contracts.ts';
@@ -187,8 +188,6 @@ describe.each(testDatabaseKinds())('analytics pages on %s', (kind) => {
     });
   });
 });
-
-import { sql } from 'drizzle-orm';
 
 function sqlUpdate(org: string, personId: string, at: Date) {
   return sql`UPDATE people SET updated_at = ${at.toISOString()}::timestamptz WHERE organisation_id = ${org} AND id = ${personId}`;
