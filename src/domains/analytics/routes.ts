@@ -15,6 +15,7 @@ import { loadSnapshot } from './load.ts';
 import { balanceView, derailersView, funnelView, heatmapView } from './views.ts';
 
 const tag = 'analytics';
+const LEADERS = 'admins and team leaders (teams.leader_id); anyone else 403';
 const PAGES = { heatmap: heatmapView, balance: balanceView, derailers: derailersView, funnel: funnelView };
 
 /** Refreshes an admin may ask for: each one is a decision of seconds over the whole organisation. */
@@ -41,6 +42,7 @@ const pageRoute = (name: keyof typeof PAGES, summary: string) =>
     summary,
     tag,
     access: 'signed-in',
+    narrowedTo: LEADERS,
     tenant: true,
     handler: ({ scope, query }) => page(scope, name, query),
   });
@@ -57,6 +59,7 @@ export const analyticsRoutes = [
     summary: 'Team climate by team and its trend: the frozen round results the viewer may see',
     tag,
     access: 'signed-in',
+    narrowedTo: LEADERS,
     tenant: true,
     async handler({ scope }) {
       const admin = scope.viewer.roles.includes('admin');
@@ -69,6 +72,7 @@ export const analyticsRoutes = [
     summary: 'Download a page’s tables (?format=csv|xlsx, same filters as the page; CSV: ?table=)',
     tag,
     access: 'signed-in',
+    narrowedTo: LEADERS,
     tenant: true,
     async handler({ scope, params, query, c }) {
       const { format, table, ...filters } = query;
