@@ -5,7 +5,14 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { balance, derailers, funnel, type Heatmap, heatmap } from '../../src/domains/analytics/contracts.ts';
+import {
+  analyticsClimate,
+  balance,
+  derailers,
+  funnel,
+  type Heatmap,
+  heatmap,
+} from '../../src/domains/analytics/contracts.ts';
 import { decideSnapshot } from '../../src/domains/analytics/decide.ts';
 import { testDatabaseKinds } from '../support/databases.ts';
 import { type Harness, startHarness } from '../support/harness.ts';
@@ -155,6 +162,22 @@ describe.each(testDatabaseKinds())('analytics pages on %s', (kind) => {
     const platform = sheets[0]!.data.filter((r) => r[0] === 'Engineering / Platform');
     expect(platform.length).toBeGreaterThan(0);
     for (const row of platform) expect(row.slice(2).every((v) => v === null)).toBe(true);
+  });
+
+  it('serves climate from the climate domain’s frozen rounds, to admins and leaders only', async () => {
+    const admin = analyticsClimate.parse(await json(await o.admin.get('/api/analytics/climate'), 200));
+    // No round has closed in this organisation: nothing to show, and nothing computed instead.
+    expect(admin.views).toEqual([]);
+    expect(admin.tables[0]!.rows).toEqual([]);
+    await json(await o.engLead.get('/api/analytics/climate'), 200);
+    const csv = await o.admin.get('/api/analytics/climate/export?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-disposition')).toBe('attachment; filename="lodestar-climate.csv"');
+    const filtered = await json<ErrorBody>(
+      await o.admin.get(`/api/analytics/climate/export?format=csv&team=${o.teams.eng}`),
+      400,
+    );
+    expect(filtered.error.fields).toHaveProperty('team');
   });
 
   it('queues a refresh for admins, a few times an hour', async () => {

@@ -48,8 +48,8 @@ function subtree(parentOf: Readonly<Record<string, string | null>>, roots: reado
   return out;
 }
 
-/** The snapshot of `query.period` (or the latest) as the viewer may see it, with its filters checked. */
-export async function loadSnapshot(scope: TenantScope, query: AnalyticsQuery): Promise<LoadedSnapshot> {
+/** Whether the viewer is an admin, else the teams they lead; 403 for anyone who is neither. */
+export async function viewerReach(scope: TenantScope): Promise<{ admin: boolean; led: string[] }> {
   const { tx, organisationId, viewer } = scope;
   const admin = viewer.roles.includes('admin');
   const led = admin
@@ -62,7 +62,13 @@ export async function loadSnapshot(scope: TenantScope, query: AnalyticsQuery): P
         )
       ).map((r) => r.id);
   if (!admin && led.length === 0) throw forbidden('analytics are for admins and team leaders');
+  return { admin, led };
+}
 
+/** The snapshot of `query.period` (or the latest) as the viewer may see it, with its filters checked. */
+export async function loadSnapshot(scope: TenantScope, query: AnalyticsQuery): Promise<LoadedSnapshot> {
+  const { tx, organisationId } = scope;
+  const { admin, led } = await viewerReach(scope);
   const periods = (
     await tx
       .select({ period: analyticsSnapshots.period })

@@ -11,7 +11,7 @@ import { climateView } from './climate.ts';
 import type { AnalyticsQuery, ExportTable } from './contracts.ts';
 import { analyticsApi as api } from './endpoints.ts';
 import { decideSnapshotsJob } from './jobs.ts';
-import { loadSnapshot } from './load.ts';
+import { loadSnapshot, viewerReach } from './load.ts';
 import { balanceView, derailersView, funnelView, heatmapView } from './views.ts';
 
 const tag = 'analytics';
@@ -62,9 +62,8 @@ export const analyticsRoutes = [
     narrowedTo: LEADERS,
     tenant: true,
     async handler({ scope }) {
-      const admin = scope.viewer.roles.includes('admin');
-      // Same gate as the other pages: climate results themselves also show a leader their reports.
-      if (!admin) await loadSnapshot(scope, {});
+      // Same gate as the other pages (climate results alone would show anyone their reports' views).
+      await viewerReach(scope);
       return climateView(scope);
     },
   }),
@@ -76,7 +75,7 @@ export const analyticsRoutes = [
     tenant: true,
     async handler({ scope, params, query, c }) {
       const { format, table, ...filters } = query;
-      if (params.page === 'climate' && !scope.viewer.roles.includes('admin')) await loadSnapshot(scope, {});
+      if (params.page === 'climate') await viewerReach(scope);
       const tables: ExportTable[] = await tablesOf(scope, params.page, filters);
       const period = params.page === 'climate' ? '' : `-${filters.period ?? 'latest'}`;
       const file = await exportTables(tables, format, `lodestar-${params.page}${period}`, table);
