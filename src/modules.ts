@@ -2,6 +2,7 @@
 // named: the server, the CLI, the test harness and the access walk all read it
 // (docs/adding-a-domain.md).
 import { alignmentModule } from './domains/alignment/module.ts';
+import { analyticsModule } from './domains/analytics/module.ts';
 import { assessmentsModule } from './domains/assessments/module.ts';
 import { checkinsModule } from './domains/checkins/module.ts';
 import { climateModule } from './domains/climate/module.ts';
@@ -41,6 +42,7 @@ export const modules: readonly Module[] = [
   nudgesModule,
   climateModule,
   programmesModule,
+  analyticsModule,
 ];
 
 /** Every API route of the app; the authorisation test walks this list. */

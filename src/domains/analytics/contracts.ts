@@ -3,6 +3,7 @@
 // either a released figure or null ("withheld": too few people, or it would let a smaller group be
 // worked out). Nothing names or counts anyone below the organisation's minimum.
 import { z } from 'zod';
+import { climateResults } from '../climate/contracts.ts';
 
 const period = z
   .string({ error: 'must be a month (YYYY-MM)' })
@@ -113,6 +114,7 @@ export const derailers = analyticsContext.extend({
 export type Derailers = z.infer<typeof derailers>;
 
 export const FUNNEL_STEPS = ['invited', 'answered', 'plan', 'practising', 're-rated'] as const;
+export type FunnelStep = (typeof FUNNEL_STEPS)[number];
 /** Participation funnel: each step's count among the people in scope (null: withheld). */
 export const funnel = analyticsContext.extend({
   people: z.int().nullable(),
@@ -120,6 +122,16 @@ export const funnel = analyticsContext.extend({
   byTeam: z.array(teamRow.extend({ people: z.int().nullable(), steps: z.array(z.int().nullable()) })),
 });
 export type Funnel = z.infer<typeof funnel>;
+
+/** Climate by team and its trend: the climate domain's frozen round results, plus their tables. */
+export const analyticsClimate = climateResults.extend({ tables: z.array(exportTable) });
+export type AnalyticsClimate = z.infer<typeof analyticsClimate>;
+
+export const ANALYTICS_PAGES = ['heatmap', 'balance', 'derailers', 'funnel', 'climate'] as const;
+export const exportParams = z.object({
+  page: z.enum(ANALYTICS_PAGES, { error: 'must be an analytics page' }),
+});
+export const refreshResponse = z.object({ queued: z.boolean() });
 
 const interval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
 const shareWithInterval = z.object({ count: z.int(), share: z.number(), low: z.number(), high: z.number() });

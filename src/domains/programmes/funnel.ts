@@ -12,8 +12,19 @@ export type FunnelStatus = (typeof FUNNEL)[number];
 export const ALUMNI_ACTIVITY = ['pathway', 'practising', 'pulse'] as const;
 export type AlumniActivity = (typeof ALUMNI_ACTIVITY)[number];
 
+/** What the funnel looks at (organisation analytics asks the same of everyone, not only a cohort). */
+export type FunnelFacts = Pick<
+  CohortPerson,
+  | 'invited'
+  | 'assessmentsSinceStart'
+  | 'planStartedAt'
+  | 'runningExperiments'
+  | 'pathwayWithModule'
+  | 'pulseReleasedSinceStart'
+>;
+
 /** Index in FUNNEL of the furthest status reached; -1 for someone not yet invited to any step. */
-export function funnelReached(p: CohortPerson): number {
+export function funnelReached(p: FunnelFacts): number {
   if (!p.invited) return -1;
   const reached = [
     true,

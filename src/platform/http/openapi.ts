@@ -52,6 +52,7 @@ export function openApiDocument(routes: AnyRoute[]): object {
       summary: r.summary,
       tags: [r.tag],
       'x-access': r.access === 'public' || r.access === 'signed-in' ? r.access : { roles: r.access },
+      ...(r.narrowedTo ? { 'x-narrowed-to': r.narrowedTo } : {}),
       ...(r.access === 'public' ? { security: [] } : {}),
       ...(parameters.length ? { parameters } : {}),
       ...(r.body

@@ -59,6 +59,12 @@ export interface RouteOptions<E extends AnyEndpoint, A extends Access, T extends
    * on paths without parameters.
    */
   csrf?: false;
+  /**
+   * A signed-in route whose handler refuses (403) callers outside a group that is not a role, e.g.
+   * "team leaders" (teams.leader_id): says who, for the OpenAPI summary and the access walk, which
+   * otherwise takes a 403 from a signed-in route for a leak of the deny-by-default rule.
+   */
+  narrowedTo?: string;
   handler(ctx: HandlerContext<E, A, T>): Promise<Reply<E>>;
 }
 
@@ -68,6 +74,7 @@ export interface RouteSpec extends AnyEndpoint {
   access: Access;
   tenant?: boolean;
   csrf?: false;
+  narrowedTo?: string;
   // biome-ignore lint/suspicious/noExplicitAny: routes of every contract in one list; route() checked each one.
   handler(ctx: HandlerContext<any, Access, boolean>): Promise<unknown>;
 }
