@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import { type AnyRoute, route } from '../../platform/http/route.ts';
+import { asViewer } from '../../platform/scope.ts';
+import { organisations } from '../../platform/tenancy/schema.ts';
+import { impactApi as api } from './endpoints.ts';
+import { impactPdf } from './pdf.tsx';
+import { impactReport } from './service.ts';
+
+const ADMIN = ['admin'] as const;
+const tag = 'analytics';
+
+export const impactRoutes: AnyRoute[] = [
+  route(api.report, {
+    summary:
+      'Before/after change per programme and capability (d_rm, d_av, reliable change, building blocks as an association) from the stored report; every figure through disclosure control (null = withheld)',
+    tag,
+    access: ADMIN,
+    // Not tenant: a missing report is computed in a system transaction of its own (service.ts).
+    handler: ({ services, viewer, query }) => impactReport(services, viewer, query),
+  }),
+  route(api.pdf, {
+    summary: 'The impact report as a PDF with its charts (released figures only)',
+    tag,
+    access: ADMIN,
+    async handler({ services, viewer, query }) {
+      const report = await impactReport(services, viewer, query);
+      const [organisation] = await asViewer(services, viewer, (scope) =>
+        scope.tx
+          .select({ name: organisations.name })
+          .from(organisations)
+          .where(eq(organisations.id, scope.organisationId)),
+      );
+      const pdf = await impactPdf(report, organisation?.name ?? '');
+      return new Response(new Uint8Array(pdf), {
+        headers: {
+          'content-type': 'application/pdf',
+          'content-disposition': `attachment; filename="impact-${report.decidedAt.slice(0, 10)}.pdf"`,
+          'cache-control': 'private, no-store',
+        },
+      });
+    },
+  }),
+];
