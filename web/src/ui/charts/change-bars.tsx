@@ -70,7 +70,7 @@ export function ChangeBars({ rows, legend, title, width = 520 }: ChangeBarsProps
           const total = row.counts ? KEYS.reduce((sum, k) => sum + row.counts![k], 0) : 0;
           let start = 0;
           return (
-            <g key={`${row.label}-${i}`}>
+            <g key={row.label}>
               <text x={-8} y={top + y.bandwidth() / 2 + 3} fontSize={10} fill={INK} textAnchor="end">
                 {row.label}
               </text>

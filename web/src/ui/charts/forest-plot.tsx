@@ -77,7 +77,7 @@ export function ForestPlot({ rows, reference, axisLabel, title, width = 520 }: F
         {rows.map((row, i) => {
           const mid = (y(String(i)) ?? 0) + y.bandwidth() / 2;
           return (
-            <g key={`${row.label}-${i}`}>
+            <g key={row.label}>
               <text x={-8} y={mid + 3} fontSize={10} fill={INK} textAnchor="end">
                 {row.label}
               </text>
