@@ -155,7 +155,7 @@ function table(doc: PDFKit.PDFDocument, cells: ReadonlyArray<ImpactCell>) {
 function chart(doc: PDFKit.PDFDocument, svg: string) {
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 200);
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
-  SVGtoPDF(doc, svg, doc.page.margins.left, doc.y, { width: WIDTH, height });
+  SVGtoPDF(doc, svg, doc.page.margins.left, doc.y, { width: WIDTH, height, assumePt: true });
   doc.y += height + 8;
   doc.x = doc.page.margins.left;
 }

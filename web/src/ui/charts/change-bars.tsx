@@ -6,6 +6,7 @@
 import { Group } from '@visx/group';
 import { scaleBand, scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
+import { shorten } from './forest-plot.tsx';
 
 export interface ChangeBarRow {
   label: string;
@@ -72,7 +73,7 @@ export function ChangeBars({ rows, legend, title, width = 520 }: ChangeBarsProps
           return (
             <g key={row.label}>
               <text x={-8} y={top + y.bandwidth() / 2 + 3} fontSize={10} fill={INK} textAnchor="end">
-                {row.label}
+                {shorten(row.label)}
               </text>
               {row.counts && total > 0 ? (
                 KEYS.map((k, s) => {

@@ -79,7 +79,7 @@ export function ForestPlot({ rows, reference, axisLabel, title, width = 520 }: F
           return (
             <g key={row.label}>
               <text x={-8} y={mid + 3} fontSize={10} fill={INK} textAnchor="end">
-                {row.label}
+                {shorten(row.label)}
               </text>
               {row.estimate ? (
                 <g>
@@ -112,4 +112,9 @@ export function ForestPlot({ rows, reference, axisLabel, title, width = 520 }: F
       </Group>
     </svg>
   );
+}
+
+/** Long labels are cut to fit the margin; the full label is in the table beside the chart. */
+export function shorten(label: string, max = 30): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
