@@ -200,4 +200,20 @@ describe.each(testDatabaseKinds())('the impact report on %s', (kind) => {
     expect(tinyPage).not.toContain(tinyMean);
     expect(tinyPage).toContain('withheld');
   });
+
+  it('goes stale on a write in a tenant transaction too, and a leaver withholds what would give them back', async () => {
+    h.services.clock = () => new Date(NOW.getTime() + 120_000);
+    // A write in the admin's tenant transaction (a person leaves) marks it stale: the trigger
+    // runs as its definer, so the tenant role needs no grant on the reports table.
+    expect((await o.admin.delete(`/api/admin/programmes/${big.id}/enrolments/${bigIds[11]}`)).status).toBe(
+      204,
+    );
+    expect(await refreshDueReports(h.services)).toBe(1);
+    const afterLeave = await json<Report>(await o.admin.get('/api/analytics/impact'), 200);
+    // Every earlier figure held the leaver; eleven beside those twelve would isolate them by difference.
+    const bigAfter = afterLeave.programmes.find((p) => p.id === big.id)!;
+    expect(bigAfter.enrolled).toBeNull();
+    expect(bigAfter.capabilities.every((c) => c.status === 'withheld')).toBe(true);
+    h.services.clock = () => NOW;
+  });
 });
