@@ -3,8 +3,10 @@
 // PDF parses and carries only released figures (a group below the minimum leaves no number).
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import readExcelFile from 'read-excel-file/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selfAssessedCapabilities } from '../../src/domains/framework/definition.ts';
 import { currentVersion } from '../../src/domains/framework/service.ts';
@@ -199,6 +201,39 @@ describe.each(testDatabaseKinds())('the impact report on %s', (kind) => {
     expect(tinyPage.length).toBeGreaterThan(0);
     expect(tinyPage).not.toContain(tinyMean);
     expect(tinyPage).toContain('withheld');
+  });
+
+  it('exports the released table as CSV and XLSX, withheld cells empty, and names a bad format or table', async () => {
+    const csv = await o.admin.get(`/api/analytics/impact/export?format=csv&programme=${small.id}`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const [header, ...rows] = parse(await csv.text()) as string[][];
+    expect(header).toContain('Capability');
+    expect(rows.length).toBeGreaterThan(0);
+    // Tiny cohort: every row says withheld and carries no figure.
+    for (const row of rows) {
+      expect(row.slice(0, 3)).toEqual(['Tiny cohort', expect.any(String), 'withheld']);
+      expect(row.slice(3).every((v) => v === '')).toBe(true);
+    }
+    const xlsx = await o.admin.get('/api/analytics/impact/export?format=xlsx');
+    expect(xlsx.status).toBe(200);
+    const sheets = await readExcelFile(Buffer.from(await xlsx.arrayBuffer()));
+    const sheet = sheets[0]!.data;
+    expect(sheet[0]).toContain('Capability');
+    // Both programmes' rows; the big cohort's pairs are numbers, the tiny cohort's empty.
+    expect(sheet.some((row) => row[0] === 'Big cohort' && typeof row[3] === 'number')).toBe(true);
+    expect(sheet.filter((row) => row[0] === 'Tiny cohort').every((row) => row[3] === null)).toBe(true);
+    const badFormat = await json<ErrorBody>(
+      await o.admin.get('/api/analytics/impact/export?format=pdf'),
+      400,
+    );
+    expect(JSON.stringify(badFormat)).toContain('format');
+    const badTable = await json<ErrorBody>(
+      await o.admin.get('/api/analytics/impact/export?format=csv&table=x'),
+      400,
+    );
+    expect(JSON.stringify(badTable)).toContain('table');
+    expect((await participant.get('/api/analytics/impact/export?format=csv')).status).toBe(403);
   });
 
   it('goes stale on a write in a tenant transaction too, and a leaver withholds what would give them back', async () => {

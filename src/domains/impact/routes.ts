@@ -1,4 +1,6 @@
 import { eq } from 'drizzle-orm';
+import { exportTables } from '../../platform/exports/tables.ts';
+import { ApiError } from '../../platform/http/errors.ts';
 import { type AnyRoute, route } from '../../platform/http/route.ts';
 import { asViewer } from '../../platform/scope.ts';
 import { organisations } from '../../platform/tenancy/schema.ts';
@@ -38,6 +40,27 @@ export const impactRoutes: AnyRoute[] = [
           'cache-control': 'private, no-store',
         },
       });
+    },
+  }),
+  route(api.export, {
+    summary:
+      'The impact tables as CSV (one table) or XLSX (all): released figures only, withheld cells empty',
+    tag,
+    access: ADMIN,
+    async handler({ services, viewer, query, c }) {
+      const { format, table, ...filters } = query;
+      const report = await impactReport(services, viewer, filters);
+      const file = await exportTables(
+        report.tables,
+        format,
+        `lodestar-impact-${report.decidedAt.slice(0, 10)}`,
+        table,
+      );
+      if ('unknownTable' in file) {
+        const rule = `must be one of ${report.tables.map((t) => t.id).join(', ')}`;
+        throw new ApiError(400, 'invalid_input', `invalid query: table: ${rule}`, { table: rule });
+      }
+      return c.body(typeof file.body === 'string' ? file.body : new Uint8Array(file.body), 200, file.headers);
     },
   }),
 ];
