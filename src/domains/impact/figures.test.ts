@@ -105,13 +105,54 @@ describe('impact disclosure decisions', () => {
     expect(p.enrolled).toBeNull();
   });
 
-  it('shows the reliable-change counts only when each of the three holds the minimum', () => {
-    const people = Array.from({ length: 20 }, (_, i) => person(i, { allBlocks: i < 10 }));
-    const { programme: p } = decide(people);
-    for (const c of p.capabilities) {
-      if (!c.shares) continue;
-      for (const s of [c.shares.improved, c.shares.noChange, c.shares.declined])
-        expect(s.count).toBeGreaterThanOrEqual(5);
-    }
+  it('shows the reliable-change counts when each of the three holds the minimum, and none when one does not', () => {
+    // S_diff = √2 · 0.8 · √0.2 ≈ 0.51: a change of ±1.5 is reliable, one of ±0.1 is not.
+    // Everyone has all blocks (no fewer-blocks group), so only the three counts meet here.
+    const mk = (i: number, change: number): ImpactPerson => ({
+      personId: `p${i}`,
+      allBlocks: true,
+      before: new Map([['a', 2.5 + (i % 5) / 10]]),
+      after: new Map([['a', 2.5 + (i % 5) / 10 + change + (i % 3) / 50]]),
+    });
+    const changes = (improved: number, same: number, declined: number) => [
+      ...Array.from({ length: improved }, () => 1.5),
+      ...Array.from({ length: same }, () => 0.1),
+      ...Array.from({ length: declined }, () => -1.5),
+    ];
+    const decideA = (cs: number[]) =>
+      decideProgramme(programme(cs.map((c, i) => mk(i, c))), [capabilities[0]!], {
+        minimum: 5,
+        universeSize: cs.length,
+        earlier: [],
+      }).programme.capabilities[0]!;
+    const shown = decideA(changes(7, 7, 6));
+    expect(shown.shares).toMatchObject({
+      improved: { count: 7 },
+      noChange: { count: 7 },
+      declined: { count: 6 },
+    });
+    expect(shown.shares!.improved.low).toBeLessThan(7 / 20);
+    // Two declined: that count is below the minimum, and with it the other two (they sum to n).
+    const small = decideA(changes(9, 9, 2));
+    expect(small.status).toBe('shown');
+    expect(small.shares).toBeNull();
+  });
+
+  it('says no-variance when every pair changed by the same amount, and still shows the means', () => {
+    const people = Array.from({ length: 8 }, (_, i) => ({
+      personId: `p${i}`,
+      allBlocks: false,
+      before: new Map([['a', 2 + i / 10]]),
+      after: new Map([['a', 2.5 + i / 10]]),
+    }));
+    const c = decideProgramme(programme(people), [capabilities[0]!], {
+      minimum: 5,
+      universeSize: 8,
+      earlier: [],
+    }).programme.capabilities[0]!;
+    expect(c.status).toBe('no-variance');
+    expect(c.n).toBe(8);
+    expect(c.meanAfter! - c.meanBefore!).toBeCloseTo(0.5, 12);
+    expect(c.dRm).toBeNull();
   });
 });
