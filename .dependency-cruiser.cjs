@@ -54,6 +54,22 @@ module.exports = {
       to: { path: ['^src/(cli|demo)/', '^src/(modules|server)\\.ts$'] },
     },
     {
+      name: 'server-imports-shared-charts-only',
+      severity: 'error',
+      comment:
+        'The server may import from web/ only the shared chart components (web/src/ui/charts: props in, SVG out, no browser API), which the PDF renders with react-dom/server (docs/decisions/0029).',
+      from: { path: '^(src|bin)/' },
+      to: { path: '^web/', pathNot: '^web/src/ui/charts/[^/]+\\.tsx?$' },
+    },
+    {
+      name: 'shared-charts-are-pure',
+      severity: 'error',
+      comment:
+        'Shared charts are rendered on the server too: they import React and visx only (no app state, i18n, API or CSS).',
+      from: { path: '^web/src/ui/charts/' },
+      to: { path: '^(web/src/(?!ui/charts/)|src/)' },
+    },
+    {
       name: 'web-imports-contracts-only',
       severity: 'error',
       comment:

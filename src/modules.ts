@@ -10,6 +10,7 @@ import { developmentModule } from './domains/development/module.ts';
 import { feedbackModule } from './domains/feedback/module.ts';
 import { frameworkModule } from './domains/framework/module.ts';
 import { homeModule } from './domains/home/module.ts';
+import { impactModule } from './domains/impact/module.ts';
 import { libraryModule } from './domains/library/module.ts';
 import { nudgesModule } from './domains/nudges/module.ts';
 import { pathwaysModule } from './domains/pathways/module.ts';
@@ -42,6 +43,8 @@ export const modules: readonly Module[] = [
   nudgesModule,
   climateModule,
   programmesModule,
+  // Before analytics: analytics' /api/analytics/:page/export would otherwise catch impact's export.
+  impactModule,
   analyticsModule,
 ];
 

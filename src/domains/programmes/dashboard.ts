@@ -18,7 +18,9 @@ import { refreshSnapshot, SNAPSHOT_PERIOD_MS, type SnapshotRow } from './snapsho
  * The organisation's disclosure minimum: the strictest of its 360 rater-group minimums (feedback's
  * policy), so a count of people is never looser than a 360 figure.
  */
-async function cohortMinimum(scope: OrganisationScope): Promise<number> {
+export async function cohortMinimum(
+  scope: Pick<OrganisationScope, 'tx' | 'organisationId'>,
+): Promise<number> {
   const { policy } = await loadSettings(scope.tx, scope.organisationId);
   return Math.max(...Object.values(policy.minimumByGroup));
 }

@@ -1,0 +1,137 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { ChangeBars } from '../../../web/src/ui/charts/change-bars.tsx';
+import { ForestPlot } from '../../../web/src/ui/charts/forest-plot.tsx';
+import type { Impact, ImpactCell } from '../analytics/contracts.ts';
+import { impactPdf } from './pdf.tsx';
+
+const shown: ImpactCell = {
+  key: 'vision',
+  name: 'Creating a vision',
+  n: 24,
+  status: 'shown',
+  meanBefore: 2.91,
+  meanAfter: 3.47,
+  dRm: { estimate: 0.87, low: 0.52, high: 1.21 },
+  dAv: { estimate: 0.8, low: 0.45, high: 1.1 },
+  shares: {
+    improved: { count: 11, share: 11 / 24, low: 0.28, high: 0.65 },
+    noChange: { count: 8, share: 8 / 24, low: 0.18, high: 0.53 },
+    declined: { count: 5, share: 5 / 24, low: 0.09, high: 0.4 },
+  },
+  blocks: {
+    kind: 'association',
+    all: { n: 9, mean: 0.71 },
+    fewer: { n: 15, mean: 0.43 },
+    difference: { estimate: 0.28, low: -0.05, high: 0.61 },
+  },
+};
+const withheld: ImpactCell = {
+  key: 'trust',
+  name: 'Building trust',
+  n: null,
+  status: 'withheld',
+  meanBefore: null,
+  meanAfter: null,
+  dRm: null,
+  dAv: null,
+  shares: null,
+  blocks: null,
+};
+const report: Impact = {
+  decidedAt: '2026-06-01T09:00:00.000Z',
+  minimum: 5,
+  scope: 'organisation',
+  benchmark: {
+    source: 'external',
+    citation: 'Lacerenza et al. (2017).',
+    reactions: 0.63,
+    learning: 0.73,
+    transfer: 0.82,
+    results: 0.72,
+  },
+  programmes: [
+    {
+      id: '00000000-0000-4000-8000-000000000001',
+      name: 'Spring cohort',
+      startsOn: '2026-01-05',
+      endsOn: '2026-07-04',
+      enrolled: 24,
+      capabilities: [shown, withheld],
+    },
+  ],
+  tables: [],
+};
+
+async function textOf(pdf: Buffer): Promise<string> {
+  const standardFontDataUrl = `${join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'standard_fonts')}/`;
+  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    text += `${content.items.map((item) => ('str' in item ? item.str : '')).join(' ')}\n`;
+  }
+  return text;
+}
+
+describe('the impact PDF', () => {
+  it('holds the title, organisation, minimum, the shown figures, the external benchmark and the association wording', async () => {
+    const pdf = await impactPdf(report, 'Northwind');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = await textOf(pdf);
+    for (const expected of [
+      'Impact report',
+      'Northwind',
+      'at least 5 people',
+      'Spring cohort',
+      '0.87 [0.52, 1.21]',
+      '11 / 8 / 5',
+    ])
+      expect(text).toContain(expected);
+    expect(text).toMatch(/External benchmark \(not this organisation's data\)/);
+    expect(text).toMatch(/people with all three building blocks in place changed more/);
+    expect(text).toMatch(/an association, not an effect/);
+    expect(text).not.toMatch(/caused|because of the building blocks/i);
+  });
+});
+
+describe('the shared charts', () => {
+  it('draw a point and interval per shown row, a note for a withheld one, and the labelled reference', () => {
+    const svg = renderToStaticMarkup(
+      createElement(ForestPlot, {
+        title: 'Change',
+        axisLabel: 'd_rm',
+        reference: { value: 0.82, label: 'External: Lacerenza et al. 2017' },
+        rows: [
+          { label: 'Creating a vision', estimate: shown.dRm },
+          { label: 'Building trust', estimate: null, note: 'withheld' },
+        ],
+      }),
+    );
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg.match(/<rect /g)).toHaveLength(1);
+    expect(svg).toContain('withheld');
+    expect(svg).toContain('External: Lacerenza et al. 2017');
+  });
+
+  it('stack the three counts of a shown row and leave a withheld row empty', () => {
+    const svg = renderToStaticMarkup(
+      createElement(ChangeBars, {
+        title: 'Who changed',
+        legend: ['Improved', 'No reliable change', 'Declined'],
+        rows: [
+          { label: 'Creating a vision', counts: { improved: 11, noChange: 8, declined: 5 } },
+          { label: 'Building trust', counts: null, note: 'withheld' },
+        ],
+      }),
+    );
+    // Three legend swatches, the hatch pattern's tile, and three segments.
+    expect(svg.match(/<rect /g)).toHaveLength(7);
+    expect(svg).toContain('>11<');
+    expect(svg).toContain('withheld');
+  });
+});
