@@ -271,8 +271,10 @@ function decideFamily(
     new Set(idOf),
   ).map((set) =>
     set.map((id) => {
-      if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
-      return indexOf.get(id)!;
+      const known = indexOf.get(id);
+      if (known !== undefined) return known;
+      indexOf.set(id, indexOf.size);
+      return indexOf.size - 1;
     }),
   );
   // One candidate per distinct set at the highest priority of its cells: releaseCells would add the
