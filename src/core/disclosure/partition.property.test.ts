@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../seeded-random.ts';
+import { analyticsSnapshot } from './analytics.ts';
 import {
   type AtomRequirements,
   type CandidateSet,
@@ -10,6 +11,8 @@ import {
 } from './atoms.ts';
 import { type DisclosureCell, releaseCells } from './cells.ts';
 import { raterSetOf } from './rater-set.ts';
+import { randomOrganisation } from './testing/analytics-org.ts';
+import { referenceAnalyticsSnapshot } from './testing/analytics-reference.ts';
 import {
   referenceAtoms,
   referenceReleaseCells,
@@ -159,5 +162,39 @@ describe('class-label partition against the bitset refinement (property-based)',
       { numRuns: 400 },
     );
     for (const count of Object.values(seen)) expect(count).toBeGreaterThan(50);
+  });
+
+  it('analyticsSnapshot gives the same decision as the bitset version, both months, to the key order', () => {
+    let released = 0;
+    fc.assert(
+      fc.property(
+        fc.record({
+          teamCount: fc.integer({ min: 1, max: 8 }),
+          people: fc.integer({ min: 0, max: 60 }),
+          stages: fc.integer({ min: 1, max: 3 }),
+          programmes: fc.integer({ min: 0, max: 2 }),
+          moveRate: fc.constantFrom(0, 0.1, 0.3),
+          reassessRate: fc.constantFrom(0, 0.5, 1),
+          seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          minimum: fc.integer({ min: 2, max: 4 }),
+          prefer: fc.constantFrom('teams' as const, 'stages' as const),
+        }),
+        ({ minimum, prefer, ...shape }) => {
+          const [first, second] = randomOrganisation(shape);
+          const january = analyticsSnapshot(first, { minimum, prefer });
+          // JSON, so the order of released cells and sets is compared too (the stored form).
+          expect(JSON.stringify(january)).toBe(
+            JSON.stringify(referenceAnalyticsSnapshot(first, { minimum, prefer })),
+          );
+          const options = { minimum, prefer, earlier: [january.releasedSets] };
+          expect(JSON.stringify(analyticsSnapshot(second, options))).toBe(
+            JSON.stringify(referenceAnalyticsSnapshot(second, options)),
+          );
+          released += Object.keys(january.released).length;
+        },
+      ),
+      { numRuns: 150 },
+    );
+    expect(released).toBeGreaterThan(1000);
   });
 });
