@@ -111,7 +111,9 @@ function decideCells<K>(
   // Member lists throughout, never a bitset per cell: a snapshot's universe is 100 000 people.
   const checker = new MemberChecker(universeSize);
   const earlier = options.earlier ?? [];
-  earlier.forEach((members, s) => checker.check(members, `earlier[${s}]`));
+  earlier.forEach((members, s) => {
+    checker.check(members, `earlier[${s}]`);
+  });
   const requirements: AtomRequirements = { minimumByRater: new Array<number>(universeSize).fill(minimum) };
 
   // Cells over the same people are one candidate set: releasing one releases the others' set.
