@@ -1,8 +1,8 @@
-// Deciding one organisation-analytics snapshot (docs/decisions/0025): 10,000 people, 50 nested teams,
-// 5 career stages, 3 programmes, 4 score measures and 4 count measures (derailer, funnel steps).
-// Prints the time of the decision (once without and once with the previous month as `earlier`, with
-// scores carried over or from new assessments) and
-// how many lattice cells reaching the minimum are shown, by level.
+// Deciding one organisation-analytics snapshot (docs/decisions/0025): 10,000 and 100,000 people (or
+// `--people N`), one nested team per 200 people, 5 career stages, 3 programmes, 4 score measures and
+// 4 count measures (derailer, funnel steps). Prints the time of the decision (once without and once
+// with the previous month as `earlier`, with scores carried over or from new assessments), the
+// process's peak resident memory, and how many lattice cells reaching the minimum are shown, by level.
 import { performance } from 'node:perf_hooks';
 import {
   ANY,
@@ -14,14 +14,15 @@ import {
 import { seededRandom } from '../src/core/seeded-random.ts';
 import type { Benchmark } from './run.ts';
 
-const PEOPLE = 10_000;
-const TEAMS = 50;
+const SIZES = [10_000, 100_000];
+const PEOPLE_PER_TEAM = 200;
 const MINIMUM = 5;
 
-function organisation(seed: number): [AnalyticsSnapshotInput, AnalyticsSnapshotInput] {
+function organisation(seed: number, peopleCount: number): [AnalyticsSnapshotInput, AnalyticsSnapshotInput] {
+  const teamCount = Math.max(1, Math.round(peopleCount / PEOPLE_PER_TEAM));
   const random = seededRandom(seed);
   // Four top teams, then each team under a random earlier one: depths 1–5, uneven sizes.
-  const teams = Array.from({ length: TEAMS }, (_, t) => ({
+  const teams = Array.from({ length: teamCount }, (_, t) => ({
     id: `team-${t}`,
     parentTeamId: t < 4 ? null : `team-${Math.floor(random() * t)}`,
   }));
@@ -65,12 +66,12 @@ function organisation(seed: number): [AnalyticsSnapshotInput, AnalyticsSnapshotI
       },
     };
   };
-  const january = Array.from({ length: PEOPLE }, (_, p) => person(p));
+  const january = Array.from({ length: peopleCount }, (_, p) => person(p));
   // A month later: 2 % moved team, 1 % left, 1 % joined.
   const february = january
     .filter(() => random() >= 0.01)
     .map((p) => (random() < 0.02 ? { ...p, teamId: pickTeam() } : p));
-  for (let j = 0; j < PEOPLE / 100; j++) february.push(person(PEOPLE + j));
+  for (let j = 0; j < peopleCount / 100; j++) february.push(person(peopleCount + j));
   const input = (people: AnalyticsPerson[]) => ({ teams, stages, programmes, measures, people });
   return [input(january), input(february)];
 }
@@ -86,48 +87,62 @@ function shownByLevel(decision: AnalyticsSnapshotDecision): Record<string, numbe
   return counts;
 }
 
+/** Peak resident memory of the process so far, in MB (ru_maxrss is in kB on Linux). */
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function runAt(people: number, log: (line: string) => void): Promise<Record<string, unknown>> {
+  const [january, february] = organisation(2026_12_06, people);
+  let start = performance.now();
+  const first = analyticsSnapshot(january, { minimum: MINIMUM });
+  const firstMs = performance.now() - start;
+  log(
+    `${people} people, first month: ${firstMs.toFixed(0)} ms, ${Object.keys(first.released).length} cells released`,
+  );
+  start = performance.now();
+  const second = analyticsSnapshot(february, { minimum: MINIMUM, earlier: [first.releasedSets] });
+  const secondMs = performance.now() - start;
+  log(
+    `second month (first as earlier): ${secondMs.toFixed(0)} ms, ${Object.keys(second.released).length} released`,
+  );
+  const secondAlone = analyticsSnapshot(february, { minimum: MINIMUM });
+  // Scores from the month's own assessments (new observations): only headcounts carry over.
+  const fresh = {
+    ...february,
+    people: february.people.map((p) => ({
+      ...p,
+      observations: Object.fromEntries(february.measures.map((m) => [m.id, `${p.personId}@feb`])),
+    })),
+  };
+  start = performance.now();
+  const secondFresh = analyticsSnapshot(fresh, { minimum: MINIMUM, earlier: [first.releasedSets] });
+  const freshMs = performance.now() - start;
+  return {
+    people,
+    teams: january.teams.length,
+    minimum: MINIMUM,
+    firstMs: Math.round(firstMs),
+    secondWithEarlierMs: Math.round(secondMs),
+    firstReleased: Object.keys(first.released).length,
+    firstByLevel: shownByLevel(first),
+    secondReleased: Object.keys(second.released).length,
+    secondAloneReleased: Object.keys(secondAlone.released).length,
+    secondByLevel: shownByLevel(second),
+    secondFreshMs: Math.round(freshMs),
+    secondFreshReleased: Object.keys(secondFresh.released).length,
+    secondFreshByLevel: shownByLevel(secondFresh),
+    // Smallest size first, so the peak after each run is that run's (and the process's) peak.
+    peakRssMb: peakRssMb(),
+  };
+}
+
 const benchmark: Benchmark = {
   name: 'analytics-snapshot',
-  description: 'Decide one analytics snapshot: 10,000 people, 50 teams, 5 stages, 3 programmes, 8 measures',
-  async run({ log }) {
-    const [january, february] = organisation(2026_12_06);
-    let start = performance.now();
-    const first = analyticsSnapshot(january, { minimum: MINIMUM });
-    const firstMs = performance.now() - start;
-    log(`first month: ${firstMs.toFixed(0)} ms, ${Object.keys(first.released).length} cells released`);
-    start = performance.now();
-    const second = analyticsSnapshot(february, { minimum: MINIMUM, earlier: [first.releasedSets] });
-    const secondMs = performance.now() - start;
-    log(
-      `second month (first as earlier): ${secondMs.toFixed(0)} ms, ${Object.keys(second.released).length} released`,
-    );
-    const secondAlone = analyticsSnapshot(february, { minimum: MINIMUM });
-    // Scores from the month's own assessments (new observations): only headcounts carry over.
-    const fresh = {
-      ...february,
-      people: february.people.map((p) => ({
-        ...p,
-        observations: Object.fromEntries(february.measures.map((m) => [m.id, `${p.personId}@feb`])),
-      })),
-    };
-    start = performance.now();
-    const secondFresh = analyticsSnapshot(fresh, { minimum: MINIMUM, earlier: [first.releasedSets] });
-    const freshMs = performance.now() - start;
-    return {
-      people: PEOPLE,
-      teams: TEAMS,
-      minimum: MINIMUM,
-      firstMs: Math.round(firstMs),
-      secondWithEarlierMs: Math.round(secondMs),
-      firstReleased: Object.keys(first.released).length,
-      firstByLevel: shownByLevel(first),
-      secondReleased: Object.keys(second.released).length,
-      secondAloneReleased: Object.keys(secondAlone.released).length,
-      secondByLevel: shownByLevel(second),
-      secondFreshMs: Math.round(freshMs),
-      secondFreshReleased: Object.keys(secondFresh.released).length,
-      secondFreshByLevel: shownByLevel(secondFresh),
-    };
+  description:
+    'Decide one analytics snapshot: 10,000 and 100,000 people (--people N for one size), a team per 200, 5 stages, 3 programmes, 8 measures',
+  async run({ log, people }) {
+    const runs = [];
+    for (const size of people === undefined ? SIZES : [people]) runs.push(await runAt(size, log));
+    return { runs };
   },
 };
 

@@ -1,4 +1,5 @@
-// Benchmark runner: `npm run bench -- NAME [--db pglite|postgres]`, `npm run bench -- --list`.
+// Benchmark runner: `npm run bench -- NAME [--db pglite|postgres] [--minutes N] [--people N]`,
+// `npm run bench -- --list`.
 // Each bench/NAME.bench.ts default-exports a Benchmark; its figures are printed as the last line,
 // one JSON object, so scripts can read them (DESIGN.md §5).
 import { readdirSync } from 'node:fs';
@@ -15,6 +16,8 @@ export interface BenchContext {
   log: (line: string) => void;
   /** --minutes N, for benchmarks whose length is chosen per run (soak). */
   minutes?: number;
+  /** --people N, for benchmarks whose organisation size is chosen per run (analytics-snapshot). */
+  people?: number;
 }
 
 export interface Benchmark {
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
       db: { type: 'string', default: 'pglite' },
       list: { type: 'boolean', default: false },
       minutes: { type: 'string' },
+      people: { type: 'string' },
     },
   });
   if (values.list || positionals.length === 0) {
@@ -48,6 +52,13 @@ async function main(): Promise<void> {
   const name = positionals[0]!;
   if (!available().includes(name)) {
     console.error(`unknown benchmark "${name}"; available: ${available().join(', ')}`);
+    process.exit(2);
+  }
+  if (
+    values.people !== undefined &&
+    !(Number.isInteger(Number(values.people)) && Number(values.people) > 0)
+  ) {
+    console.error('--people must be a whole number above 0');
     process.exit(2);
   }
   if (values.db !== 'pglite' && values.db !== 'postgres') {
@@ -60,6 +71,7 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     log: (line) => console.error(line),
     ...(values.minutes !== undefined ? { minutes: Number(values.minutes) } : {}),
+    ...(values.people !== undefined ? { people: Number(values.people) } : {}),
   };
   const figures = await mod.default.run(ctx);
   console.log(JSON.stringify({ name, db: ctx.db, ...figures }));

@@ -7,6 +7,7 @@ import {
 } from './analytics-input.ts';
 import { type DisclosureCell, releaseCells } from './cells.ts';
 import { DisclosureError } from './errors.ts';
+import { DistinctSets } from './member-lists.ts';
 
 /*
  * Organisation analytics (issue #12 item 1, docs/decisions/0025): heatmaps and counts over people
@@ -101,53 +102,37 @@ export function analyticsSnapshot(
     ancestorsOf.set(team.id, chain);
   }
 
-  const figures = [
-    'people',
-    ...input.measures.flatMap((m) => (m.kind === 'count' ? [m.id, `${m.id}#counted`] : [m.id])),
-  ];
-  const measureOf = new Map(input.measures.map((m) => [m.id, m]));
-  const cells = new Map<string, { key: AnalyticsCellKey; members: number[]; sum: number; value: number }>();
+  // Every count value is checked before any family is decided, so the first bad one (by person,
+  // then measure) is the one named, whatever family it is in.
   input.people.forEach((person, p) => {
-    const teams = person.teamId === null ? [ANY] : [ANY, ...ancestorsOf.get(person.teamId)!];
-    const stages = [ANY, person.stage];
-    const programmes = person.programmeId === null ? [ANY] : [ANY, person.programmeId];
-    for (const figure of figures) {
-      const [measureId, counted] = figure.split('#');
-      const value = figure === 'people' ? 1 : person.values[measureId!];
-      if (value === null || value === undefined) continue;
-      if (figure !== 'people' && measureOf.get(measureId!)!.kind === 'count' && value !== 0 && value !== 1) {
+    for (const measure of input.measures) {
+      const value = person.values[measure.id];
+      if (measure.kind !== 'count' || value === null || value === undefined) continue;
+      if (value !== 0 && value !== 1) {
         throw new DisclosureError(
-          `people[${p}].values.${measureId}`,
+          `people[${p}].values.${measure.id}`,
           `must be 0 or 1 (a count); got ${value}`,
         );
       }
-      if (counted !== undefined && value !== 1) continue;
-      for (const team of teams)
-        for (const stage of stages)
-          for (const programme of programmes) {
-            const key = { team, stage, programme, figure };
-            const id = analyticsCellId(key);
-            let cell = cells.get(id);
-            if (!cell) {
-              cell = { key, members: [], sum: 0, value: priorityOf(key, options.prefer ?? 'teams') };
-              cells.set(id, cell);
-            }
-            cell.members.push(p);
-            cell.sum += counted === undefined ? value : 1;
-          }
     }
   });
 
   const released: Record<string, ReleasedAnalyticsCell> = {};
   const releasedSets: Record<string, string[][]> = {};
-  for (const family of ['people', ...input.measures.map((m) => m.id)]) {
-    const ofFamily = [...cells].filter(([, cell]) => familyOf(cell.key.figure) === family);
-    const decided = decideFamily(input.people, ofFamily, family, options);
-    for (const id of decided.released) {
-      const cell = cells.get(id)!;
-      released[id] = { n: cell.members.length, sum: cell.sum };
-    }
-    releasedSets[family] = decided.sets;
+  const lattice = new Lattice(input, ancestorsOf, options.prefer ?? 'teams');
+  // One family at a time: only its cells' member lists are held (a snapshot of 100 000 people has
+  // tens of millions of memberships over all families together).
+  const families = [
+    { id: 'people', figures: ['people'] },
+    ...input.measures.map((m) => ({
+      id: m.id,
+      figures: m.kind === 'count' ? [m.id, `${m.id}#counted`] : [m.id],
+    })),
+  ];
+  for (const family of families) {
+    const decided = decideFamily(input.people, lattice.cellsOf(family.figures), family.id, options);
+    for (const cell of decided.released) released[cell.id] = { n: cell.members.length, sum: cell.sum };
+    releasedSets[family.id] = decided.sets;
   }
   return {
     stages: [...input.stages],
@@ -157,11 +142,6 @@ export function analyticsSnapshot(
     released,
     releasedSets,
   };
-}
-
-/** `people` for headcounts, else the measure: figures of one family share their unknowns. */
-function familyOf(figure: AnalyticsFigure): string {
-  return figure.split('#')[0]!;
 }
 
 /**
@@ -181,6 +161,96 @@ function priorityOf(key: AnalyticsCellKey, prefer: 'teams' | 'stages'): number {
   );
 }
 
+/** A lattice cell of one family: its id, the people it is computed over (ascending) and their sum. */
+interface LatticeCell {
+  readonly id: string;
+  readonly members: number[];
+  sum: number;
+  readonly value: number;
+}
+
+/**
+ * Builds the lattice cells of a snapshot for some figures. Teams, stages and programmes are numbered
+ * (0 = all) so that each of a person's memberships finds its cell by arithmetic; a cell's id is
+ * built once, when the cell first gets a member. Cells come in the order they first get a member.
+ */
+class Lattice {
+  private readonly teams: Numbering;
+  private readonly stages: Numbering;
+  private readonly programmes: Numbering;
+  /** Per team, the numbers of the scopes that contain it: all, the team, each ancestor. */
+  private readonly scopesOf = new Map<string, number[]>();
+
+  constructor(
+    private readonly input: AnalyticsSnapshotInput,
+    ancestorsOf: ReadonlyMap<string, ReadonlyArray<string>>,
+    private readonly prefer: 'teams' | 'stages',
+  ) {
+    this.teams = numbering(input.teams.map((team) => team.id));
+    this.stages = numbering(input.stages);
+    this.programmes = numbering(input.programmes);
+    for (const [team, chain] of ancestorsOf) {
+      this.scopesOf.set(team, [0, ...chain.map((id) => this.teams.numberOf.get(id)!)]);
+    }
+  }
+
+  cellsOf(figures: ReadonlyArray<AnalyticsFigure>): LatticeCell[] {
+    const [stageCount, programmeCount] = [this.stages.names.length, this.programmes.names.length];
+    const slots = new Array<LatticeCell | undefined>(
+      this.teams.names.length * stageCount * programmeCount * figures.length,
+    );
+    const created: LatticeCell[] = [];
+    this.input.people.forEach((person, p) => {
+      const teams = person.teamId === null ? [0] : this.scopesOf.get(person.teamId)!;
+      const stages = [0, this.stages.numberOf.get(person.stage)!];
+      const programmes =
+        person.programmeId === null ? [0] : [0, this.programmes.numberOf.get(person.programmeId)!];
+      figures.forEach((figure, f) => {
+        const [measureId, counted] = figure.split('#');
+        const value = figure === 'people' ? 1 : person.values[measureId!];
+        if (value === null || value === undefined) return;
+        if (counted !== undefined && value !== 1) return;
+        for (const team of teams)
+          for (const stage of stages)
+            for (const programme of programmes) {
+              const slot = ((team * stageCount + stage) * programmeCount + programme) * figures.length + f;
+              let cell = slots[slot];
+              if (!cell) {
+                const key = {
+                  team: this.teams.names[team]!,
+                  stage: this.stages.names[stage]!,
+                  programme: this.programmes.names[programme]!,
+                  figure,
+                };
+                cell = { id: analyticsCellId(key), members: [], sum: 0, value: priorityOf(key, this.prefer) };
+                slots[slot] = cell;
+                created.push(cell);
+              }
+              cell.members.push(p);
+              cell.sum += counted === undefined ? value : 1;
+            }
+      });
+    });
+    return created;
+  }
+}
+
+interface Numbering {
+  readonly names: string[];
+  readonly numberOf: Map<string, number>;
+}
+
+/** Numbers the names from 1 in order of first appearance, with ANY as 0 (a name equal to ANY is 0 too). */
+function numbering(names: ReadonlyArray<string>): Numbering {
+  const numbering: Numbering = { names: [ANY], numberOf: new Map([[ANY, 0]]) };
+  for (const name of names) {
+    if (numbering.numberOf.has(name)) continue;
+    numbering.numberOf.set(name, numbering.names.length);
+    numbering.names.push(name);
+  }
+  return numbering;
+}
+
 /**
  * One family's cells decided together with its earlier released sets. The universe is this
  * snapshot's people, then anyone known only from earlier sets (they are in no cell here, but their
@@ -188,10 +258,10 @@ function priorityOf(key: AnalyticsCellKey, prefer: 'teams' | 'stages'): number {
  */
 function decideFamily(
   people: ReadonlyArray<AnalyticsPerson>,
-  cells: ReadonlyArray<[string, { members: number[]; value: number }]>,
+  cells: ReadonlyArray<LatticeCell>,
   family: string,
   options: AnalyticsSnapshotOptions,
-): { released: string[]; sets: string[][] } {
+): { released: LatticeCell[]; sets: string[][] } {
   const idOf = people.map((person) =>
     family === 'people' ? person.personId : (person.observations?.[family] ?? person.personId),
   );
@@ -201,22 +271,25 @@ function decideFamily(
     new Set(idOf),
   ).map((set) =>
     set.map((id) => {
-      if (!indexOf.has(id)) indexOf.set(id, indexOf.size);
-      return indexOf.get(id)!;
+      const known = indexOf.get(id);
+      if (known !== undefined) return known;
+      indexOf.set(id, indexOf.size);
+      return indexOf.size - 1;
     }),
   );
   // One candidate per distinct set at the highest priority of its cells: releaseCells would add the
   // priorities up, and a small team's cell repeated at several levels would outrank the totals.
-  const bySet = new Map<string, { members: number[]; value: number; ids: string[] }>();
-  for (const [id, cell] of cells) {
-    const key = cell.members.join();
-    const known = bySet.get(key);
+  const distinct = new DistinctSets(indexOf.size);
+  const bySet: Array<{ members: number[]; value: number; cells: LatticeCell[] }> = [];
+  for (const cell of cells) {
+    const set = distinct.idOf(cell.members);
+    const known = bySet[set];
     if (known) {
       known.value = Math.max(known.value, cell.value);
-      known.ids.push(id);
-    } else bySet.set(key, { members: cell.members, value: cell.value, ids: [id] });
+      known.cells.push(cell);
+    } else bySet.push({ members: cell.members, value: cell.value, cells: [cell] });
   }
-  const list: Array<DisclosureCell<string>> = [...bySet].map(([key, set]) => ({
+  const list: Array<DisclosureCell<number>> = bySet.map((set, key) => ({
     key,
     members: set.members,
     value: set.value,
@@ -225,8 +298,8 @@ function decideFamily(
     minimum: options.minimum,
     ...(earlier.length > 0 ? { earlier } : {}),
   });
-  const released = decision.released.flatMap((key) => bySet.get(key)!.ids);
-  const sets = decision.released.map((key) => bySet.get(key)!.members.map((p) => idOf[p]!));
+  const released = decision.released.flatMap((key) => bySet[key]!.cells);
+  const sets = decision.released.map((key) => bySet[key]!.members.map((p) => idOf[p]!));
   return { released, sets };
 }
 

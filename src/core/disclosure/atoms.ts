@@ -1,12 +1,12 @@
 import {
-  difference,
-  fullRaterSet,
-  intersection,
-  isEmptySet,
-  membersOf,
-  type RaterSet,
-  setSize,
-} from './rater-set.ts';
+  type AtomRequirements,
+  RaterPartition,
+  type SelectionOutcome,
+  selectAmongMembers,
+} from './partition.ts';
+import { membersOf, type RaterSet, raterSetOf, setSize } from './rater-set.ts';
+
+export type { AtomRequirements, SelectionOutcome } from './partition.ts';
 
 /*
  * The anonymity rule of DESIGN §3.1 says every non-empty set that can be formed from the released
@@ -14,59 +14,27 @@ import {
  * formable sets are exactly the non-empty unions of the *atoms*: the classes of raters that belong
  * to the same released sets. (Each atom is formable — intersect the sets it is in, subtract the
  * others — and intersection or difference of unions of atoms is again a union of atoms.) A union is
- * never smaller than any atom in it, so checking the atoms checks every formable set, in
- * sets × atoms word operations instead of an exponential closure.
+ * never smaller than any atom in it, so checking the atoms checks every formable set, at the cost
+ * of the sets' sizes (the partition keeps a class label per rater, partition.ts) instead of an
+ * exponential closure.
  *
  * Raters outside every released set form no atom: nothing released is computed over them, and the
  * complement of a set cannot be formed by intersection and difference alone.
  */
 
-/** One class of the partition, with whether its raters are in at least one released set. */
-interface RaterClass {
-  members: RaterSet;
-  inReleasedSet: boolean;
-}
-
-function initialPartition(raterCount: number): RaterClass[] {
-  return raterCount === 0 ? [] : [{ members: fullRaterSet(raterCount), inReleasedSet: false }];
-}
-
-function refine(classes: RaterClass[], set: RaterSet): RaterClass[] {
-  const next: RaterClass[] = [];
-  for (const cls of classes) {
-    const inside = intersection(cls.members, set);
-    if (isEmptySet(inside)) {
-      next.push(cls);
-      continue;
-    }
-    next.push({ members: inside, inReleasedSet: true });
-    const outside = difference(cls.members, set);
-    if (!isEmptySet(outside)) next.push({ members: outside, inReleasedSet: cls.inReleasedSet });
-  }
-  return next;
+/** Members of a bitset within the universe (a class never holds a bit beyond it). */
+function membersWithin(set: RaterSet, raterCount: number): number[] {
+  const members = membersOf(set);
+  return members.length > 0 && members[members.length - 1]! >= raterCount
+    ? members.filter((rater) => rater < raterCount)
+    : members;
 }
 
 /** The non-empty atoms of the released sets: raters grouped by which of the sets they belong to. */
 export function disclosureAtoms(raterCount: number, sets: ReadonlyArray<RaterSet>): RaterSet[] {
-  let classes = initialPartition(raterCount);
-  for (const set of sets) classes = refine(classes, set);
-  return classes.filter((cls) => cls.inReleasedSet).map((cls) => cls.members);
-}
-
-/** What each rater needs from any atom they end up in. */
-export interface AtomRequirements {
-  /**
-   * Fewest raters an atom containing this rater must hold. An atom needs the largest minimum of
-   * its raters, so a stricter group keeps its own minimum when it shares an atom with others. 1
-   * marks the declared exception (the manager, when raters were told it is shown separately).
-   */
-  readonly minimumByRater: ArrayLike<number>;
-  /**
-   * Raters of a group that must never be isolated whatever its size (the manager when raters were
-   * not told it is shown separately): an atom of only such raters is unsafe, so their group's
-   * mean can never be formed — they only ever count inside sets mixed with other raters.
-   */
-  readonly concealedByRater?: ArrayLike<boolean>;
+  const partition = new RaterPartition(raterCount, { minimumByRater: [] });
+  for (const set of sets) partition.refine(membersWithin(set, raterCount));
+  return partition.atoms().map((members) => raterSetOf(raterCount, members));
 }
 
 export function requiredAtomSize(atom: RaterSet, requirements: AtomRequirements): number {
@@ -122,28 +90,10 @@ export function selectReleasableSets(
   candidates: ReadonlyArray<CandidateSet>,
   requirements: AtomRequirements,
 ): boolean[] {
-  const sizes = candidates.map((candidate) => setSize(candidate.set));
-  const order = candidates
-    .map((_, index) => index)
-    .sort((a, b) => candidates[b]!.value - candidates[a]!.value || sizes[b]! - sizes[a]! || a - b);
-  const released = candidates.map(() => false);
-  let classes = initialPartition(raterCount);
-  for (const index of order) {
-    const set = candidates[index]!.set;
-    if (wouldStaySafe(classes, set, requirements)) {
-      classes = refine(classes, set);
-      released[index] = true;
-    }
-  }
-  return released;
+  return selectAmongMembers(raterCount, [], memberCandidates(raterCount, candidates), requirements).map(
+    (outcome) => outcome === 'released',
+  );
 }
-
-/**
- * Outcome of a candidate set released after earlier releases over the same people: `released`;
- * `refused` when it would break the rule within this release alone; `refused-earlier` when it
- * would be safe alone but, with the sets released earlier, narrows down to too few raters.
- */
-export type SelectionOutcome = 'released' | 'refused' | 'refused-earlier';
 
 /**
  * `selectReleasableSets` continued from sets already released (an earlier report over the same
@@ -161,40 +111,18 @@ export function selectReleasableSetsAfter(
   candidates: ReadonlyArray<CandidateSet>,
   requirements: AtomRequirements,
 ): SelectionOutcome[] {
-  const sizes = candidates.map((candidate) => setSize(candidate.set));
-  const order = candidates
-    .map((_, index) => index)
-    .sort((a, b) => candidates[b]!.value - candidates[a]!.value || sizes[b]! - sizes[a]! || a - b);
-  const outcomes = candidates.map((): SelectionOutcome => 'refused');
-  let together = initialPartition(raterCount);
-  for (const set of earlier) together = refine(together, set);
-  let alone = initialPartition(raterCount);
-  for (const index of order) {
-    const set = candidates[index]!.set;
-    if (wouldStaySafe(together, set, requirements)) {
-      together = refine(together, set);
-      alone = refine(alone, set);
-      outcomes[index] = 'released';
-    } else if (wouldStaySafe(alone, set, requirements)) {
-      outcomes[index] = 'refused-earlier';
-    }
-  }
-  return outcomes;
+  return selectAmongMembers(
+    raterCount,
+    earlier.map((set) => membersWithin(set, raterCount)),
+    memberCandidates(raterCount, candidates),
+    requirements,
+  );
 }
 
-/** Whether adding `set` leaves every atom safe; only the classes it splits or enters can change. */
-function wouldStaySafe(classes: ReadonlyArray<RaterClass>, set: RaterSet, requirements: AtomRequirements) {
-  for (const cls of classes) {
-    const inside = intersection(cls.members, set);
-    if (isEmptySet(inside)) continue;
-    const outside = difference(cls.members, set);
-    if (isEmptySet(outside)) {
-      // The class keeps its members; it becomes an atom only if it was outside every released set.
-      if (!cls.inReleasedSet && !isAtomSafe(inside, requirements)) return false;
-      continue;
-    }
-    if (!isAtomSafe(inside, requirements)) return false;
-    if (cls.inReleasedSet && !isAtomSafe(outside, requirements)) return false;
-  }
-  return true;
+function memberCandidates(raterCount: number, candidates: ReadonlyArray<CandidateSet>) {
+  return candidates.map((candidate) => ({
+    members: membersWithin(candidate.set, raterCount),
+    value: candidate.value,
+    size: setSize(candidate.set),
+  }));
 }

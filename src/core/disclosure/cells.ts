@@ -1,12 +1,7 @@
-import {
-  type AtomRequirements,
-  type CandidateSet,
-  selectReleasableSets,
-  selectReleasableSetsAfter,
-} from './atoms.ts';
 import { DisclosureError } from './errors.ts';
+import { DistinctSets, MemberChecker } from './member-lists.ts';
+import { type AtomRequirements, type MemberCandidate, selectAmongMembers } from './partition.ts';
 import { LOWEST_ALLOWED_MINIMUM } from './policy.ts';
-import { type RaterSet, raterSetKey, raterSetOf } from './rater-set.ts';
 
 /*
  * DESIGN §3.1 for any aggregate over people, not only 360 rater groups (docs/decisions/0021): a
@@ -113,14 +108,19 @@ function decideCells<K>(
       `must be a whole number of at least ${LOWEST_ALLOWED_MINIMUM} (a smaller group would show individual answers); got ${minimum}`,
     );
   }
-  const earlier = (options.earlier ?? []).map((members, s) => toSet(universeSize, members, `earlier[${s}]`));
+  // Member lists throughout, never a bitset per cell: a snapshot's universe is 100 000 people.
+  const checker = new MemberChecker(universeSize);
+  const earlier = options.earlier ?? [];
+  earlier.forEach((members, s) => {
+    checker.check(members, `earlier[${s}]`);
+  });
   const requirements: AtomRequirements = { minimumByRater: new Array<number>(universeSize).fill(minimum) };
 
   // Cells over the same people are one candidate set: releasing one releases the others' set.
-  const distinct = new Map<string, number>();
-  const candidates: CandidateSet[] = [];
+  const distinct = new DistinctSets(universeSize);
+  const candidates: MemberCandidate[] = [];
   const candidateOfCell = cells.map((cell, c): number | null => {
-    const set = toSet(universeSize, cell.members, `cells[${c}].members`);
+    checker.check(cell.members, `cells[${c}].members`);
     const value = cell.value ?? 1;
     if (!Number.isFinite(value)) {
       throw new DisclosureError(`cells[${c}].value`, `must be a finite number; got ${value}`);
@@ -128,23 +128,13 @@ function decideCells<K>(
     // Exactly the atom test, no stricter one: a set withheld on a stricter rule would bypass the
     // selection below and could still be rebuilt from released cells (see release-report.ts).
     if (cell.members.length < minimum) return null;
-    const setKey = raterSetKey(set);
-    let index = distinct.get(setKey);
-    if (index === undefined) {
-      index = candidates.length;
-      distinct.set(setKey, index);
-      candidates.push({ set, value: 0 });
-    }
-    candidates[index] = { set, value: candidates[index]!.value + value };
+    const index = distinct.idOf(cell.members);
+    if (index === candidates.length) candidates.push({ members: cell.members, value: 0 });
+    candidates[index] = { members: candidates[index]!.members, value: candidates[index]!.value + value };
     return index;
   });
 
-  const outcomes =
-    earlier.length > 0
-      ? selectReleasableSetsAfter(universeSize, earlier, candidates, requirements)
-      : selectReleasableSets(universeSize, candidates, requirements).map((ok) =>
-          ok ? ('released' as const) : ('refused' as const),
-        );
+  const outcomes = selectAmongMembers(universeSize, earlier, candidates, requirements);
   const shown: Array<DisclosureCell<K>> = [];
   const withheld: Array<{ key: K; reason: CellWithholdingReason }> = [];
   cells.forEach((cell, c) => {
@@ -162,19 +152,4 @@ function decideCells<K>(
     }
   });
   return { shown, withheld };
-}
-
-function toSet(universeSize: number, members: ReadonlyArray<number>, field: string): RaterSet {
-  const seen = new Set<number>();
-  members.forEach((member, m) => {
-    if (!Number.isInteger(member) || member < 0 || member >= universeSize) {
-      throw new DisclosureError(
-        `${field}[${m}]`,
-        `must be a person's index from 0 to ${universeSize - 1}; got ${member}`,
-      );
-    }
-    if (seen.has(member)) throw new DisclosureError(`${field}[${m}]`, `repeats person ${member}`);
-    seen.add(member);
-  });
-  return raterSetOf(universeSize, members);
 }
