@@ -3,6 +3,7 @@
 // either a released figure or null ("withheld": too few people, or it would let a smaller group be
 // worked out). Nothing names or counts anyone below the organisation's minimum.
 import { z } from 'zod';
+import { climateResults } from '../climate/contracts.ts';
 
 const period = z
   .string({ error: 'must be a month (YYYY-MM)' })
@@ -120,6 +121,14 @@ export const funnel = analyticsContext.extend({
   byTeam: z.array(teamRow.extend({ people: z.int().nullable(), steps: z.array(z.int().nullable()) })),
 });
 export type Funnel = z.infer<typeof funnel>;
+
+/**
+ * Climate by team and trend: the climate domain's results (one view per team subtree in scope, each
+ * with its rounds oldest first) with the page's context and tables. Added by the web branch
+ * (analytics-web): the brief gave this route "climateResults plus tables" but no schema.
+ */
+export const analyticsClimate = analyticsContext.extend(climateResults.omit({ minimum: true }).shape);
+export type AnalyticsClimate = z.infer<typeof analyticsClimate>;
 
 const interval = z.object({ estimate: z.number(), low: z.number(), high: z.number() });
 const shareWithInterval = z.object({ count: z.int(), share: z.number(), low: z.number(), high: z.number() });
