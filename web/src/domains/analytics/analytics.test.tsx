@@ -58,7 +58,8 @@ describe('heatmap', () => {
 
   it('names rows by team path and stage, the total as everyone in view', () => {
     expect(html).toContain('Everyone in view');
-    expect(html).toContain('Executive Office / Customer Success');
+    expect(html).toContain('<strong>Customer Success</strong>');
+    expect(html).toContain('Executive Office / Product &amp; Engineering</span><strong>Engineering</strong>');
     expect(html).toContain('Individual contributor');
     expect(heatDomain(fx.heatmap)).toEqual([2, 5]);
   });

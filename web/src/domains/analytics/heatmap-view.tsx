@@ -17,6 +17,29 @@ export function heatDomain(data: Heatmap): [number, number] {
   return [low, high === low ? low + 1 : high];
 }
 
+/** Team (its parents above it, small), stage and people: one header cell, so the grid fits a phone. */
+function RowHead({ row, stage }: { row: Heatmap['rows'][number]; stage: string | null }) {
+  const parents =
+    row.team && row.team.path !== row.team.name && row.team.path.endsWith(row.team.name)
+      ? row.team.path.slice(0, -row.team.name.length)
+      : '';
+  return (
+    <>
+      {parents ? <span className="heat-parents">{parents.replace(/[\s/›]+$/, '')}</span> : null}
+      <strong>{row.team ? row.team.name : t('analytics.allInScope')}</strong>
+      <span className="heat-meta">
+        {stage ?? t('analytics.allStages')}
+        {' · '}
+        {row.people === null ? (
+          <Withheld label={t('analytics.withheld')} />
+        ) : (
+          t('analytics.heatmap.people', { n: row.people })
+        )}
+      </span>
+    </>
+  );
+}
+
 export function HeatmapView({ data }: { data: Heatmap }) {
   const id = useId();
   const domain = heatDomain(data);
@@ -40,9 +63,9 @@ export function HeatmapView({ data }: { data: Heatmap }) {
         <table className="table heatmap">
           <thead>
             <tr>
-              <th scope="col">{t('analytics.heatmap.team')}</th>
-              <th scope="col">{t('analytics.heatmap.stage')}</th>
-              <th scope="col">{t('analytics.heatmap.people')}</th>
+              <th scope="col" className="heat-row-head">
+                {t('analytics.heatmap.rowHead')}
+              </th>
               {data.capabilities.map((c) => (
                 <th scope="col" key={c.key}>
                   {c.name}
@@ -53,9 +76,9 @@ export function HeatmapView({ data }: { data: Heatmap }) {
           <tbody>
             {data.rows.map((row) => (
               <tr key={`${row.team?.id ?? 'all'}:${row.stage ?? 'all'}`}>
-                <th scope="row">{row.team ? row.team.path : t('analytics.allInScope')}</th>
-                <td>{row.stage ? (stageName.get(row.stage) ?? row.stage) : t('analytics.allStages')}</td>
-                <td>{row.people ?? <Withheld label={t('analytics.withheld')} />}</td>
+                <th scope="row" className="heat-row-head">
+                  <RowHead row={row} stage={row.stage ? (stageName.get(row.stage) ?? row.stage) : null} />
+                </th>
                 {row.cells.map((cell, i) => {
                   const key = data.capabilities[i]?.key ?? i;
                   if (!cell) {

@@ -153,8 +153,10 @@ function ImpactTable({ programme, headingId }: { programme: Programme; headingId
           <tbody>
             {programme.capabilities.map((cell) => {
               const s = cell.shares;
+              // With no variance there is no reliable change to count: not a withheld figure.
+              const none = cell.status === 'no-variance' ? t('analytics.impact.notComputed') : w;
               const share = (x: { count: number; share: number } | undefined) =>
-                x ? `${formatPercent(x.share)} (${x.count})` : w;
+                x ? `${formatPercent(x.share)} (${x.count})` : none;
               return (
                 <tr key={cell.key}>
                   <th scope="row">{cell.name}</th>
@@ -174,7 +176,7 @@ function ImpactTable({ programme, headingId }: { programme: Programme; headingId
                   <td>{share(s?.improved)}</td>
                   <td>{share(s?.noChange)}</td>
                   <td>{share(s?.declined)}</td>
-                  <td>{cell.blocks ? interval(cell.blocks.difference) : w}</td>
+                  <td>{cell.blocks ? interval(cell.blocks.difference) : none}</td>
                 </tr>
               );
             })}

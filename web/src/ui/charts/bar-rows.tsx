@@ -102,7 +102,13 @@ export function BarRows({
                 height={ROW.markHeight}
                 fill={COLOURS.accent}
               />
-              <text x={x(row.value) + 6} y={ROW.markY + 5} fill={COLOURS.text} fontSize={FONT_SIZE}>
+              {/* After the bar, and after the row's reference diamond when that is further right. */}
+              <text
+                x={Math.max(x(row.value), row.reference == null ? 0 : x(row.reference) + 8) + 6}
+                y={ROW.markY + 5}
+                fill={COLOURS.text}
+                fontSize={FONT_SIZE}
+              >
                 {row.valueText}
               </text>
             </>

@@ -46,6 +46,8 @@ export interface ForestPlotProps {
 
 const TOP = 30; // room for the reference line's label
 const AXIS = 50;
+/** Narrower than this, the label line has no room for the figures (they are in the table beneath). */
+const NUMBERS_MIN_WIDTH = 520;
 
 /** The x domain: every interval, zero and the reference, with some room, never narrower than −0.5…1. */
 export function forestDomain(rows: readonly ForestRow[], reference: number): [number, number] {
@@ -92,7 +94,7 @@ export function ForestPlot({ text, rows, reference, axisLabel, width = DEFAULT_W
         <Group key={row.key} top={TOP + i * ROW.height}>
           <text x={MARGIN.left} y={ROW.labelY} fill={COLOURS.text} fontSize={FONT_SIZE}>
             {row.label}
-            {row.interval ? (
+            {row.interval && width >= NUMBERS_MIN_WIDTH ? (
               <tspan fill={COLOURS.muted}>
                 {'  '}
                 {formatNumber(row.interval.estimate)} [{formatNumber(row.interval.low)},{' '}

@@ -54,6 +54,7 @@ export function LineChart({ text, xLabels, series, domain, width = DEFAULT_WIDTH
         left={M.left}
         scale={y}
         numTicks={domain[1] - domain[0]}
+        tickFormat={(v) => String(v)}
         stroke={COLOURS.axis}
         tickStroke={COLOURS.axis}
         tickLabelProps={{ ...tickProps, textAnchor: 'end', dx: -4, dy: 4 }}

@@ -46,9 +46,8 @@ export const analyticsEn = {
   'analytics.heatmap.title': 'Capabilities by team and career stage',
   'analytics.heatmap.intro':
     'Average capability scores per team (with its sub-teams) and career stage. Darker is higher; the value and the number of people are printed in each cell.',
-  'analytics.heatmap.team': 'Team',
-  'analytics.heatmap.stage': 'Stage',
-  'analytics.heatmap.people': 'People',
+  'analytics.heatmap.rowHead': 'Team · stage · people',
+  'analytics.heatmap.people': '{n} people',
   'analytics.heatmap.scale': 'Colour scale',
   'analytics.heatmap.empty': 'No assessments in this selection.',
 
@@ -103,6 +102,7 @@ export const analyticsEn = {
   'analytics.impact.noChange': 'no change',
   'analytics.impact.declined': 'declined',
   'analytics.impact.noVariance': 'no change to measure',
+  'analytics.impact.notComputed': 'not computed',
   'analytics.impact.capability': 'Capability',
   'analytics.impact.before': 'Before',
   'analytics.impact.after': 'After',
