@@ -29,7 +29,11 @@ async function routeFixtures(page: Page): Promise<URLSearchParams[]> {
       await route.fulfill({ status: 200, contentType: 'text/csv', body: 'a,b\n1,2\n' });
       return;
     }
-    await route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(analyticsFixtures[name]) });
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify(analyticsFixtures[name]),
+    });
   });
   return asked;
 }
@@ -54,7 +58,9 @@ describe.runIf(chromiumAvailable())('analytics pages on fixtures', () => {
       for (const name of PAGES) {
         await page.goto(`${server.url}/analytics/${name}`);
         await page.getByRole('heading', { level: 1, name: 'Analytics' }).waitFor();
-        await page.getByText('withheld — too few people, or it would let a smaller group be worked out').waitFor();
+        await page
+          .getByText('withheld — too few people, or it would let a smaller group be worked out')
+          .waitFor();
         if (name !== 'heatmap') expect(await page.locator('svg[role="img"]').count()).toBeGreaterThan(0);
         expect(await page.locator('table').count()).toBeGreaterThan(0);
         expect(await page.getByText('withheld', { exact: true }).count()).toBeGreaterThan(0);
