@@ -1,6 +1,7 @@
 // Climate by team and trend: the latest round's factor averages for each team view (a table, with
 // n and the withheld marker), and the chosen team's factors over rounds as lines.
 import { useId, useState } from 'react';
+import { FACTOR_KEYS } from '../../../../src/domains/climate/constants.ts';
 import { formatDate, t } from '../../i18n/index.ts';
 import { LineChart } from '../../ui/charts/line-chart.tsx';
 import { Responsive } from '../../ui/charts/responsive.tsx';
@@ -15,6 +16,8 @@ export function climateSeries(data: AnalyticsClimate, view: View) {
   return data.factors.map((factor) => ({
     key: factor.key,
     label: factor.name,
+    // The same shape and colour as the factor has on the climate page (FactorMarker).
+    marker: FACTOR_KEYS.indexOf(factor.key),
     values: view.rounds.map((r) =>
       r.released ? (r.factors?.find((f) => f.key === factor.key)?.mean ?? null) : null,
     ),

@@ -15,6 +15,8 @@ export interface LineSeries {
   values: readonly (number | null)[];
   /** joined[i]: the step from point i − 1 to i may be drawn (joined[0] is ignored). */
   joined: readonly boolean[];
+  /** Which marker shape and colour (markers.ts); default: the series' place. */
+  marker?: number;
 }
 
 export interface LineChartProps {
@@ -68,7 +70,7 @@ export function LineChart({ text, xLabels, series, domain, width = DEFAULT_WIDTH
         tickLabelProps={{ ...tickProps, textAnchor: 'middle' }}
       />
       {series.map((s, si) => {
-        const marker = markerOf(si);
+        const marker = markerOf(s.marker ?? si);
         return (
           <g key={s.key} stroke={marker.colour} fill={marker.colour}>
             {s.values.map((v, i) => {
@@ -99,7 +101,7 @@ export function LineChart({ text, xLabels, series, domain, width = DEFAULT_WIDTH
         );
       })}
       {series.map((s, si) => {
-        const marker = markerOf(si);
+        const marker = markerOf(s.marker ?? si);
         const col = si % perRow;
         const row = Math.floor(si / perRow);
         return (
