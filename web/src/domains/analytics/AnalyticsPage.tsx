@@ -113,13 +113,15 @@ const FunnelPage = ({ query }: PageProps) => (
 
 /** Loading, refused (not an admin and no team led), a bad filter, or the page's figures. */
 function Outcome<T>({ result, children }: { result: UseQueryResult<T>; children: (data: T) => ReactNode }) {
-  const [, setSearch] = useSearchParams();
+  const [search, setSearch] = useSearchParams();
   if (result.status === 'pending') return <Loading />;
   if (result.status === 'error') {
     const error = result.error;
-    if (error instanceof ApiError && error.status === 403)
+    // Refused outright (no team led), unless a filter asked for something outside the viewer's line.
+    if (error instanceof ApiError && error.status === 403 && search.size === 0) {
       return <Alert tone="info">{t('analytics.forbidden')}</Alert>;
-    if (error instanceof ApiError && error.status === 400) {
+    }
+    if (error instanceof ApiError && (error.status === 400 || error.status === 403)) {
       return (
         <Alert tone="error">
           <p>
