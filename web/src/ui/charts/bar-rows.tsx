@@ -45,7 +45,12 @@ export function BarRows({
   width = DEFAULT_WIDTH,
 }: BarRowsProps) {
   const hasKey = Boolean(referenceLabel || barLabel);
-  const top = hasKey ? KEY : 4;
+  // The key's two entries side by side when they fit (about 7 px a character), else one per line.
+  const referenceAt = barLabel ? MARGIN.left + 40 + barLabel.length * 7 : MARGIN.left;
+  const keyWraps = Boolean(
+    barLabel && referenceLabel && referenceAt + 44 + referenceLabel.length * 7 > width,
+  );
+  const top = hasKey ? KEY + (keyWraps ? 18 : 0) : 4;
   const height = top + rows.length * ROW.height + 4;
   const x = scaleLinear<number>({
     domain: [domain[0], domain[1]],
@@ -70,7 +75,7 @@ export function BarRows({
             </>
           ) : null}
           {referenceLabel ? (
-            <g transform={`translate(${barLabel ? MARGIN.left + 40 + barLabel.length * 7 : MARGIN.left} 0)`}>
+            <g transform={keyWraps ? `translate(${MARGIN.left} 18)` : `translate(${referenceAt} 0)`}>
               <path d="M7 0 L14 6 L7 12 L0 6 Z" fill={COLOURS.reference} />
               <line
                 x1={18}

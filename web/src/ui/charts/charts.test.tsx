@@ -57,6 +57,21 @@ describe('bar rows', () => {
     expect(svg).toContain('0.50 (n = 12)');
   });
 
+  it('puts the key on two lines when it does not fit on one', () => {
+    const narrow = renderToStaticMarkup(
+      <BarRows
+        text={text('n')}
+        width={300}
+        domain={[0, 1]}
+        barLabel="observed (share of leading over managing)"
+        referenceLabel="expected"
+        rows={[{ key: 'a', label: 'Early', value: 0.5, valueText: '0.50', reference: 0.4 }]}
+      />,
+    );
+    expect(narrow).toContain('transform="translate(4 18)"');
+    expect(svg).not.toContain('transform="translate(4 18)"');
+  });
+
   it('joins the references of every row (also withheld ones) into one dashed curve', () => {
     expect(svg.match(/visx-linepath/g)).toHaveLength(1);
     expect(svg.match(/d="M0 -7 L7 0 L0 7 L-7 0 Z"/g)).toHaveLength(3);
