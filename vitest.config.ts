@@ -11,7 +11,13 @@ export default defineConfig({
           name: 'unit',
           // Projects with different worker limits run one after another: unit, integration, e2e.
           sequence: { groupOrder: 0 },
-          include: ['src/**/*.test.ts', 'bin/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          // web/: pure presentational pieces (charts) rendered with react-dom/server, no browser needed.
+          include: [
+            'src/**/*.test.ts',
+            'bin/**/*.test.ts',
+            'test/unit/**/*.test.ts',
+            'web/src/**/*.test.{ts,tsx}',
+          ],
           exclude: ['src/**/*.int.test.ts'],
         },
       },

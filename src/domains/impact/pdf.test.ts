@@ -1,11 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { ChangeBars } from '../../../web/src/ui/charts/change-bars.tsx';
-import { ForestPlot } from '../../../web/src/ui/charts/forest-plot.tsx';
 import type { Impact, ImpactCell } from '../analytics/contracts.ts';
 import { impactPdf } from './pdf.tsx';
 
@@ -96,42 +92,5 @@ describe('the impact PDF', () => {
     expect(text).toMatch(/people with all three building blocks in place changed more/);
     expect(text).toMatch(/an association, not an effect/);
     expect(text).not.toMatch(/caused|because of the building blocks/i);
-  });
-});
-
-describe('the shared charts', () => {
-  it('draw a point and interval per shown row, a note for a withheld one, and the labelled reference', () => {
-    const svg = renderToStaticMarkup(
-      createElement(ForestPlot, {
-        title: 'Change',
-        axisLabel: 'd_rm',
-        reference: { value: 0.82, label: 'External: Lacerenza et al. 2017' },
-        rows: [
-          { label: 'Creating a vision', estimate: shown.dRm },
-          { label: 'Building trust', estimate: null, note: 'withheld' },
-        ],
-      }),
-    );
-    expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg.match(/<rect /g)).toHaveLength(1);
-    expect(svg).toContain('withheld');
-    expect(svg).toContain('External: Lacerenza et al. 2017');
-  });
-
-  it('stack the three counts of a shown row and leave a withheld row empty', () => {
-    const svg = renderToStaticMarkup(
-      createElement(ChangeBars, {
-        title: 'Who changed',
-        legend: ['Improved', 'No reliable change', 'Declined'],
-        rows: [
-          { label: 'Creating a vision', counts: { improved: 11, noChange: 8, declined: 5 } },
-          { label: 'Building trust', counts: null, note: 'withheld' },
-        ],
-      }),
-    );
-    // Three legend swatches, the hatch pattern's tile, and three segments.
-    expect(svg.match(/<rect /g)).toHaveLength(7);
-    expect(svg).toContain('>11<');
-    expect(svg).toContain('withheld');
   });
 });

@@ -6,8 +6,8 @@
 import PDFDocument from 'pdfkit';
 import { renderToStaticMarkup } from 'react-dom/server';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { ChangeBars } from '../../../web/src/ui/charts/change-bars.tsx';
 import { ForestPlot } from '../../../web/src/ui/charts/forest-plot.tsx';
+import { ShareBars } from '../../../web/src/ui/charts/share-bars.tsx';
 import type { Impact, ImpactCell } from '../analytics/contracts.ts';
 
 const WIDTH = 495; // A4 (595 pt) less two 50 pt margins
@@ -69,14 +69,18 @@ export async function impactPdf(report: Impact, organisation: string): Promise<B
       doc,
       renderToStaticMarkup(
         <ForestPlot
-          title={`${programme.name}: change per capability`}
+          text={{
+            id: `forest-${programme.id}`,
+            title: `${programme.name}: change per capability`,
+            description: 'Hedges-corrected d_rm per capability with its 95 % CI; dashed: external benchmark.',
+          }}
           axisLabel="d_rm (Hedges) with 95 % CI"
           reference={{ value: benchmark, label: `External: Lacerenza et al. 2017 (${f2(benchmark)})` }}
-          rows={programme.capabilities.map((c) => ({
-            label: c.name,
-            estimate: c.dRm,
-            note: c.status === 'withheld' ? 'withheld' : 'no variance',
-          }))}
+          rows={programme.capabilities.map((c) =>
+            c.status === 'shown' && c.dRm
+              ? { key: c.key, label: labelOf(c), interval: c.dRm }
+              : { key: c.key, label: labelOf(c), interval: null, ...whyNot(c) },
+          )}
           width={WIDTH}
         />,
       ),
@@ -84,18 +88,26 @@ export async function impactPdf(report: Impact, organisation: string): Promise<B
     chart(
       doc,
       renderToStaticMarkup(
-        <ChangeBars
-          title={`${programme.name}: who changed reliably`}
-          legend={['Improved', 'No reliable change', 'Declined']}
-          rows={programme.capabilities.map((c) => ({
-            label: c.name,
-            counts: c.shares && {
-              improved: c.shares.improved.count,
-              noChange: c.shares.noChange.count,
-              declined: c.shares.declined.count,
-            },
-            note: 'withheld',
-          }))}
+        <ShareBars
+          text={{
+            id: `shares-${programme.id}`,
+            title: `${programme.name}: who changed reliably`,
+            description: 'Share of people with reliable improvement, no reliable change and decline.',
+          }}
+          legend={{ improved: 'Improved', noChange: 'No reliable change', declined: 'Declined' }}
+          rows={programme.capabilities.map((c) =>
+            c.status === 'shown' && c.shares
+              ? {
+                  key: c.key,
+                  label: labelOf(c),
+                  shares: {
+                    improved: c.shares.improved.share,
+                    noChange: c.shares.noChange.share,
+                    declined: c.shares.declined.share,
+                  },
+                }
+              : { key: c.key, label: labelOf(c), shares: null, ...whyNot(c) },
+          )}
           width={WIDTH}
         />,
       ),
@@ -189,4 +201,16 @@ function association(doc: PDFKit.PDFDocument, cells: ReadonlyArray<ImpactCell>) 
         'in other ways that also go with changing more.',
     )
     .fillColor('black');
+}
+
+/** The chart's row label: the capability and, when shown, its n (as on the page). */
+function labelOf(c: ImpactCell): string {
+  return c.n === null ? c.name : `${c.name} (n = ${c.n})`;
+}
+
+/** Why a capability has no mark, as the page says it: withheld (marked) or no variance. */
+function whyNot(c: ImpactCell): { note: string; withheld?: boolean } {
+  return c.status === 'no-variance'
+    ? { note: 'not computed: no variance' }
+    : { note: 'withheld', withheld: true };
 }

@@ -39,7 +39,8 @@ function Brand({ to }: { to: string }) {
 /** `section` marks the link current on every page under it (e.g. all framework admin pages). */
 function NavLink({ entry }: { entry: NavEntry }) {
   const { pathname } = useLocation();
-  const current = currentEntry(pathname) === entry;
+  const { viewer } = useSession();
+  const current = currentEntry(pathname, isAdmin(viewer)) === entry;
   return (
     <Link to={entry.to} className="nav-link" aria-current={current ? 'page' : undefined}>
       {entry.label()}
@@ -123,10 +124,15 @@ function isUnder(pathname: string, entry: NavEntry): boolean {
   return pathname === section || pathname.startsWith(`${section}/`);
 }
 
+/** The entries a viewer sees: admin entries for admins only, `notForAdmins` ones for everyone else. */
+function visibleEntries(admin: boolean): NavEntry[] {
+  return modules.flatMap((m) => m.nav ?? []).filter((e) => (admin ? !e.notForAdmins : !e.admin));
+}
+
 /** The entry of the page shown: the one with the longest section around it (/plan/shared, not /plan). */
-function currentEntry(pathname: string): NavEntry | undefined {
+function currentEntry(pathname: string, admin: boolean): NavEntry | undefined {
   let best: NavEntry | undefined;
-  for (const entry of modules.flatMap((m) => m.nav ?? [])) {
+  for (const entry of visibleEntries(admin)) {
     if (
       isUnder(pathname, entry) &&
       (entry.section ?? entry.to).length > (best ? (best.section ?? best.to).length : -1)
@@ -338,9 +344,9 @@ function AccountMenu() {
 export function AppLayout({ children }: { children: ReactNode }) {
   const { viewer } = useSession();
   const compact = useMediaQuery(COMPACT);
-  const entries = modules.flatMap((m) => m.nav ?? []);
+  const entries = visibleEntries(isAdmin(viewer));
   const main = entries.filter((e) => !e.admin);
-  const admin = isAdmin(viewer) ? entries.filter((e) => e.admin) : [];
+  const admin = entries.filter((e) => e.admin);
   return (
     <>
       <SkipLink />

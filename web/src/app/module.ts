@@ -30,6 +30,11 @@ export interface NavEntry {
   section?: string;
   /** Admin entries are grouped under one "Admin" menu and shown to admins only. */
   admin?: boolean;
+  /**
+   * Shown to everyone but admins: a page admins reach from the Admin menu that others may also
+   * see a part of (analytics: a team leader's own line).
+   */
+  notForAdmins?: boolean;
 }
 
 export interface WebModule {

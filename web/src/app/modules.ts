@@ -2,6 +2,7 @@
 // app/Layout.tsx). Adding a domain's pages = a folder with a module.tsx, and one line here. The order
 // is the order of the navigation entries.
 import { alignmentModule } from '../domains/alignment/module.tsx';
+import { analyticsModule } from '../domains/analytics/module.tsx';
 import { assessmentsModule } from '../domains/assessments/module.tsx';
 import { checkinsModule } from '../domains/checkins/module.tsx';
 import { climateModule } from '../domains/climate/module.tsx';
@@ -38,4 +39,5 @@ export const modules: readonly WebModule[] = [
   alignmentModule,
   nudgesModule,
   programmesModule,
+  analyticsModule,
 ];

@@ -5,6 +5,7 @@
 // the locale is chosen once, from the browser's preferences.
 import { appEn } from '../app/i18n/en.ts';
 import { alignmentEn } from '../domains/alignment/i18n/en.ts';
+import { analyticsEn } from '../domains/analytics/i18n/en.ts';
 import { assessmentsEn } from '../domains/assessments/i18n/en.ts';
 import { checkinsEn } from '../domains/checkins/i18n/en.ts';
 import { climateEn } from '../domains/climate/i18n/en.ts';
@@ -42,6 +43,7 @@ export const en = {
   ...nudgesEn,
   ...climateEn,
   ...programmesEn,
+  ...analyticsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

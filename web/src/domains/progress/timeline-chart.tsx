@@ -1,8 +1,11 @@
 // The timeline of one capability or behaviour: scores over real time, one shape per kind of
 // measurement (self, 360, pulse), with the person's experiments as bands from start to review and a
-// numbered bar each in a strip under the axis. Inline SVG, as the other charts (no chart library).
+// numbered bar each in a strip under the axis. Scales and lines from visx (ADR 0026), styled by
+// progress.css.
 // The SVG carries a role=img summary; every score is also in the table under it and every
 // experiment in the numbered list, so nothing is only in the picture.
+import { scaleLinear, scaleTime } from '@visx/scale';
+import { LinePath } from '@visx/shape';
 import { t, tn } from '../../i18n/index.ts';
 import { formatMonth, formatStat } from '../../ui/format.ts';
 import type { MeasurementKind } from './labels.ts';
@@ -111,9 +114,8 @@ export function TimelineChart({
   const margin = (to - from) * 0.04;
   from -= margin;
   to += margin;
-  const plotW = W - PAD.left - PAD.right;
-  const x = (time: number) => PAD.left + ((time - from) / (to - from)) * plotW;
-  const y = (v: number) => PAD.top + plotH - ((v - min) / (max - min)) * plotH;
+  const x = scaleTime<number>({ domain: [new Date(from), new Date(to)], range: [PAD.left, W - PAD.right] });
+  const y = scaleLinear<number>({ domain: [min, max], range: [PAD.top + plotH, PAD.top] });
   const axisY = PAD.top + plotH;
 
   const gridValues: number[] = [];
@@ -170,17 +172,21 @@ export function TimelineChart({
         </text>
       ))}
       {connectAll && points.length > 1 ? (
-        <polyline
+        <LinePath
           className="progress-line progress-connect"
-          points={points.map((p) => `${x(dayOf(p.date))},${y(p.score)}`).join(' ')}
+          data={[...points]}
+          x={(p) => x(dayOf(p.date))}
+          y={(p) => y(p.score)}
         />
       ) : null}
       {byKind.map(({ kind, series }) =>
         series.length > 1 ? (
-          <polyline
+          <LinePath
             key={`line-${kind}`}
             className={`progress-line progress-${kindClass(kind)}`}
-            points={series.map((p) => `${x(dayOf(p.date))},${y(p.score)}`).join(' ')}
+            data={series}
+            x={(p) => x(dayOf(p.date))}
+            y={(p) => y(p.score)}
           />
         ) : null,
       )}

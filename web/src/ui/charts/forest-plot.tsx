@@ -1,120 +1,164 @@
-// A forest plot: one row per estimate with its confidence interval, a line at zero and an optional
-// external reference line (the impact page's d_rm per capability against Lacerenza et al., 2017).
-// Plain SVG from visx with presentation attributes, no CSS or browser API, so the server renders the
-// same component to SVG for the PDF (docs/decisions/0026, 0029). Labels come in as props: the web
-// passes its translations, the PDF its English. The figures are also in the table beside it.
+// Effect sizes with their 95 % confidence intervals, one row per capability (a forest plot), with a
+// solid line at zero and a dashed line at an external reference (the literature's benchmark).
+// Presentational and free of browser APIs: the impact page renders it, and the impact PDF renders
+// the same component with react-dom/server.
 import { AxisBottom } from '@visx/axis';
 import { Group } from '@visx/group';
-import { scaleBand, scaleLinear } from '@visx/scale';
+import { scaleLinear } from '@visx/scale';
 import { Line } from '@visx/shape';
+import { ChartFrame, type ChartText } from './chart-frame.tsx';
+import {
+  COLOURS,
+  DEFAULT_WIDTH,
+  FONT,
+  FONT_SIZE,
+  formatNumber,
+  MARGIN,
+  ROW,
+  SMALL_FONT_SIZE,
+} from './theme.ts';
+import { SvgWithheld } from './withheld.tsx';
+
+export interface Interval {
+  estimate: number;
+  low: number;
+  high: number;
+}
 
 export interface ForestRow {
+  key: string;
+  /** The row's label as printed, e.g. "Coaching (n = 14)". */
   label: string;
-  /** null: not shown (withheld or no variance); the row keeps its place with `note`. */
-  estimate: { estimate: number; low: number; high: number } | null;
+  /** null: nothing to draw; `note` says why (e.g. "withheld"). */
+  interval: Interval | null;
   note?: string;
+  /** Draw the note with the withheld marker (true) or as plain text (e.g. "no change to measure"). */
+  withheld?: boolean;
 }
 
 export interface ForestPlotProps {
-  rows: ReadonlyArray<ForestRow>;
-  /** A vertical reference line from outside the organisation's data, labelled as such. */
-  reference?: { value: number; label: string } | null;
-  /** Axis title, e.g. "d_rm (Hedges) with 95 % CI". */
+  text: ChartText;
+  rows: readonly ForestRow[];
+  reference: { value: number; label: string };
   axisLabel: string;
-  title: string;
   width?: number;
 }
 
-const ROW = 22;
-const PAD = { top: 26, right: 16, bottom: 40, left: 170 };
-const INK = '#1f2933';
-const MUTED = '#6b7280';
-const ACCENT = '#1d4ed8';
-const REFERENCE = '#b45309';
+const TOP = 30; // room for the reference line's label
+const AXIS = 50;
+/** Narrower than this, the label line has no room for the figures (they are in the table beneath). */
+const NUMBERS_MIN_WIDTH = 520;
 
-export function ForestPlot({ rows, reference, axisLabel, title, width = 520 }: ForestPlotProps) {
-  const height = PAD.top + PAD.bottom + ROW * Math.max(1, rows.length);
-  const values = rows.flatMap((r) => (r.estimate ? [r.estimate.low, r.estimate.high] : []));
-  if (reference) values.push(reference.value);
-  const low = Math.min(-0.5, ...values);
-  const high = Math.max(1, ...values);
-  const x = scaleLinear<number>({
-    domain: [low, high],
-    range: [0, width - PAD.left - PAD.right],
-    nice: true,
-  });
-  const y = scaleBand<string>({
-    domain: rows.map((_, i) => String(i)),
-    range: [0, ROW * Math.max(1, rows.length)],
-    padding: 0.3,
-  });
-  const innerHeight = ROW * Math.max(1, rows.length);
-  return (
-    <svg
-      xmlns="http://www.w3.org/2000/svg"
-      width={width}
-      height={height}
-      viewBox={`0 0 ${width} ${height}`}
-      role="img"
-    >
-      <title>{title}</title>
-      <Group left={PAD.left} top={PAD.top}>
-        <Line from={{ x: x(0), y: -6 }} to={{ x: x(0), y: innerHeight }} stroke={MUTED} strokeWidth={1} />
-        {reference ? (
-          <g>
-            <Line
-              from={{ x: x(reference.value), y: -6 }}
-              to={{ x: x(reference.value), y: innerHeight }}
-              stroke={REFERENCE}
-              strokeWidth={1.5}
-              strokeDasharray="5,3"
-            />
-            <text x={x(reference.value)} y={-10} fontSize={9} fill={REFERENCE} textAnchor="middle">
-              {reference.label}
-            </text>
-          </g>
-        ) : null}
-        {rows.map((row, i) => {
-          const mid = (y(String(i)) ?? 0) + y.bandwidth() / 2;
-          return (
-            <g key={row.label}>
-              <text x={-8} y={mid + 3} fontSize={10} fill={INK} textAnchor="end">
-                {shorten(row.label)}
-              </text>
-              {row.estimate ? (
-                <g>
-                  <Line
-                    from={{ x: x(row.estimate.low), y: mid }}
-                    to={{ x: x(row.estimate.high), y: mid }}
-                    stroke={ACCENT}
-                    strokeWidth={1.5}
-                  />
-                  <rect x={x(row.estimate.estimate) - 4} y={mid - 4} width={8} height={8} fill={ACCENT} />
-                </g>
-              ) : (
-                <text x={x(0) + 6} y={mid + 3} fontSize={9} fill={MUTED} fontStyle="italic">
-                  {row.note ?? ''}
-                </text>
-              )}
-            </g>
-          );
-        })}
-        <AxisBottom
-          top={innerHeight}
-          scale={x}
-          numTicks={6}
-          stroke={MUTED}
-          tickStroke={MUTED}
-          tickLabelProps={{ fontSize: 9, fill: INK, textAnchor: 'middle' }}
-          label={axisLabel}
-          labelProps={{ fontSize: 10, fill: INK, textAnchor: 'middle' }}
-        />
-      </Group>
-    </svg>
-  );
+/** The x domain: every interval, zero and the reference, with some room, never narrower than −0.5…1. */
+export function forestDomain(rows: readonly ForestRow[], reference: number): [number, number] {
+  const values = rows.flatMap((r) => (r.interval ? [r.interval.low, r.interval.high] : []));
+  const low = Math.min(-0.5, reference, ...values);
+  const high = Math.max(1, reference, ...values);
+  return [Math.floor(low * 4) / 4, Math.ceil(high * 4) / 4];
 }
 
-/** Long labels are cut to fit the margin; the full label is in the table beside the chart. */
-export function shorten(label: string, max = 30): string {
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+export function ForestPlot({ text, rows, reference, axisLabel, width = DEFAULT_WIDTH }: ForestPlotProps) {
+  const height = TOP + rows.length * ROW.height + AXIS;
+  const x = scaleLinear<number>({
+    domain: forestDomain(rows, reference.value),
+    range: [MARGIN.left + 6, width - MARGIN.right],
+  });
+  const plotBottom = TOP + rows.length * ROW.height;
+  const refX = x(reference.value);
+  const refOnRight = refX > width / 2;
+  return (
+    <ChartFrame text={text} width={width} height={height}>
+      <Line
+        from={{ x: x(0), y: TOP - 4 }}
+        to={{ x: x(0), y: plotBottom }}
+        stroke={COLOURS.axis}
+        strokeWidth={1}
+      />
+      <Line
+        from={{ x: refX, y: TOP - 4 }}
+        to={{ x: refX, y: plotBottom }}
+        stroke={COLOURS.reference}
+        strokeWidth={1.5}
+        strokeDasharray="6 4"
+      />
+      <text
+        x={refOnRight ? refX - 4 : refX + 4}
+        y={TOP - 10}
+        textAnchor={refOnRight ? 'end' : 'start'}
+        fill={COLOURS.reference}
+        fontSize={SMALL_FONT_SIZE}
+      >
+        {reference.label}
+      </text>
+      {rows.map((row, i) => (
+        <Group key={row.key} top={TOP + i * ROW.height}>
+          <text x={MARGIN.left} y={ROW.labelY} fill={COLOURS.text} fontSize={FONT_SIZE}>
+            {row.label}
+            {row.interval && width >= NUMBERS_MIN_WIDTH ? (
+              <tspan fill={COLOURS.muted}>
+                {'  '}
+                {formatNumber(row.interval.estimate)} [{formatNumber(row.interval.low)},{' '}
+                {formatNumber(row.interval.high)}]
+              </tspan>
+            ) : null}
+          </text>
+          {row.interval ? (
+            <>
+              <Line
+                from={{ x: x(row.interval.low), y: ROW.markY }}
+                to={{ x: x(row.interval.high), y: ROW.markY }}
+                stroke={COLOURS.accent}
+                strokeWidth={2}
+              />
+              {[row.interval.low, row.interval.high].map((v, end) => (
+                <Line
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the two whiskers, always in this order.
+                  key={end}
+                  from={{ x: x(v), y: ROW.markY - 5 }}
+                  to={{ x: x(v), y: ROW.markY + 5 }}
+                  stroke={COLOURS.accent}
+                  strokeWidth={2}
+                />
+              ))}
+              <rect
+                x={x(row.interval.estimate) - 5}
+                y={ROW.markY - 5}
+                width={10}
+                height={10}
+                fill={COLOURS.accent}
+              />
+            </>
+          ) : row.withheld ? (
+            <SvgWithheld x={MARGIN.left} y={ROW.markY + 5} label={row.note ?? ''} />
+          ) : (
+            <text
+              x={MARGIN.left}
+              y={ROW.markY + 5}
+              fill={COLOURS.muted}
+              fontSize={FONT_SIZE}
+              fontStyle="italic"
+            >
+              {row.note}
+            </text>
+          )}
+        </Group>
+      ))}
+      <AxisBottom
+        top={plotBottom + 4}
+        scale={x}
+        numTicks={width < 480 ? 4 : 8}
+        tickFormat={(v) => formatNumber(Number(v), 2)}
+        stroke={COLOURS.axis}
+        tickStroke={COLOURS.axis}
+        tickLabelProps={{
+          fill: COLOURS.text,
+          fontSize: SMALL_FONT_SIZE,
+          fontFamily: FONT,
+          textAnchor: 'middle',
+        }}
+        label={axisLabel}
+        labelProps={{ fill: COLOURS.text, fontSize: SMALL_FONT_SIZE, fontFamily: FONT, textAnchor: 'middle' }}
+      />
+    </ChartFrame>
+  );
 }
