@@ -27,7 +27,9 @@ async function download(page: Page, name: string | RegExp): Promise<{ file: Down
 
 /** The page's tables as the API gives them (the same session, through the page's own request context). */
 async function tablesOf(page: Page, path: string): Promise<ExportTable[]> {
-  const response = await page.request.get(path, { headers: { Accept: 'application/json' } });
+  const response = await page.request.get(new URL(path, page.url()).toString(), {
+    headers: { Accept: 'application/json' },
+  });
   expect(response.status(), path).toBe(200);
   return ((await response.json()) as { tables: ExportTable[] }).tables;
 }
