@@ -16,7 +16,7 @@ import { contrast } from '../../ui/charts/colour-scale.ts';
 import { balanceRows, derailerRows, funnelRows } from './bar-views.tsx';
 import { climateSeries } from './climate-view.tsx';
 import { queryFromSearch, withFilter } from './filters.ts';
-import { HeatmapView, heatDomain } from './heatmap-view.tsx';
+import { HeatmapView, heatDomain, heatmapLines } from './heatmap-view.tsx';
 import { forestRows, ImpactView, shareRows } from './impact-view.tsx';
 import { Downloads, Provenance } from './page-parts.tsx';
 
@@ -156,5 +156,22 @@ describe('filters and downloads', () => {
     expect(html).toContain('Figures for 2026-11');
     expect(html).toContain('withheld — too few people, or it would let a smaller group be worked out');
     expect(html).toContain('the teams you lead');
+  });
+});
+
+describe('heatmap lines', () => {
+  it('folds a team’s stage rows with nothing released into one line, and keeps every row with a figure', () => {
+    const team = { id: '00000000-0000-4000-8000-000000000001', name: 'Sales', path: 'Sales' };
+    const empty = (stage: string) => ({ team, stage, people: null, cells: [null, null] });
+    const lines = heatmapLines([
+      { team, stage: null, people: 40, cells: [{ n: 40, mean: 3.2 }, null] },
+      empty('team-lead'),
+      empty('manager'),
+      { team, stage: 'individual-contributor', people: 30, cells: [null, null] },
+      empty('executive'),
+    ]);
+    expect(
+      lines.map((l) => (l.kind === 'row' ? `row:${l.row.stage}` : `withheld:${l.stages.join('+')}`)),
+    ).toEqual(['row:null', 'withheld:team-lead+manager', 'row:individual-contributor', 'withheld:executive']);
   });
 });

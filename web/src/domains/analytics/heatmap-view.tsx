@@ -40,6 +40,29 @@ function RowHead({ row, stage }: { row: Heatmap['rows'][number]; stage: string |
   );
 }
 
+type Row = Heatmap['rows'][number];
+type Line = { kind: 'row'; row: Row } | { kind: 'withheld'; team: Row['team']; stages: string[] };
+
+/**
+ * A team's stage rows with nothing released (no headcount, no cell) become one line naming those
+ * stages: in a large organisation most team × stage pairs are too small, and a row of markers per
+ * pair buries the figures. The export keeps every row.
+ */
+export function heatmapLines(rows: readonly Row[]): Line[] {
+  const lines: Line[] = [];
+  for (const row of rows) {
+    const empty = row.stage !== null && row.people === null && row.cells.every((c) => c === null);
+    if (!empty) {
+      lines.push({ kind: 'row', row });
+      continue;
+    }
+    const last = lines.at(-1);
+    if (last?.kind === 'withheld' && last.team?.id === row.team?.id) last.stages.push(row.stage!);
+    else lines.push({ kind: 'withheld', team: row.team, stages: [row.stage!] });
+  }
+  return lines;
+}
+
 export function HeatmapView({ data }: { data: Heatmap }) {
   const id = useId();
   const domain = heatDomain(data);
@@ -74,33 +97,68 @@ export function HeatmapView({ data }: { data: Heatmap }) {
             </tr>
           </thead>
           <tbody>
-            {data.rows.map((row) => (
-              <tr key={`${row.team?.id ?? 'all'}:${row.stage ?? 'all'}`}>
-                <th scope="row" className="heat-row-head">
-                  <RowHead row={row} stage={row.stage ? (stageName.get(row.stage) ?? row.stage) : null} />
-                </th>
-                {row.cells.map((cell, i) => {
-                  const key = data.capabilities[i]?.key ?? i;
-                  if (!cell) {
-                    return (
-                      <td key={key} className="heat-cell heat-withheld">
-                        <Withheld label={t('analytics.withheld')} />
-                      </td>
-                    );
-                  }
-                  const background = fill(cell.mean);
-                  return (
-                    <td key={key} className="heat-cell" style={{ background, color: inkOn(background) }}>
-                      <strong>{cell.mean.toFixed(2)}</strong>
-                      <span className="heat-n">{t('analytics.n', { n: cell.n })}</span>
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
+            {heatmapLines(data.rows).map((line) =>
+              line.kind === 'withheld' ? (
+                <tr key={`${line.team?.id ?? 'all'}:withheld`} className="heat-withheld-line">
+                  <td colSpan={data.capabilities.length + 1}>
+                    <Withheld
+                      label={t('analytics.heatmap.stagesWithheld', {
+                        team: line.team?.name ?? t('analytics.allInScope'),
+                        stages: line.stages.map((k) => stageName.get(k) ?? k).join(', '),
+                      })}
+                    />
+                  </td>
+                </tr>
+              ) : (
+                <HeatRow
+                  key={`${line.row.team?.id ?? 'all'}:${line.row.stage ?? 'all'}`}
+                  row={line.row}
+                  data={data}
+                  fill={fill}
+                  stage={line.row.stage ? (stageName.get(line.row.stage) ?? line.row.stage) : null}
+                />
+              ),
+            )}
           </tbody>
         </table>
       </ScrollTable>
     </section>
+  );
+}
+
+function HeatRow({
+  row,
+  data,
+  fill,
+  stage,
+}: {
+  row: Row;
+  data: Heatmap;
+  fill: (mean: number) => string;
+  stage: string | null;
+}) {
+  return (
+    <tr>
+      <th scope="row" className="heat-row-head">
+        <RowHead row={row} stage={stage} />
+      </th>
+      {row.cells.map((cell, i) => {
+        const key = data.capabilities[i]?.key ?? i;
+        if (!cell) {
+          return (
+            <td key={key} className="heat-cell heat-withheld">
+              <Withheld label={t('analytics.withheld')} />
+            </td>
+          );
+        }
+        const background = fill(cell.mean);
+        return (
+          <td key={key} className="heat-cell" style={{ background, color: inkOn(background) }}>
+            <strong>{cell.mean.toFixed(2)}</strong>
+            <span className="heat-n">{t('analytics.n', { n: cell.n })}</span>
+          </td>
+        );
+      })}
+    </tr>
   );
 }

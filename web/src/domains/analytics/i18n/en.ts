@@ -49,6 +49,7 @@ export const analyticsEn = {
     'Average capability scores per team (with its sub-teams) and career stage. Darker is higher; the value and the number of people are printed in each cell.',
   'analytics.heatmap.rowHead': 'Team · stage · people',
   'analytics.heatmap.people': '{n} people',
+  'analytics.heatmap.stagesWithheld': '{team}: withheld for {stages}',
   'analytics.heatmap.scale': 'Colour scale',
   'analytics.heatmap.empty': 'No assessments in this selection.',
 
