@@ -124,6 +124,52 @@ export async function seedDemoAssessments(
       });
     }
   }
+  // Per item: the scale's top, and whether a lower answer means less of what development builds.
+  const itemScales = new Map(
+    capabilities.flatMap(({ capability, points, items }) =>
+      items.map(({ item }) => [item.key, { points, up: !item.reversed !== Boolean(capability.derailer) }]),
+    ),
+  );
+  assessmentRows.push(...baselines(assessmentRows, people, itemScales, now));
   // One multi-row insert: far faster than row by row, on PGlite especially.
   await tx.insert(assessments).values(assessmentRows);
+}
+
+/**
+ * An earlier take, 8–10 months back, for every leader (team lead and up) who took the assessment
+ * only once and recently: the demo's programmes for managers and senior leaders started months ago,
+ * and without a take before the start the impact page had no before/after pair to show. Each answer
+ * is the later one a step less developed on about half the items (the growth retakes show), from a
+ * stream of its own so the rest of the demo is drawn exactly as before.
+ */
+function baselines(
+  rows: ReadonlyArray<typeof assessments.$inferInsert>,
+  people: DemoPerson[],
+  itemScales: ReadonlyMap<string, { points: number; up: boolean }>,
+  now: number,
+): Array<typeof assessments.$inferInsert> {
+  const random = seededRandom(SEED + 1);
+  const takes = new Map<string, Array<typeof assessments.$inferInsert>>();
+  for (const row of rows) takes.set(row.personId, [...(takes.get(row.personId) ?? []), row]);
+  const out: Array<typeof assessments.$inferInsert> = [];
+  for (const person of people) {
+    const [only, ...more] = takes.get(person.id) ?? [];
+    if (person.seniority < 1 || !only || more.length > 0 || only.status !== 'submitted') continue;
+    const submittedAt = new Date(now - (240 + 60 * random()) * DAY_MS);
+    const answers = Object.fromEntries(
+      Object.entries(only.answers as Record<string, number | null>).map(([key, value]) => {
+        const scale = itemScales.get(key);
+        if (value === null || !scale || random() < 0.45) return [key, value];
+        return [key, Math.min(scale.points, Math.max(1, value + (scale.up ? -1 : 1)))];
+      }),
+    );
+    out.push({
+      ...only,
+      answers,
+      startedAt: new Date(submittedAt.getTime() - (12 + 28 * random()) * 60_000),
+      updatedAt: submittedAt,
+      submittedAt,
+    });
+  }
+  return out;
 }

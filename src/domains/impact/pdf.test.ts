@@ -93,4 +93,14 @@ describe('the impact PDF', () => {
     expect(text).toMatch(/an association, not an effect/);
     expect(text).not.toMatch(/caused|because of the building blocks/i);
   });
+
+  it('prints the negative ticks of the axis (the charts draw U+2212, which the PDF fonts lack)', async () => {
+    const crossing = { ...shown, dRm: { estimate: 0.1, low: -0.35, high: 0.55 } };
+    const pdf = await impactPdf(
+      { ...report, programmes: [{ ...report.programmes[0]!, capabilities: [crossing] }] },
+      'Northwind',
+    );
+    const ticks = (await textOf(pdf)).split(/\s+/).filter((token) => /^-0\.\d+$/.test(token));
+    expect(ticks.length).toBeGreaterThan(0);
+  });
 });

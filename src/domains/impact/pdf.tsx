@@ -164,7 +164,14 @@ function table(doc: PDFKit.PDFDocument, cells: ReadonlyArray<ImpactCell>) {
   doc.moveDown(0.3).fontSize(8).fillColor('#4b5563').text(`"withheld": ${WITHHELD}.`).fillColor('black');
 }
 
-function chart(doc: PDFKit.PDFDocument, svg: string) {
+/**
+ * The page's charts print a true minus sign (U+2212) and ≥/≤; the standard PDF fonts (WinAnsi) have
+ * none of them and drop them silently, so "−0.40" became "0.40" on the axis.
+ */
+const OUTSIDE_WINANSI: Record<string, string> = { '\u2212': '-', '\u2265': '>=', '\u2264': '<=' };
+
+function chart(doc: PDFKit.PDFDocument, page: string) {
+  const svg = page.replace(/[\u2212\u2265\u2264]/g, (c) => OUTSIDE_WINANSI[c]!);
   const height = Number(/height="([\d.]+)"/.exec(svg)?.[1] ?? 200);
   if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
   SVGtoPDF(doc, svg, doc.page.margins.left, doc.y, { width: WIDTH, height, assumePt: true });
