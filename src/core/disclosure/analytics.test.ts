@@ -148,3 +148,43 @@ describe('analyticsSnapshot and answerQuery', () => {
     expect(answerQuery(withoutB, {}, 'score')).toEqual({ released: true, n: 2, sum: 8 });
   });
 });
+
+describe('a preference per family', () => {
+  // Managers are 3 of 11 but 2 and 1 per team: the organisation's manager row and the team totals
+  // cannot both be shown (a team ∩ managers would be formable and hold one or two people).
+  const stage = (p: number) => (p === 0 || p === 1 || p === 6 ? 'manager' : 'individual');
+  const people: AnalyticsPerson[] = Array.from({ length: 11 }, (_, p) => ({
+    personId: `p${p}`,
+    teamId: p < 6 ? 'a' : 'b',
+    stage: stage(p),
+    programmeId: null,
+    values: { score: 3, balance: 0.5 },
+  }));
+  const decision = analyticsSnapshot(
+    {
+      teams: [
+        { id: 'a', parentTeamId: null },
+        { id: 'b', parentTeamId: null },
+      ],
+      stages: ['individual', 'manager'],
+      programmes: [],
+      measures: [
+        { id: 'score', kind: 'mean' },
+        { id: 'balance', kind: 'mean' },
+      ],
+      people,
+    },
+    { minimum: 3, preferByFamily: { balance: 'stages' } },
+  );
+
+  it('keeps the stage row for the family that prefers stages, the team totals for the others', () => {
+    expect(answerQuery(decision, { stages: ['manager'] }, 'balance')).toEqual({
+      released: true,
+      n: 3,
+      sum: 1.5,
+    });
+    expect(answerQuery(decision, { teams: ['a'] }, 'balance').released).toBe(false);
+    expect(answerQuery(decision, { stages: ['manager'] }, 'score').released).toBe(false);
+    expect(answerQuery(decision, { teams: ['a'] }, 'score')).toEqual({ released: true, n: 6, sum: 18 });
+  });
+});

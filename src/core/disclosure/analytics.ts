@@ -72,6 +72,13 @@ export interface AnalyticsSnapshotOptions {
    */
   readonly prefer?: 'teams' | 'stages';
   /**
+   * `prefer` for one family (a measure id, or `people`): a measure whose page is by stage (manage/lead
+   * balance against the expected curve) keeps its stage row, while the heatmap's capabilities keep
+   * their team totals. Safe either way: each family is decided on its own under the same rule; the
+   * priority only chooses which of two conflicting figures is shown.
+   */
+  readonly preferByFamily?: Readonly<Record<string, 'teams' | 'stages'>>;
+  /**
    * `releasedSets` of every earlier snapshot still readable. Scores persist from one month to the
    * next, so without them a person who moved team, joined or left would be the difference of two
    * months' figures.
@@ -119,7 +126,7 @@ export function analyticsSnapshot(
 
   const released: Record<string, ReleasedAnalyticsCell> = {};
   const releasedSets: Record<string, string[][]> = {};
-  const lattice = new Lattice(input, ancestorsOf, options.prefer ?? 'teams');
+  const lattice = new Lattice(input, ancestorsOf);
   // One family at a time: only its cells' member lists are held (a snapshot of 100 000 people has
   // tens of millions of memberships over all families together).
   const families = [
@@ -130,7 +137,8 @@ export function analyticsSnapshot(
     })),
   ];
   for (const family of families) {
-    const decided = decideFamily(input.people, lattice.cellsOf(family.figures), family.id, options);
+    const prefer = options.preferByFamily?.[family.id] ?? options.prefer ?? 'teams';
+    const decided = decideFamily(input.people, lattice.cellsOf(family.figures, prefer), family.id, options);
     for (const cell of decided.released) released[cell.id] = { n: cell.members.length, sum: cell.sum };
     releasedSets[family.id] = decided.sets;
   }
@@ -184,7 +192,6 @@ class Lattice {
   constructor(
     private readonly input: AnalyticsSnapshotInput,
     ancestorsOf: ReadonlyMap<string, ReadonlyArray<string>>,
-    private readonly prefer: 'teams' | 'stages',
   ) {
     this.teams = numbering(input.teams.map((team) => team.id));
     this.stages = numbering(input.stages);
@@ -194,7 +201,7 @@ class Lattice {
     }
   }
 
-  cellsOf(figures: ReadonlyArray<AnalyticsFigure>): LatticeCell[] {
+  cellsOf(figures: ReadonlyArray<AnalyticsFigure>, prefer: 'teams' | 'stages'): LatticeCell[] {
     const [stageCount, programmeCount] = [this.stages.names.length, this.programmes.names.length];
     const slots = new Array<LatticeCell | undefined>(
       this.teams.names.length * stageCount * programmeCount * figures.length,
@@ -222,7 +229,7 @@ class Lattice {
                   programme: this.programmes.names[programme]!,
                   figure,
                 };
-                cell = { id: analyticsCellId(key), members: [], sum: 0, value: priorityOf(key, this.prefer) };
+                cell = { id: analyticsCellId(key), members: [], sum: 0, value: priorityOf(key, prefer) };
                 slots[slot] = cell;
                 created.push(cell);
               }

@@ -2,13 +2,14 @@
 // per organisation, holding its advisory lock: two workers deciding at once would each take the
 // same earlier sets as `earlier` and release two sets never checked together. Every decision is
 // taken with the released sets of every earlier snapshot and version of the organisation.
+
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type AnalyticsSnapshotDecision, analyticsSnapshot } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/services.ts';
 import { loadSettings } from '../feedback/settings.ts';
-import type { Labels } from './labels.ts';
+import { type Labels, measureIds } from './labels.ts';
 import { analyticsReleasedSets, analyticsSnapshots } from './schema.ts';
 import { lastChangeAt, periodOf, readSnapshotInput } from './snapshot-read.ts';
 
@@ -81,7 +82,13 @@ export async function decideSnapshot(
       .orderBy(asc(analyticsReleasedSets.period), asc(analyticsReleasedSets.version));
     const earlier = earlierRows.map((r) => r.sets as AnalyticsSnapshotDecision['releasedSets']);
     const { input, labels } = await readSnapshotInput(tx, services.db.kind, organisationId, period);
-    const { releasedSets, ...decision } = analyticsSnapshot(input, { minimum, earlier });
+    // The balance page is by career stage (against the expected curve): its stage row wins over team
+    // totals; every other family keeps the team totals the heatmap and team rows need.
+    const { releasedSets, ...decision } = analyticsSnapshot(input, {
+      minimum,
+      earlier,
+      preferByFamily: { [measureIds(labels).balance]: 'stages' },
+    });
     const version = (current?.version ?? 0) + 1;
     const row = {
       version,
