@@ -111,7 +111,10 @@ program
     }
     const services = await createServices(config());
     try {
-      const result = await seedSynthetic(services, parsed, (step) => console.error(`  seeding ${step}…`));
+      const t0 = performance.now();
+      const result = await seedSynthetic(services, parsed, (step) =>
+        console.error(`  ${((performance.now() - t0) / 1000).toFixed(1)} s: seeding ${step}…`),
+      );
       const counts = Object.entries(result.counts)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ');

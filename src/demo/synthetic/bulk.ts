@@ -1,27 +1,42 @@
 // Bulk writing for the synthetic seed: multi-row INSERTs in chunks, each chunk its own system
-// transaction scoped to the one organisation being seeded (ADR 0030). A chunk stays well under
-// PostgreSQL's 65,535 bind parameters per statement and keeps each statement's JSON a few MB.
+// transaction for the one organisation being seeded (ADR 0030).
+import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../../platform/db/database.ts';
 
-/** Bind parameters per statement: under the protocol's 65,535, with room for drizzle's own. */
-const PARAMETERS_PER_STATEMENT = 30_000;
-/** Rows per statement whatever their width: big JSON answers make a statement heavy before its parameters do. */
-const MAX_ROWS_PER_STATEMENT = 2_000;
+/**
+ * Rows per statement: each chunk is one JSON parameter of a few MB (a rater row with its answers
+ * is about 1.5 kB), big enough that round trips do not dominate, small enough for PGlite's memory.
+ */
+const ROWS_PER_STATEMENT = 2_000;
 
-/** Inserts `rows` into `table`, chunk by chunk; returns the number of rows written. */
+/**
+ * Inserts `rows` into `table`, chunk by chunk, each chunk one statement with one parameter: the rows
+ * as a JSON array, expanded by jsonb_populate_recordset into the table's own row type (ADR 0030).
+ * Only the columns the rows carry are written, so the others take their defaults, and every
+ * constraint and trigger applies as for any INSERT. Returns the number of rows written.
+ */
 export async function insertInChunks<T extends PgTable>(
   db: Database,
   table: T,
   rows: ReadonlyArray<T['$inferInsert']>,
 ): Promise<number> {
   if (!rows.length) return 0;
-  const columns = Object.keys(rows[0]!).length;
-  const size = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(PARAMETERS_PER_STATEMENT / columns)));
-  for (let start = 0; start < rows.length; start += size) {
-    const chunk = rows.slice(start, start + size);
-    // drizzle's insert typing over a generic table is not expressible without a cast.
-    await db.asSystem((tx) => tx.insert(table).values(chunk as T['$inferInsert'][]));
+  const columns = Object.entries(getTableColumns(table)).filter(([key]) => key in rows[0]!);
+  const names = sql.raw(columns.map(([, c]) => `"${c.name}"`).join(', '));
+  const tableName = sql.raw(`"${getTableName(table)}"`);
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
+      const out: Record<string, unknown> = {};
+      // Dates become ISO strings in JSON; PostgreSQL reads them back as timestamptz.
+      for (const [key, c] of columns) out[c.name] = (row as Record<string, unknown>)[key];
+      return out;
+    });
+    const json = JSON.stringify(chunk);
+    await db.asSystem((tx) =>
+      tx.execute(sql`INSERT INTO ${tableName} (${names})
+                     SELECT ${names} FROM jsonb_populate_recordset(NULL::${tableName}, ${json}::jsonb)`),
+    );
   }
   return rows.length;
 }

@@ -1,7 +1,7 @@
 // Programmes and team climate. Programmes come from the templates (insertProgramme, as the admin
 // page creates them), with their members enrolled by stage a week before the start and each step
 // whose date has passed recorded as launched (as the programmes demo does: the 360s, plans and
-// pulses themselves are seeded by their own steps). Climate rounds every two months over the year
+// pulses themselves are seeded by their own steps). Climate rounds every quarter over the year
 // go through the real createRound (snapshot and invitations) and closeRound (frozen results, the
 // step from the round before), with about 70 % answering; teams whose leader is in a programme
 // warm up after the leader's plan starts, so trends have something to show.
@@ -21,8 +21,8 @@ import { insertInChunks } from './bulk.ts';
 import { at, type SeedContext } from './context.ts';
 import { programmeSpecs } from './timeline.ts';
 
-/** Days before now when each climate round was sent. */
-const CLIMATE_ROUNDS = [330, 270, 210, 150, 90, 30];
+/** Days before now when each climate round was sent: quarterly, the schedule the demo suggests. */
+const CLIMATE_ROUNDS = [330, 240, 150, 60];
 const ANSWER_RATE = 0.7;
 
 export async function seedProgrammes(ctx: SeedContext, services: Services) {
@@ -74,7 +74,7 @@ export async function seedProgrammes(ctx: SeedContext, services: Services) {
 export async function seedClimate(ctx: SeedContext, services: Services) {
   const { org, organisationId, random, normal } = ctx;
   await ctx.db.asSystem((tx) =>
-    tx.insert(climateSettings).values({ organisationId, intervalWeeks: 9, windowDays: 14 }),
+    tx.insert(climateSettings).values({ organisationId, intervalWeeks: 13, windowDays: 14 }),
   );
   const indexOf = new Map(org.people.map((p) => [p.id, p.index]));
   const leaderLevel = new Float32Array(org.people.length).map(() => 3.1 + random() * 1.3);
