@@ -158,7 +158,10 @@ describe.each(testDatabaseKinds())('seed --synthetic on %s', (kind) => {
 
   it('is reproducible: seeding again replaces the organisation with the same data; others untouched', async () => {
     const first = await checksum(seeded.organisationId);
-    const again = await seedSynthetic(h.services, syntheticOptions({ synthetic: String(N), organisation: SLUG }));
+    const again = await seedSynthetic(
+      h.services,
+      syntheticOptions({ synthetic: String(N), organisation: SLUG }),
+    );
     expect(again.organisationId).not.toBe(seeded.organisationId);
     expect(await checksum(again.organisationId)).toBe(first);
     const orgs = await rows<{ slug: string }>(sql`SELECT slug FROM organisations ORDER BY slug`);
@@ -188,7 +191,10 @@ describe('seed --synthetic arguments', () => {
     expect(refused({ synthetic: '100', organisation: '-x' })).toMatch(/^--organisation:/);
     expect(refused({ synthetic: '100', organisation: 'demo' })).toMatch(/demo organisation; use seed --demo/);
     expect(syntheticOptions({ synthetic: '10000' })).toEqual({ people: 10_000, slug: 'synthetic-10000' });
-    expect(syntheticOptions({ synthetic: '10', organisation: 'acme-2' })).toEqual({ people: 10, slug: 'acme-2' });
+    expect(syntheticOptions({ synthetic: '10', organisation: 'acme-2' })).toEqual({
+      people: 10,
+      slug: 'acme-2',
+    });
   });
 
   it('the CLI wants exactly one of --demo and --synthetic N, and writes nothing otherwise', () => {

@@ -88,7 +88,9 @@ function once<K extends object, V>(cache: WeakMap<K, V>, key: K, make: () => V):
 /** The snapshot's teams as the people domain's team tree, so one set of tree rules walks both. */
 function treeOf(teams: readonly SnapshotTeam[]): TeamTree {
   return once(trees, teams, () =>
-    teamTreeOf(teams.map((t) => ({ id: t.id, name: t.name, parentTeamId: t.parentId, leaderId: t.leaderId }))),
+    teamTreeOf(
+      teams.map((t) => ({ id: t.id, name: t.name, parentTeamId: t.parentId, leaderId: t.leaderId })),
+    ),
   );
 }
 
@@ -99,7 +101,9 @@ export function subtreeOf(teams: readonly SnapshotTeam[], rootId: string): Set<s
 
 /** Whether a team of the snapshot has sub-teams. */
 function hasSubTeams(teams: readonly SnapshotTeam[], teamId: string): boolean {
-  return once(parents, teams, () => new Set(teams.flatMap((t) => (t.parentId ? [t.parentId] : [])))).has(teamId);
+  return once(parents, teams, () => new Set(teams.flatMap((t) => (t.parentId ? [t.parentId] : [])))).has(
+    teamId,
+  );
 }
 
 /** Team ids from the top of the snapshot's tree down to `teamId` ([] for no team). */
@@ -119,7 +123,11 @@ export function respondentOf(
 
 /** What a view is called on the results page, with the names the round was sent with. */
 export function labelOf(view: RoundView, snapshot: RoundSnapshot): string {
-  const leaders = once(leaderNames, snapshot.leaders, () => new Map(snapshot.leaders.map((l) => [l.id, l.name])));
+  const leaders = once(
+    leaderNames,
+    snapshot.leaders,
+    () => new Map(snapshot.leaders.map((l) => [l.id, l.name])),
+  );
   const teams = once(teamNames, snapshot.teams, () => new Map(snapshot.teams.map((t) => [t.id, t.name])));
   const leader = (id: string) => leaders.get(id) ?? 'A former leader';
   const team = (id: string) => teams.get(id) ?? 'A former team';
