@@ -18,7 +18,8 @@ const SHARE = { 4: 0.01, 3: 0.05, 2: 0.12, 1: 0.27 } as const;
 const UNDER_SENIOR_MANAGER = 0.25;
 /** Share of individual contributors who report to a manager directly rather than to a team lead. */
 const IC_TO_MANAGER = 0.3;
-const COACH_SHARE = 0.01;
+/** Managers and above who also coach others. */
+const COACH_SHARE_OF_MANAGERS = 0.05;
 
 export interface SynthPerson {
   index: number;
@@ -155,7 +156,7 @@ export function generateOrganisation(n: number, slug: string, random: () => numb
     const last = pick(random, LAST_NAMES);
     const roles: SynthPerson['roles'] = ['participant'];
     if (i === adminIndex) roles.push('admin');
-    else if (s >= 2 && random() < COACH_SHARE * 5) roles.push('coach');
+    else if (s >= 2 && random() < COACH_SHARE_OF_MANAGERS) roles.push('coach');
     return {
       index: i,
       id: seededUuid(random),
