@@ -99,8 +99,8 @@ export function subtreeOf(teams: readonly SnapshotTeam[], rootId: string): Set<s
   return new Set(teamSubtree(treeOf(teams), rootId));
 }
 
-/** Whether a team of the snapshot has sub-teams. */
-function hasSubTeams(teams: readonly SnapshotTeam[], teamId: string): boolean {
+/** Whether a team of the snapshot has sub-teams (cached: asked once per view). */
+export function hasSubTeams(teams: readonly SnapshotTeam[], teamId: string): boolean {
   return once(parents, teams, () => new Set(teams.flatMap((t) => (t.parentId ? [t.parentId] : [])))).has(
     teamId,
   );
