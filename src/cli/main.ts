@@ -4,6 +4,14 @@ import { Command } from 'commander';
 import { eq } from 'drizzle-orm';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, demoEmail, seedDemo } from '../demo/seed-demo.ts';
+import {
+  SYNTHETIC_MAX,
+  SYNTHETIC_MIN,
+  SyntheticOptionError,
+  type SyntheticOptions,
+  syntheticOptions,
+} from '../demo/synthetic/options.ts';
+import { seedSynthetic } from '../demo/synthetic/seed-synthetic.ts';
 import { importPeople } from '../identity/people/import-people.ts';
 import { ImportFileError } from '../identity/people/import-plan.ts';
 import { openDatabase } from '../platform/db/database.ts';
@@ -71,15 +79,52 @@ program
 
 program
   .command('seed')
-  .description('Seed data')
-  .requiredOption('--demo', 're-create the demo organisation (other organisations are left alone)')
-  .action(async () => {
+  .description('Seed data: the demo organisation, or a synthetic one of N people (give one of the two)')
+  .option('--demo', 're-create the demo organisation (other organisations are left alone)')
+  .option(
+    '--synthetic <N>',
+    `re-create a synthetic organisation of N people (${SYNTHETIC_MIN}–${SYNTHETIC_MAX}) with a year of activity`,
+  )
+  .option('--organisation <slug>', 'slug of the synthetic organisation (default synthetic-N)')
+  .action(async (options: { demo?: boolean; synthetic?: string; organisation?: string }) => {
+    if (options.demo && options.synthetic !== undefined)
+      fail('seed: give either --demo or --synthetic N, not both');
+    if (!options.demo && options.synthetic === undefined) fail('seed: give --demo or --synthetic N');
+    if (options.demo && options.organisation !== undefined) {
+      fail('seed: --organisation goes with --synthetic N (the demo is always "demo")');
+    }
+    if (options.demo) {
+      const services = await createServices(config());
+      const demo = await seedDemo(services);
+      await services.db.close();
+      console.log(
+        `demo organisation seeded; admin ${demo.admin.email}, participant ${demo.participant.email}, password ${DEMO_PASSWORD}`,
+      );
+      return;
+    }
+    let parsed: SyntheticOptions;
+    try {
+      parsed = syntheticOptions({ synthetic: options.synthetic!, organisation: options.organisation });
+    } catch (err) {
+      if (err instanceof SyntheticOptionError) fail(err.message);
+      throw err;
+    }
     const services = await createServices(config());
-    const demo = await seedDemo(services);
-    await services.db.close();
-    console.log(
-      `demo organisation seeded; admin ${demo.admin.email}, participant ${demo.participant.email}, password ${DEMO_PASSWORD}`,
-    );
+    try {
+      const t0 = performance.now();
+      const result = await seedSynthetic(services, parsed, (step) =>
+        console.error(`  ${((performance.now() - t0) / 1000).toFixed(1)} s: seeding ${step}…`),
+      );
+      const counts = Object.entries(result.counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ');
+      console.log(
+        `synthetic organisation "${parsed.slug}" seeded in ${result.seconds.toFixed(1)} s: ${counts}\n` +
+          `admin ${result.admin.email}, password ${result.admin.password}`,
+      );
+    } finally {
+      await services.db.close();
+    }
   });
 
 program

@@ -5,10 +5,10 @@
 // (its subtree view is the same people, decided as one cell).
 import { releaseRoundViews, roundViewKey, roundViews } from '../../core/disclosure/index.ts';
 import {
+  hasSubTeams,
   type Placement,
   type RoundSnapshot,
   respondentOf,
-  subtreeOf,
   type ViewResult,
   viewResult,
 } from './views.ts';
@@ -32,7 +32,7 @@ export function decideRound(round: RoundInput): ViewResult[] {
   );
   const asked = roundViews(round.invited.map((p) => respondentOf(round.snapshot, p)))
     .map((v) => v.view)
-    .filter((v) => v.kind !== 'subtree' || subtreeOf(round.snapshot.teams, v.teamId).size > 1);
+    .filter((v) => v.kind !== 'subtree' || hasSubTeams(round.snapshot.teams, v.teamId));
   return asked.map((view) =>
     viewResult(view, releases.get(roundViewKey(view)), round.snapshot, round.itemKeys),
   );

@@ -18,6 +18,9 @@ import type { RoundSnapshot } from './views.ts';
 export const CLIMATE_LINK_KIND = 'climate';
 
 /** A date as climate emails write it (UTC, so every reader sees the same day). */
+/** Invitation rows per INSERT: 9 parameters each, well under the 65,535 a statement may bind. */
+const INVITATIONS_PER_STATEMENT = 5_000;
+
 export const formatDate = (d: Date) =>
   d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
@@ -89,9 +92,11 @@ export async function createRound(scope: OrganisationScope, period: string) {
     }),
   );
   const links = respondents.map(() => issueRaterLink(scope.publicUrl, organisationId, CLIMATE_LINK_KIND));
-  if (respondents.length) {
+  // In chunks: one statement may bind at most 65,535 parameters (9 per row), and a large
+  // organisation's round invites tens of thousands of people.
+  for (let start = 0; start < respondents.length; start += INVITATIONS_PER_STATEMENT) {
     await tx.insert(climateInvitations).values(
-      respondents.map((r, i) => ({
+      respondents.slice(start, start + INVITATIONS_PER_STATEMENT).map((r, j) => ({
         organisationId,
         roundId: round.id,
         respondentId: r.id,
@@ -99,7 +104,7 @@ export async function createRound(scope: OrganisationScope, period: string) {
         teamId: r.teamId,
         name: r.name,
         email: r.email,
-        tokenHash: links[i]!.hash,
+        tokenHash: links[start + j]!.hash,
       })),
     );
   }

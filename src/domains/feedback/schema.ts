@@ -110,6 +110,9 @@ export const feedbackCampaigns = pgTable(
     // A person's latest 360 as its subject (the home page, every request): released ones included,
     // which feedback_campaigns_one_active leaves out.
     index('feedback_campaigns_subject').on(t.organisationId, t.subjectId, t.createdAt),
+    // The pulses of a 360: without it, deleting campaigns (a person, an organisation) scans every
+    // campaign of the organisation once per deleted row to cascade to its pulses.
+    index('feedback_campaigns_baseline').on(t.organisationId, t.baselineCampaignId),
     check(
       'feedback_campaigns_status_known',
       sql`${t.status} IN ('nominating', 'awaiting_approval', 'open', 'closed', 'released')`,
@@ -183,6 +186,9 @@ export const feedbackRaters = pgTable(
     }).onDelete('cascade'),
     // Each baseline rater is asked once per pulse.
     uniqueIndex('feedback_raters_baseline').on(t.organisationId, t.campaignId, t.baselineRaterId),
+    // The pulse rows of a baseline rater, for the cascade when raters are deleted: without it,
+    // deleting an organisation of 10,000 people spent minutes scanning raters once per deleted row.
+    index('feedback_raters_baseline_rater').on(t.organisationId, t.baselineRaterId),
     uniqueIndex('feedback_raters_token').on(t.organisationId, t.tokenHash),
     index('feedback_raters_campaign').on(t.organisationId, t.campaignId),
     // Rater fatigue: requests per email address. Deliberately not partial on status = 'invited':

@@ -1,0 +1,2 @@
+CREATE INDEX "feedback_campaigns_baseline" ON "feedback_campaigns" USING btree ("organisation_id","baseline_campaign_id");--> statement-breakpoint
+CREATE INDEX "feedback_raters_baseline_rater" ON "feedback_raters" USING btree ("organisation_id","baseline_rater_id");
