@@ -4,6 +4,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AnalyticsSnapshotDecision } from '../../core/disclosure/index.ts';
+import { ReadCache } from '../../platform/db/read-cache.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
@@ -26,6 +27,18 @@ export interface LoadedSnapshot {
   /** Tops of the viewer's line (leaders); empty for an admin (the organisation). */
   lineRoots: string[];
 }
+
+/**
+ * Parsed decisions by organisation, month and version. A version never changes once stored (a new
+ * decision is a new version), so entries are immutable; at 10,000 people a decision is megabytes
+ * of JSON, and reading and parsing it per request cost most of a page's time.
+ */
+const decisions = new ReadCache<{
+  decidedAt: Date;
+  minimum: number;
+  decision: StoredDecision;
+  labels: Labels;
+}>(32, { immutable: true });
 
 const forbidden = (message: string, fields?: Record<string, string>) =>
   new ApiError(403, 'forbidden', message, fields);
@@ -69,28 +82,46 @@ export async function viewerReach(scope: TenantScope): Promise<{ admin: boolean;
 export async function loadSnapshot(scope: TenantScope, query: AnalyticsQuery): Promise<LoadedSnapshot> {
   const { tx, organisationId } = scope;
   const { admin, led } = await viewerReach(scope);
-  const periods = (
-    await tx
-      .select({ period: analyticsSnapshots.period })
-      .from(analyticsSnapshots)
-      .where(eq(analyticsSnapshots.organisationId, organisationId))
-      .orderBy(desc(analyticsSnapshots.period))
-  ).map((r) => r.period);
+  const versions = await tx
+    .select({ period: analyticsSnapshots.period, version: analyticsSnapshots.version })
+    .from(analyticsSnapshots)
+    .where(eq(analyticsSnapshots.organisationId, organisationId))
+    .orderBy(desc(analyticsSnapshots.period));
+  const periods = versions.map((r) => r.period);
   const period = query.period ?? periods[0];
   if (period === undefined) throw notFound('analytics snapshot (none decided yet)');
-  if (!periods.includes(period))
-    throw bad('period', `has no decided snapshot; months with one: ${periods.join(', ')}`);
-  const [row] = await tx
-    .select({
-      decidedAt: analyticsSnapshots.decidedAt,
-      minimum: analyticsSnapshots.minimum,
-      decision: analyticsSnapshots.decision,
-      labels: analyticsSnapshots.labels,
-    })
-    .from(analyticsSnapshots)
-    .where(and(eq(analyticsSnapshots.organisationId, organisationId), eq(analyticsSnapshots.period, period)));
-  const decision = { ...(row!.decision as StoredDecision), releasedSets: {} };
-  const labels = row!.labels as Labels;
+  const chosen = versions.find((r) => r.period === period);
+  if (!chosen) throw bad('period', `has no decided snapshot; months with one: ${periods.join(', ')}`);
+  const row = await decisions.get(
+    scope.kind,
+    organisationId,
+    `${organisationId}:${period}:${chosen.version}`,
+    async () => {
+      const [stored] = await tx
+        .select({
+          decidedAt: analyticsSnapshots.decidedAt,
+          minimum: analyticsSnapshots.minimum,
+          decision: analyticsSnapshots.decision,
+          labels: analyticsSnapshots.labels,
+        })
+        .from(analyticsSnapshots)
+        .where(
+          and(
+            eq(analyticsSnapshots.organisationId, organisationId),
+            eq(analyticsSnapshots.period, period),
+            eq(analyticsSnapshots.version, chosen.version),
+          ),
+        );
+      return {
+        decidedAt: stored!.decidedAt,
+        minimum: stored!.minimum,
+        decision: stored!.decision as StoredDecision,
+        labels: stored!.labels as Labels,
+      };
+    },
+  );
+  const decision = { ...row.decision, releasedSets: {} };
+  const labels = row.labels;
 
   const lineRoots = led.filter((id) => Object.hasOwn(decision.parentOf, id));
   const visibleTeams = admin
@@ -112,8 +143,8 @@ export async function loadSnapshot(scope: TenantScope, query: AnalyticsQuery): P
   return {
     period,
     periods,
-    decidedAt: row!.decidedAt,
-    minimum: row!.minimum,
+    decidedAt: row.decidedAt,
+    minimum: row.minimum,
     decision,
     labels,
     scope: admin ? 'organisation' : 'line',

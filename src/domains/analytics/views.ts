@@ -24,10 +24,7 @@ function pageOf(s: LoadedSnapshot, query: AnalyticsQuery) {
   const teamName = new Map(s.labels.teams.map((t) => [t.id, t.name]));
   const stageName = new Map(s.labels.stages.map((st) => [st.key, st.name]));
   const ids = measureIds(s.labels);
-  /** The scope's teams shown as rows: the filter's subtree, else everything visible, in path order. */
-  const teams = [...s.visibleTeams]
-    .filter((id) => query.team === undefined || id === query.team || isBelow(s, id, query.team))
-    .sort((a, b) => (paths.get(a) ?? '').localeCompare(paths.get(b) ?? ''));
+  const teams = rowTeams(s, query).sort((a, b) => (paths.get(a) ?? '').localeCompare(paths.get(b) ?? ''));
   const filter = (team: string | null, stage: string | null): AnalyticsFilter => ({
     ...(team !== null
       ? { teams: [team] }
@@ -72,17 +69,32 @@ function pageOf(s: LoadedSnapshot, query: AnalyticsQuery) {
   return { ids, filter, mean, count, share, people, rows, label, stageName, paths };
 }
 
-function isBelow(s: LoadedSnapshot, id: string, ancestor: string): boolean {
-  const seen = new Set<string>();
-  for (
-    let t = s.decision.parentOf[id] ?? null;
-    t !== null && !seen.has(t);
-    t = s.decision.parentOf[t] ?? null
-  ) {
-    if (t === ancestor) return true;
-    seen.add(t);
+/** Most team rows a page shows; below them, the team filter drills down (as the pages link it). */
+export const MAX_TEAM_ROWS = 60;
+
+/**
+ * The teams shown as rows below the scope's total: the levels under the chosen team (or under the
+ * organisation, or the leader's own teams and below), level by level while they fit in
+ * MAX_TEAM_ROWS — the first level always. At 1,800 teams every subtree × stage was 10,806 rows and
+ * 12 s a page; a deeper team is one click (its filter) away.
+ */
+function rowTeams(s: LoadedSnapshot, query: AnalyticsQuery): string[] {
+  const childrenOf = new Map<string | null, string[]>();
+  for (const id of s.visibleTeams) {
+    const parent = s.decision.parentOf[id] ?? null;
+    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), id]);
   }
-  return false;
+  let level = query.team
+    ? (childrenOf.get(query.team) ?? [])
+    : s.lineRoots.length
+      ? [...s.lineRoots]
+      : (childrenOf.get(null) ?? []);
+  const out: string[] = [];
+  while (level.length > 0 && (out.length === 0 || out.length + level.length <= MAX_TEAM_ROWS)) {
+    out.push(...level);
+    level = level.flatMap((id) => childrenOf.get(id) ?? []);
+  }
+  return out;
 }
 
 function context(s: LoadedSnapshot, query: AnalyticsQuery, tables: ExportTable[]): AnalyticsContext {
