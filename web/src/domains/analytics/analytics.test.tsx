@@ -2,6 +2,7 @@
 // the contracts must accept): released figures with their n, every withheld cell marked in words,
 // the filters read from and written to the URL, and download links carrying the same filters.
 import { renderToStaticMarkup } from 'react-dom/server';
+import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import {
   analyticsClimate,
@@ -32,7 +33,11 @@ describe('fixtures', () => {
 });
 
 describe('heatmap', () => {
-  const html = renderToStaticMarkup(<HeatmapView data={fx.heatmap} />);
+  const html = renderToStaticMarkup(
+    <MemoryRouter>
+      <HeatmapView data={fx.heatmap} />
+    </MemoryRouter>,
+  );
   const cells = [...html.matchAll(/<td class="heat-cell([^"]*)"([^>]*)>(.*?)<\/td>/g)];
 
   it('prints each released mean with its n, coloured, text readable on its colour', () => {
@@ -58,8 +63,10 @@ describe('heatmap', () => {
 
   it('names rows by team path and stage, the total as everyone in view', () => {
     expect(html).toContain('Everyone in view');
-    expect(html).toContain('<strong>Customer Success</strong>');
-    expect(html).toContain('Executive Office / Product &amp; Engineering</span><strong>Engineering</strong>');
+    expect(html).toContain('>Customer Success</a></strong>');
+    expect(html).toMatch(
+      /Executive Office \/ Product &amp; Engineering<\/span><strong><a href="\/\?team=[0-9a-f-]+"[^>]*>Engineering<\/a><\/strong>/,
+    );
     expect(html).toContain('Individual contributor');
     expect(heatDomain(fx.heatmap)).toEqual([2, 5]);
   });

@@ -2,10 +2,12 @@
 // by their mean and print the mean and n, so the grid is its own text equivalent. Withheld cells
 // carry the withheld marker and no colour.
 import { useId } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { t } from '../../i18n/index.ts';
 import { heatScale, inkOn } from '../../ui/charts/colour-scale.ts';
 import { Withheld } from '../../ui/charts/withheld.tsx';
 import { Alert, ScrollTable } from '../../ui/components.tsx';
+import { withFilter } from './filters.ts';
 import type { Heatmap } from './queries.ts';
 
 /** The colour domain: the released means, widened to whole points so close means stay close. */
@@ -26,7 +28,9 @@ function RowHead({ row, stage }: { row: Heatmap['rows'][number]; stage: string |
   return (
     <>
       {parents ? <span className="heat-parents">{parents.replace(/[\s/›]+$/, '')}</span> : null}
-      <strong>{row.team ? row.team.name : t('analytics.allInScope')}</strong>
+      <strong>
+        {row.team ? <TeamLink id={row.team.id} name={row.team.name} /> : t('analytics.allInScope')}
+      </strong>
       <span className="heat-meta">
         {stage ?? t('analytics.allStages')}
         {' · '}
@@ -61,6 +65,12 @@ export function heatmapLines(rows: readonly Row[]): Line[] {
     else lines.push({ kind: 'withheld', team: row.team, stages: [row.stage!] });
   }
   return lines;
+}
+
+/** A team's name opens its subtree: the rows stop a few levels down, so this is how to go deeper. */
+function TeamLink({ id, name }: { id: string; name: string }) {
+  const [search] = useSearchParams();
+  return <Link to={{ search: withFilter(search, 'team', id).toString() }}>{name}</Link>;
 }
 
 export function HeatmapView({ data }: { data: Heatmap }) {
