@@ -5,6 +5,7 @@
 // every table by organisation_id, which is also what keeps it on one shard under Citus (ADR 0027).
 // It reads dates, counts, statuses and answer values only, never anyone's text. Scoring is the
 // profile's own (assessments' scoreProfile on the version each assessment was taken on).
+
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type {
@@ -16,6 +17,7 @@ import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { scoreProfile } from '../assessments/profile.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
+import { pathwayWithModuleColumn, runningExperimentsColumn } from '../programmes/cohort-read.ts';
 import { FUNNEL, funnelReached } from '../programmes/funnel.ts';
 import { FUNNEL_STEPS } from './contracts.ts';
 import { type Labels, measureIds } from './labels.ts';
@@ -68,15 +70,8 @@ function readPeople(tx: Tx, org: string, period: string) {
                    AND a.submitted_at < ${end}::timestamptz
                    AND (enr.starts_on IS NULL OR a.submitted_at >= enr.starts_on::timestamptz)) AS "assessmentsSinceStart",
                pl.started_at AS "planStartedAt",
-               coalesce((SELECT count(*)::int FROM plan_focus_areas f
-                           JOIN plan_experiments x
-                             ON x.organisation_id = f.organisation_id AND x.focus_id = f.id AND x.owner_id = f.owner_id
-                          WHERE f.organisation_id = ${org} AND f.plan_id = pl.id AND f.owner_id = p.id
-                            AND f.status = 'active' AND x.status = 'running'), 0) AS "runningExperiments",
-               EXISTS (SELECT 1 FROM learning_pathways pw
-                         JOIN learning_pathway_steps ps
-                           ON ps.organisation_id = pw.organisation_id AND ps.pathway_id = pw.id AND ps.owner_id = pw.owner_id
-                        WHERE pw.organisation_id = ${org} AND pw.owner_id = p.id AND pw.archived_at IS NULL) AS "pathwayWithModule",
+               ${runningExperimentsColumn(org, sql`pl.id`, sql`p.id`)} AS "runningExperiments",
+               ${pathwayWithModuleColumn(org, sql`p.id`)} AS "pathwayWithModule",
                EXISTS (SELECT 1 FROM feedback_campaigns c
                         WHERE c.organisation_id = ${org} AND c.subject_id = p.id AND c.kind = 'pulse'
                           AND c.status = 'released' AND c.released_at < ${end}::timestamptz

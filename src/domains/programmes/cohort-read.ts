@@ -4,7 +4,7 @@
 // never a word of anyone's text, and nothing of it leaves the server except counts that
 // disclosure control released (dashboard.ts, docs/decisions/0023). The journey's dated facts are
 // the home page's own definition (journeyDateColumns), not a copy.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
@@ -33,6 +33,26 @@ const personRow = z.object({
 });
 export type CohortPerson = z.infer<typeof personRow>;
 
+/**
+ * Running experiments of a person's active focus areas in a plan: the "practising" fact, as the cohort
+ * dashboard and organisation analytics both count it (one definition).
+ */
+export function runningExperimentsColumn(org: string, planId: SQL, personId: SQL): SQL {
+  return sql`coalesce((SELECT count(*)::int FROM plan_focus_areas f
+                         JOIN plan_experiments x
+                           ON x.organisation_id = f.organisation_id AND x.focus_id = f.id AND x.owner_id = f.owner_id
+                        WHERE f.organisation_id = ${org} AND f.plan_id = ${planId} AND f.owner_id = ${personId}
+                          AND f.status = 'active' AND x.status = 'running'), 0)`;
+}
+
+/** Whether the person has a live pathway with at least one module (the self-leadership fact). */
+export function pathwayWithModuleColumn(org: string, personId: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM learning_pathways pw
+                       JOIN learning_pathway_steps ps
+                         ON ps.organisation_id = pw.organisation_id AND ps.pathway_id = pw.id AND ps.owner_id = pw.owner_id
+                      WHERE pw.organisation_id = ${org} AND pw.owner_id = ${personId} AND pw.archived_at IS NULL)`;
+}
+
 /** Everyone enrolled and not left (alumni included), with the facts the dashboard counts; `tx` is the system's. */
 export async function readCohort(
   tx: Tx,
@@ -50,15 +70,8 @@ export async function readCohort(
                             WHERE c.organisation_id = ${org} AND c.subject_id = e.person_id AND c.kind = 'full'
                             ORDER BY c.created_at DESC, c.id DESC LIMIT 1), false) AS "feedbackUnderWay",
                  pl.started_at AS "planStartedAt",
-                 coalesce((SELECT count(*)::int FROM plan_focus_areas f
-                             JOIN plan_experiments x
-                               ON x.organisation_id = f.organisation_id AND x.focus_id = f.id AND x.owner_id = f.owner_id
-                            WHERE f.organisation_id = ${org} AND f.plan_id = pl.id AND f.owner_id = e.person_id
-                              AND f.status = 'active' AND x.status = 'running'), 0) AS "runningExperiments",
-                 EXISTS (SELECT 1 FROM learning_pathways pw
-                           JOIN learning_pathway_steps ps
-                             ON ps.organisation_id = pw.organisation_id AND ps.pathway_id = pw.id AND ps.owner_id = pw.owner_id
-                          WHERE pw.organisation_id = ${org} AND pw.owner_id = e.person_id AND pw.archived_at IS NULL) AS "pathwayWithModule",
+                 ${runningExperimentsColumn(org, sql`pl.id`, sql`e.person_id`)} AS "runningExperiments",
+                 ${pathwayWithModuleColumn(org, sql`e.person_id`)} AS "pathwayWithModule",
                  EXISTS (SELECT 1 FROM programme_launches l
                           WHERE l.organisation_id = ${org} AND l.programme_id = e.programme_id
                             AND l.person_id = e.person_id) AS invited,
