@@ -107,9 +107,7 @@ export const careerStagesUpdate = z.object({
 });
 
 export const teamInput = z.object({
-  // "/" separates the levels of a team path ("Engineering / Platform") in imports and on pages, so a
-  // name holding one would read as two teams.
-  name: teamName.refine((value) => !value.includes('/'), 'must not contain "/" (it separates team levels)'),
+  name: teamName,
   parentTeamId: z.uuid('must be a team id').nullable().optional(),
   leaderId: z.uuid('must be a person id').nullable().optional(),
 });
