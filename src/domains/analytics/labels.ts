@@ -30,7 +30,18 @@ export function measureIds(labels: Pick<Labels, 'capabilities' | 'derailers'>) {
 }
 
 /** "Engineering / Platform": each team's names from the top. */
+/** Paths per labels object: a cached decision's labels are read by every request (read cache). */
+const pathsOf = new WeakMap<Labels['teams'], Map<string, string>>();
+
 export function teamPaths(teams: Labels['teams']): Map<string, string> {
+  const known = pathsOf.get(teams);
+  if (known) return known;
+  const paths = computeTeamPaths(teams);
+  pathsOf.set(teams, paths);
+  return paths;
+}
+
+function computeTeamPaths(teams: Labels['teams']): Map<string, string> {
   const byId = new Map(teams.map((t) => [t.id, t]));
   const paths = new Map<string, string>();
   for (const team of teams) {

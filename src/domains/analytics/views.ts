@@ -97,6 +97,22 @@ function rowTeams(s: LoadedSnapshot, query: AnalyticsQuery): string[] {
   return out;
 }
 
+/** Every team as a filter choice, in path order, once per labels object (1,800 teams: a sort per request). */
+const choicesOf = new WeakMap<LoadedSnapshot['labels']['teams'], AnalyticsContext['choices']['teams']>();
+
+function teamChoices(
+  teams: LoadedSnapshot['labels']['teams'],
+  paths: ReadonlyMap<string, string>,
+): AnalyticsContext['choices']['teams'] {
+  const known = choicesOf.get(teams);
+  if (known) return known;
+  const sorted = teams
+    .map((t) => ({ id: t.id, name: t.name, path: paths.get(t.id) ?? t.name, parentTeamId: t.parentTeamId }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+  choicesOf.set(teams, sorted);
+  return sorted;
+}
+
 function context(s: LoadedSnapshot, query: AnalyticsQuery, tables: ExportTable[]): AnalyticsContext {
   const paths = teamPaths(s.labels.teams);
   const { period: _period, ...applied } = query;
@@ -107,15 +123,7 @@ function context(s: LoadedSnapshot, query: AnalyticsQuery, tables: ExportTable[]
     minimum: s.minimum,
     scope: s.scope,
     choices: {
-      teams: s.labels.teams
-        .filter((t) => s.visibleTeams.has(t.id))
-        .map((t) => ({
-          id: t.id,
-          name: t.name,
-          path: paths.get(t.id) ?? t.name,
-          parentTeamId: t.parentTeamId,
-        }))
-        .sort((a, b) => a.path.localeCompare(b.path)),
+      teams: teamChoices(s.labels.teams, paths).filter((t) => s.visibleTeams.has(t.id)),
       stages: s.labels.stages.map(({ key, name }) => ({ key, name })),
       programmes: s.labels.programmes,
     },
