@@ -11,6 +11,7 @@ export * from './errors.ts';
 export * from './policy.ts';
 export * from './rater-set.ts';
 export { type ReleaseOptions, releaseReport } from './release-report.ts';
+export * from './released-partition.ts';
 export * from './rounds.ts';
 export * from './shuffle.ts';
 export * from './trend.ts';

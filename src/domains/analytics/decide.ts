@@ -1,11 +1,17 @@
 // Deciding an organisation's monthly snapshot (docs/decisions/0025, 0027). One system transaction
 // per organisation, holding its advisory lock: two workers deciding at once would each take the
 // same earlier sets as `earlier` and release two sets never checked together. Every decision is
-// taken with the released sets of every earlier snapshot and version of the organisation.
+// taken against everything every earlier snapshot and version released, kept as their partition.
 
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { type AnalyticsSnapshotDecision, analyticsSnapshot } from '../../core/disclosure/index.ts';
+import {
+  type AnalyticsSnapshotDecision,
+  analyticsSnapshot,
+  partitionAsSets,
+  type ReleasedPartition,
+  refinePartition,
+} from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/services.ts';
 import { loadSettings } from '../feedback/settings.ts';
@@ -75,12 +81,16 @@ export async function decideSnapshot(
       if (!options.force && age >= 0 && age < DECISION_PERIOD_MS)
         return { decided: false, period, reason: 'fresh' };
     }
-    const earlierRows = await tx
+    // The cumulative partition of every earlier release (the latest row holds it): its atoms stand for
+    // all the sets released before (released-partition.ts).
+    const [latest] = await tx
       .select({ sets: analyticsReleasedSets.sets })
       .from(analyticsReleasedSets)
       .where(eq(analyticsReleasedSets.organisationId, organisationId))
-      .orderBy(asc(analyticsReleasedSets.period), asc(analyticsReleasedSets.version));
-    const earlier = earlierRows.map((r) => r.sets as AnalyticsSnapshotDecision['releasedSets']);
+      .orderBy(desc(analyticsReleasedSets.period), desc(analyticsReleasedSets.version))
+      .limit(1);
+    const previous = (latest?.sets as ReleasedPartition | undefined) ?? null;
+    const earlier = previous ? [partitionAsSets(previous)] : [];
     const { input, labels } = await readSnapshotInput(tx, services.db.kind, organisationId, period);
     // The balance page is by career stage (against the expected curve): its stage row wins over team
     // totals; every other family keeps the team totals the heatmap and team rows need.
@@ -105,7 +115,8 @@ export async function decideSnapshot(
         target: [analyticsSnapshots.organisationId, analyticsSnapshots.period],
         set: row,
       });
-    await tx.insert(analyticsReleasedSets).values({ organisationId, period, version, sets: releasedSets });
+    const partition = refinePartition(previous, releasedSets);
+    await tx.insert(analyticsReleasedSets).values({ organisationId, period, version, sets: partition });
     return { decided: true, period, version, cells: Object.keys(decision.released).length };
   });
 }

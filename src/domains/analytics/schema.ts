@@ -15,7 +15,7 @@ const PERIOD_SHAPE = sql.raw(`'^[0-9]{4}-(0[1-9]|1[0-2])$'`);
 
 /**
  * The month's current decision. A re-decision of the same month (new data, at most daily) replaces
- * the row with `version` + 1; the sets every version released stay in analytics_released_sets,
+ * the row with `version` + 1; what every version released stays in analytics_released_sets,
  * since readers keep what they saw.
  */
 export const analyticsSnapshots = pgTable(
@@ -43,8 +43,9 @@ export const analyticsSnapshots = pgTable(
 );
 
 /**
- * The person/observation ids of every set each version of each month released (releasedSets, by
- * family): passed as `earlier` to every later decision of the organisation. System-only: who is in
+ * After each version of each month, the partition of person/observation ids that every set released
+ * so far induces, per family (ReleasedPartition, core/disclosure/released-partition.ts): the latest
+ * row's atoms are the `earlier` of the organisation's next decision. System-only: who is in
  * which released set would give back what disclosure control withheld (the migration revokes the
  * tenant role's grant).
  */
