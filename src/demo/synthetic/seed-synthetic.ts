@@ -110,7 +110,7 @@ export async function seedSynthetic(
   const climate = await seedClimate(ctx, services);
   counts.climateRounds = climate.rounds;
   counts.climateResponses = climate.responses;
-  await db.maintain();
+  await db.maintain({ afterBulkLoad: true });
   return {
     organisationId,
     admin: { email: org.people[org.adminIndex]!.email, password: DEMO_PASSWORD },

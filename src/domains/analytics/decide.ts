@@ -5,16 +5,12 @@
 
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import {
-  type AnalyticsSnapshotDecision,
-  analyticsSnapshot,
-  partitionAsSets,
-  type ReleasedPartition,
-  refinePartition,
-} from '../../core/disclosure/index.ts';
+import type { ReleasedPartition } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/services.ts';
+import { threadPool } from '../../platform/threads/thread-pool.ts';
 import { loadSettings } from '../feedback/settings.ts';
+import type { DecideResult, DecideTask, StoredDecision } from './decide-thread.ts';
 import { type Labels, measureIds } from './labels.ts';
 import { analyticsReleasedSets, analyticsSnapshots } from './schema.ts';
 import { lastChangeAt, periodOf, readSnapshotInput } from './snapshot-read.ts';
@@ -27,8 +23,13 @@ import { lastChangeAt, periodOf, readSnapshotInput } from './snapshot-read.ts';
  */
 export const DECISION_PERIOD_MS = 24 * 60 * 60 * 1000;
 
-/** What readers need of a stored decision; releasedSets stay in the system-only table. */
-export type StoredDecision = Omit<AnalyticsSnapshotDecision, 'releasedSets'>;
+/**
+ * The decision's computation, off the event loop. 100,000 people decide within about 300 MB of heap
+ * (docs/BENCHMARKS.md); the limit leaves room above that and keeps the server's own memory safe.
+ */
+const decideThread = threadPool<DecideTask, DecideResult>(new URL('./decide-thread.ts', import.meta.url), {
+  heapMb: 768,
+});
 
 /**
  * The organisation's minimum: the strictest of its 360 rater-group minimums (feedback's policy),
@@ -90,14 +91,14 @@ export async function decideSnapshot(
       .orderBy(desc(analyticsReleasedSets.period), desc(analyticsReleasedSets.version))
       .limit(1);
     const previous = (latest?.sets as ReleasedPartition | undefined) ?? null;
-    const earlier = previous ? [partitionAsSets(previous)] : [];
     const { input, labels } = await readSnapshotInput(tx, services.db.kind, organisationId, period);
     // The balance page is by career stage (against the expected curve): its stage row wins over team
     // totals; every other family keeps the team totals the heatmap and team rows need.
-    const { releasedSets, ...decision } = analyticsSnapshot(input, {
+    const { decision, partition } = await decideThread.run({
+      input,
       minimum,
-      earlier,
-      preferByFamily: { [measureIds(labels).balance]: 'stages' },
+      byStage: [measureIds(labels).balance],
+      previous,
     });
     const version = (current?.version ?? 0) + 1;
     const row = {
@@ -115,7 +116,6 @@ export async function decideSnapshot(
         target: [analyticsSnapshots.organisationId, analyticsSnapshots.period],
         set: row,
       });
-    const partition = refinePartition(previous, releasedSets);
     await tx.insert(analyticsReleasedSets).values({ organisationId, period, version, sets: partition });
     return { decided: true, period, version, cells: Object.keys(decision.released).length };
   });

@@ -9,7 +9,7 @@ import { col, queryRows } from '../../platform/db/rows.ts';
 import { ApiError, notFound } from '../../platform/http/errors.ts';
 import type { TenantScope } from '../../platform/scope.ts';
 import type { AnalyticsQuery } from './contracts.ts';
-import type { StoredDecision } from './decide.ts';
+import type { StoredDecision } from './decide-thread.ts';
 import type { Labels } from './labels.ts';
 import { analyticsSnapshots } from './schema.ts';
 
