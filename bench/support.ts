@@ -57,6 +57,11 @@ export async function startServerProcess(
   child.stderr!.on('data', (d) => {
     stderr += String(d);
   });
+  let stopping = false;
+  // A server that dies mid-run (out of memory, say) shows up as a reset connection; say why.
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`server exited (${code ?? signal}) during the run:\n${stderr.slice(-4000)}`);
+  });
   const url = `http://127.0.0.1:${port}`;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${stderr}`);
@@ -74,6 +79,7 @@ export async function startServerProcess(
     readyMs,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -98,6 +98,23 @@ export function analyticsSnapshot(
   input: AnalyticsSnapshotInput,
   options: AnalyticsSnapshotOptions,
 ): AnalyticsSnapshotDecision {
+  const releasedSets: Record<string, string[][]> = {};
+  const decision = decideAnalyticsSnapshot(input, options, (family, sets) => {
+    releasedSets[family] = sets;
+  });
+  return { ...decision, releasedSets };
+}
+
+/**
+ * analyticsSnapshot, handing each family's released sets to `keep` as soon as the family is decided
+ * instead of returning them all: at 100,000 people every family's sets together are ~250 MB of ids,
+ * while the job folds them into its partition (released-partition.ts) one family at a time.
+ */
+export function decideAnalyticsSnapshot(
+  input: AnalyticsSnapshotInput,
+  options: AnalyticsSnapshotOptions,
+  keep: (family: string, sets: string[][]) => void,
+): Omit<AnalyticsSnapshotDecision, 'releasedSets'> {
   const parentOf = checkInput(input);
   const ancestorsOf = new Map<string, string[]>();
   for (const team of input.teams) {
@@ -125,7 +142,6 @@ export function analyticsSnapshot(
   });
 
   const released: Record<string, ReleasedAnalyticsCell> = {};
-  const releasedSets: Record<string, string[][]> = {};
   const lattice = new Lattice(input, ancestorsOf);
   // One family at a time: only its cells' member lists are held (a snapshot of 100 000 people has
   // tens of millions of memberships over all families together).
@@ -140,7 +156,7 @@ export function analyticsSnapshot(
     const prefer = options.preferByFamily?.[family.id] ?? options.prefer ?? 'teams';
     const decided = decideFamily(input.people, lattice.cellsOf(family.figures, prefer), family.id, options);
     for (const cell of decided.released) released[cell.id] = { n: cell.members.length, sum: cell.sum };
-    releasedSets[family.id] = decided.sets;
+    keep(family.id, decided.sets);
   }
   return {
     stages: [...input.stages],
@@ -148,7 +164,6 @@ export function analyticsSnapshot(
     measures: input.measures.map((m) => ({ ...m })),
     parentOf,
     released,
-    releasedSets,
   };
 }
 

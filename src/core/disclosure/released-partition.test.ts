@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { type AnalyticsPerson, analyticsSnapshot } from './analytics.ts';
-import { partitionAsSets, refinePartition } from './released-partition.ts';
+import { type AnalyticsPerson, analyticsSnapshot, decideAnalyticsSnapshot } from './analytics.ts';
+import { PartitionRefiner, partitionAsSets, refinePartition } from './released-partition.ts';
 
 /*
  * Deciding against the atoms of earlier releases must give the decisions that deciding against the
@@ -74,5 +74,23 @@ describe('the released partition', () => {
       .sort();
     expect(atoms).toEqual(['ab', 'cd', 'e']);
     expect(refinePartition(q, { other: [['x']] }).families.people!.length).toBe(6);
+  });
+
+  it('is the same refined family by family as the job does it, as with every set at once', () => {
+    const previous = refinePartition(null, analyticsSnapshot(input(month(1)), { minimum: 3 }).releasedSets);
+    const options = { minimum: 3, earlier: [partitionAsSets(previous)] };
+    const whole = analyticsSnapshot(input(month(2)), options);
+    const refiner = new PartitionRefiner(previous);
+    const handed: string[] = [];
+    const { released } = decideAnalyticsSnapshot(input(month(2)), options, (family, sets) => {
+      handed.push(family);
+      refiner.refine(family, sets);
+    });
+    expect(released).toEqual(whole.released);
+    expect(handed).toEqual(Object.keys(whole.releasedSets));
+    // New ids (month 2's fresh assessments) arrive with later families, after earlier ones were refined.
+    const expected = refinePartition(previous, whole.releasedSets);
+    expect(expected.ids.length).toBeGreaterThan(previous.ids.length);
+    expect(refiner.partition()).toEqual(expected);
   });
 });

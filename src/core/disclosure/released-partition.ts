@@ -19,22 +19,36 @@ export function refinePartition(
   previous: ReleasedPartition | null,
   released: Readonly<Record<string, ReadonlyArray<ReadonlyArray<string>>>>,
 ): ReleasedPartition {
-  const ids = [...(previous?.ids ?? [])];
-  const indexOf = new Map(ids.map((id, i) => [id, i]));
-  for (const sets of Object.values(released))
+  const refiner = new PartitionRefiner(previous);
+  for (const [family, sets] of Object.entries(released)) refiner.refine(family, sets);
+  return refiner.partition();
+}
+
+/**
+ * refinePartition one family at a time (decideAnalyticsSnapshot hands each family's sets over as it
+ * is decided, so they need not all be held at once). Refining families in the order of `released`
+ * gives exactly refinePartition's result.
+ */
+export class PartitionRefiner {
+  readonly #ids: string[];
+  readonly #indexOf: Map<string, number>;
+  readonly #families = new Map<string, number[]>();
+
+  constructor(previous: ReleasedPartition | null) {
+    this.#ids = [...(previous?.ids ?? [])];
+    this.#indexOf = new Map(this.#ids.map((id, i) => [id, i]));
+    for (const [family, labels] of Object.entries(previous?.families ?? {}))
+      this.#families.set(family, [...labels]);
+  }
+
+  refine(family: string, sets: ReadonlyArray<ReadonlyArray<string>>): void {
     for (const set of sets)
       for (const id of set)
-        if (!indexOf.has(id)) {
-          indexOf.set(id, ids.length);
-          ids.push(id);
+        if (!this.#indexOf.has(id)) {
+          this.#indexOf.set(id, this.#ids.length);
+          this.#ids.push(id);
         }
-  const names = new Set([...Object.keys(previous?.families ?? {}), ...Object.keys(released)]);
-  const families: Record<string, number[]> = {};
-  for (const family of names) {
-    const labels = new Array<number>(ids.length).fill(-1);
-    (previous?.families[family] ?? []).forEach((label, i) => {
-      labels[i] = label;
-    });
+    const labels = this.#padded(this.#families.get(family) ?? []);
     const sizes = new Map<number, number>();
     let next = 0;
     for (const label of labels)
@@ -42,10 +56,10 @@ export function refinePartition(
         sizes.set(label, (sizes.get(label) ?? 0) + 1);
         next = Math.max(next, label + 1);
       }
-    for (const set of released[family] ?? []) {
+    for (const set of sets) {
       const inside = new Map<number, number[]>();
       for (const id of set) {
-        const i = indexOf.get(id)!;
+        const i = this.#indexOf.get(id)!;
         const members = inside.get(labels[i]!) ?? [];
         members.push(i);
         inside.set(labels[i]!, members);
@@ -60,9 +74,20 @@ export function refinePartition(
         next++;
       }
     }
-    families[family] = labels;
+    this.#families.set(family, labels);
   }
-  return { ids, families };
+
+  partition(): ReleasedPartition {
+    const families: Record<string, number[]> = {};
+    for (const [family, labels] of this.#families) families[family] = this.#padded(labels);
+    return { ids: this.#ids, families };
+  }
+
+  /** Labels for every id known so far; ids first seen in a later family are in none of its sets. */
+  #padded(labels: number[]): number[] {
+    while (labels.length < this.#ids.length) labels.push(-1);
+    return labels;
+  }
 }
 
 /** The atoms as sets of ids per family: the `earlier` context analyticsSnapshot takes. */

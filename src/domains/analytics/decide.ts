@@ -5,12 +5,11 @@
 
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { ReleasedPartition } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/services.ts';
 import { threadPool } from '../../platform/threads/thread-pool.ts';
 import { loadSettings } from '../feedback/settings.ts';
-import type { DecideResult, DecideTask, StoredDecision } from './decide-thread.ts';
+import type { DecideResult, DecideTask } from './decide-thread.ts';
 import { type Labels, measureIds } from './labels.ts';
 import { analyticsReleasedSets, analyticsSnapshots } from './schema.ts';
 import { lastChangeAt, periodOf, readSnapshotInput } from './snapshot-read.ts';
@@ -24,11 +23,13 @@ import { lastChangeAt, periodOf, readSnapshotInput } from './snapshot-read.ts';
 export const DECISION_PERIOD_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The decision's computation, off the event loop. 100,000 people decide within about 300 MB of heap
- * (docs/BENCHMARKS.md); the limit leaves room above that and keeps the server's own memory safe.
+ * The decision's computation, off the event loop. 100,000 people in 18,000 teams keep ~350 MB live
+ * at most (docs/BENCHMARKS.md); the limit leaves room above that, and the thread exits as soon as it
+ * is done (decisions are daily), returning its memory before the result is stored.
  */
 const decideThread = threadPool<DecideTask, DecideResult>(new URL('./decide-thread.ts', import.meta.url), {
-  heapMb: 768,
+  heapMb: 512,
+  idleMs: 0,
 });
 
 /**
@@ -85,28 +86,25 @@ export async function decideSnapshot(
     // The cumulative partition of every earlier release (the latest row holds it): its atoms stand for
     // all the sets released before (released-partition.ts).
     const [latest] = await tx
-      .select({ sets: analyticsReleasedSets.sets })
+      .select({ sets: sql<string>`${analyticsReleasedSets.sets}::text` })
       .from(analyticsReleasedSets)
       .where(eq(analyticsReleasedSets.organisationId, organisationId))
       .orderBy(desc(analyticsReleasedSets.period), desc(analyticsReleasedSets.version))
       .limit(1);
-    const previous = (latest?.sets as ReleasedPartition | undefined) ?? null;
     const { input, labels } = await readSnapshotInput(tx, services.db.kind, organisationId, period);
     // The balance page is by career stage (against the expected curve): its stage row wins over team
     // totals; every other family keeps the team totals the heatmap and team rows need.
-    const { decision, partition } = await decideThread.run({
-      input,
-      minimum,
-      byStage: [measureIds(labels).balance],
-      previous,
-    });
+    const { decisionJson, partitionJson, cells } = await decideThread.run(
+      { input, minimum, byStage: [measureIds(labels).balance], previous: latest?.sets ?? null },
+      [input.people.values.buffer],
+    );
     const version = (current?.version ?? 0) + 1;
     const row = {
       version,
       decidedAt: options.now,
       minimum,
       inputsChangedAt: changedAt,
-      decision: decision satisfies StoredDecision,
+      decision: sql`${decisionJson}::jsonb`,
       labels: labels satisfies Labels,
     };
     await tx
@@ -116,8 +114,10 @@ export async function decideSnapshot(
         target: [analyticsSnapshots.organisationId, analyticsSnapshots.period],
         set: row,
       });
-    await tx.insert(analyticsReleasedSets).values({ organisationId, period, version, sets: partition });
-    return { decided: true, period, version, cells: Object.keys(decision.released).length };
+    await tx
+      .insert(analyticsReleasedSets)
+      .values({ organisationId, period, version, sets: sql`${partitionJson}::jsonb` });
+    return { decided: true, period, version, cells };
   });
 }
 

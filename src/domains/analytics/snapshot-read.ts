@@ -8,17 +8,14 @@
 
 import { type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type {
-  AnalyticsMeasure,
-  AnalyticsPerson,
-  AnalyticsSnapshotInput,
-} from '../../core/disclosure/index.ts';
+import type { AnalyticsSnapshotInput } from '../../core/disclosure/index.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
 import { scoreProfile } from '../assessments/profile.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
 import { pathwayWithModuleColumn, runningExperimentsColumn } from '../programmes/cohort-read.ts';
 import { FUNNEL, funnelReached } from '../programmes/funnel.ts';
+import { type CompactPeople, CompactPeopleBuilder } from './compact-people.ts';
 import { FUNNEL_STEPS } from './contracts.ts';
 import { type Labels, measureIds } from './labels.ts';
 
@@ -48,6 +45,7 @@ const personRow = z.object({
   pathwayWithModule: z.boolean(),
   pulseReleasedSinceStart: z.boolean(),
 });
+type PersonRow = z.output<typeof personRow>;
 
 /**
  * People are read a page at a time (keyset on the primary key) and each page is reduced to the
@@ -55,6 +53,9 @@ const personRow = z.object({
  * were most of the decision's memory (over 1 GB), the reduced input is about 40 MB.
  */
 const PEOPLE_PER_READ = 2000;
+
+/** The core's input with its people in columns (compact-people.ts). */
+export type CompactSnapshotInput = Omit<AnalyticsSnapshotInput, 'people'> & { people: CompactPeople };
 
 /**
  * Everyone not disabled (the job decides the current month only, so everyone exists by its end). "Since start" is since the start of the
@@ -151,30 +152,28 @@ export async function readSnapshotInput(
   kind: DatabaseKind,
   organisationId: string,
   period: string,
-): Promise<{ input: AnalyticsSnapshotInput; labels: Labels }> {
+): Promise<{ input: CompactSnapshotInput; labels: Labels }> {
   const labels = await readLabels(tx, kind, organisationId, period);
   const ids = measureIds(labels);
-  const measures: AnalyticsMeasure[] = [
-    ...labels.capabilities.map((c) => ({ id: ids.capability(c.key), kind: 'mean' as const })),
-    { id: ids.balance, kind: 'mean' },
-    ...labels.derailers.map((d) => ({ id: ids.derailer(d.key), kind: 'count' as const })),
-    ...FUNNEL_STEPS.map((s) => ({ id: ids.funnel(s), kind: 'count' as const })),
+  const funnel = FUNNEL_STEPS.map((s) => ({ id: ids.funnel(s), kind: 'count' as const, observed: false }));
+  const measures = [
+    ...labels.capabilities.map((c) => ({ id: ids.capability(c.key), kind: 'mean' as const, observed: true })),
+    { id: ids.balance, kind: 'mean' as const, observed: true },
+    ...labels.derailers.map((d) => ({ id: ids.derailer(d.key), kind: 'count' as const, observed: true })),
+    ...funnel,
   ];
   const teamIds = new Set(labels.teams.map((t) => t.id));
   const programmeIds = new Set(labels.programmes.map((p) => p.id));
-  const people: AnalyticsPerson[] = [];
+  const people = new CompactPeopleBuilder(measures);
   for (let after: string | null = null; ; ) {
-    const rows = await queryRows(tx, peopleQuery(organisationId, period, after), personRow);
+    const rows: PersonRow[] = await queryRows(tx, peopleQuery(organisationId, period, after), personRow);
     for (const row of rows) {
-      const values: Record<string, number | null> = {};
-      const observations: Record<string, string> = {};
+      const values = new Map<string, number | null>();
       if (row.assessmentId && row.versionId && row.answers) {
         const version = await publishedVersion(tx, kind, organisationId, row.versionId);
         const profile = scoreProfile(version.definition, new Map(Object.entries(row.answers)), null);
         const scored = (id: string, value: number | null) => {
-          if (!ids.known.has(id)) return; // a capability the current framework no longer has
-          values[id] = value;
-          observations[id] = row.assessmentId!;
+          if (ids.known.has(id)) values.set(id, value); // not: a capability the current framework no longer has
         };
         for (const c of profile.capabilities) scored(ids.capability(c.key), c.score);
         for (const d of profile.derailers)
@@ -185,16 +184,18 @@ export async function readSnapshotInput(
       FUNNEL_STEPS.forEach((step, k) => {
         // FUNNEL_STEPS is the programmes funnel; the index is the same step.
         if (FUNNEL[k] !== step) throw new Error(`funnel step ${k} differs: ${FUNNEL[k]} vs ${step}`);
-        values[ids.funnel(step)] = reached >= k ? 1 : 0;
+        values.set(ids.funnel(step), reached >= k ? 1 : 0);
       });
-      people.push({
-        personId: row.personId,
-        teamId: row.teamId !== null && teamIds.has(row.teamId) ? row.teamId : null,
-        stage: row.stage,
-        programmeId: row.programmeId !== null && programmeIds.has(row.programmeId) ? row.programmeId : null,
-        observations,
+      people.add(
+        {
+          personId: row.personId,
+          teamId: row.teamId !== null && teamIds.has(row.teamId) ? row.teamId : null,
+          stage: row.stage,
+          programmeId: row.programmeId !== null && programmeIds.has(row.programmeId) ? row.programmeId : null,
+          assessmentId: row.assessmentId,
+        },
         values,
-      });
+      );
     }
     if (rows.length < PEOPLE_PER_READ) break;
     after = rows[rows.length - 1]!.personId;
@@ -204,8 +205,8 @@ export async function readSnapshotInput(
       teams: labels.teams.map((t) => ({ id: t.id, parentTeamId: t.parentTeamId })),
       stages: labels.stages.map((s) => s.key),
       programmes: labels.programmes.map((p) => p.id),
-      measures,
-      people,
+      measures: measures.map(({ id, kind }) => ({ id, kind })),
+      people: people.build(),
     },
     labels,
   };

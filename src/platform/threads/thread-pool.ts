@@ -14,7 +14,8 @@ export interface ThreadPoolOptions {
 }
 
 export interface ThreadPool<Input, Output> {
-  run(input: Input): Promise<Output>;
+  /** `transfer`: buffers of `input` moved to the thread rather than copied (unusable here after). */
+  run(input: Input, transfer?: ArrayBuffer[]): Promise<Output>;
   close(): Promise<void>;
 }
 
@@ -31,17 +32,24 @@ export function threadPool<Input, Output>(
   options: ThreadPoolOptions,
 ): ThreadPool<Input, Output> {
   let pool: Piscina<Input, Output> | null = null;
+  const start = () => {
+    const started = new Piscina<Input, Output>({
+      filename: fileURLToPath(workerModule),
+      minThreads: 0,
+      maxThreads: 1,
+      idleTimeout: options.idleMs ?? 10_000,
+      execArgv: ['--import', tsxLoader],
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+    });
+    // A task's failure (its thread out of memory, say) rejects its promise; piscina emits 'error' only
+    // for a thread that fails with no task, and an unheard 'error' event would end the server.
+    started.on('error', (err: unknown) => process.emitWarning(`thread pool: ${String(err)}`));
+    return started;
+  };
   return {
-    run(input) {
-      pool ??= new Piscina<Input, Output>({
-        filename: fileURLToPath(workerModule),
-        minThreads: 0,
-        maxThreads: 1,
-        idleTimeout: options.idleMs ?? 10_000,
-        execArgv: ['--import', tsxLoader],
-        resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-      });
-      return pool.run(input);
+    run(input, transfer = []) {
+      pool ??= start();
+      return pool.run(input, { transferList: transfer });
     },
     async close() {
       const closing = pool;
