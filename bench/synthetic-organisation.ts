@@ -111,7 +111,11 @@ export async function waitFor(
 ): Promise<number> {
   const started = performance.now();
   for (;;) {
-    const res = await fetch(url, { headers });
+    const res = await fetch(url, { headers }).catch(async (err: unknown) => {
+      // A reset connection is the server gone: let its exit (and stderr) be reported first.
+      await new Promise((r) => setTimeout(r, 1000));
+      throw err;
+    });
     await res.arrayBuffer();
     if (res.status === 200) return Math.round(performance.now() - started);
     if (performance.now() - started > timeoutMs)

@@ -23,7 +23,7 @@ export interface LoadedSnapshot {
   labels: Labels;
   scope: 'organisation' | 'line';
   /** The teams the viewer may pick: every team, or the subtrees of the teams they lead. */
-  visibleTeams: Set<string>;
+  visibleTeams: ReadonlySet<string>;
   /** Tops of the viewer's line (leaders); empty for an admin (the organisation). */
   lineRoots: string[];
 }
@@ -59,6 +59,17 @@ function subtree(parentOf: Readonly<Record<string, string | null>>, roots: reado
     }
   }
   return out;
+}
+
+/** An admin's visible teams, once per cached decision (18,000 teams at 100,000 people). */
+const everyTeams = new WeakMap<object, ReadonlySet<string>>();
+function everyTeam(parentOf: Readonly<Record<string, string | null>>): ReadonlySet<string> {
+  let teams = everyTeams.get(parentOf);
+  if (!teams) {
+    teams = new Set(Object.keys(parentOf));
+    everyTeams.set(parentOf, teams);
+  }
+  return teams;
 }
 
 /** Whether the viewer is an admin, else the teams they lead; 403 for anyone who is neither. */
@@ -124,9 +135,7 @@ export async function loadSnapshot(scope: TenantScope, query: AnalyticsQuery): P
   const labels = row.labels;
 
   const lineRoots = led.filter((id) => Object.hasOwn(decision.parentOf, id));
-  const visibleTeams = admin
-    ? new Set(Object.keys(decision.parentOf))
-    : subtree(decision.parentOf, lineRoots);
+  const visibleTeams = admin ? everyTeam(decision.parentOf) : subtree(decision.parentOf, lineRoots);
   if (!admin && lineRoots.length === 0)
     throw forbidden('the teams you lead are not in this month’s snapshot');
   if (query.team !== undefined) {

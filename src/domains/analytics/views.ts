@@ -21,7 +21,7 @@ const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** di
 /** The page's answering helpers over one loaded snapshot and query. */
 function pageOf(s: LoadedSnapshot, query: AnalyticsQuery) {
   const paths = teamPaths(s.labels.teams);
-  const teamName = new Map(s.labels.teams.map((t) => [t.id, t.name]));
+  const { choice } = teamTree(s.labels.teams);
   const stageName = new Map(s.labels.stages.map((st) => [st.key, st.name]));
   const ids = measureIds(s.labels);
   const teams = rowTeams(s, query).sort((a, b) => (paths.get(a) ?? '').localeCompare(paths.get(b) ?? ''));
@@ -54,7 +54,7 @@ function pageOf(s: LoadedSnapshot, query: AnalyticsQuery) {
   };
   const people = (f: AnalyticsFilter) => answer(f, 'people')?.n ?? null;
   const teamRef = (id: string | null): Row['team'] =>
-    id === null ? null : { id, name: teamName.get(id) ?? '', path: paths.get(id) ?? '' };
+    id === null ? null : { id, name: choice.get(id)?.name ?? '', path: paths.get(id) ?? '' };
   const stageKeys = query.stage ? [query.stage] : s.decision.stages;
   /** Rows: the scope's total (team null), then each team's subtree; each for all stages then each stage. */
   const rows = (withStages: boolean): Row[] =>
@@ -79,11 +79,7 @@ export const MAX_TEAM_ROWS = 60;
  * 12 s a page; a deeper team is one click (its filter) away.
  */
 function rowTeams(s: LoadedSnapshot, query: AnalyticsQuery): string[] {
-  const childrenOf = new Map<string | null, string[]>();
-  for (const id of s.visibleTeams) {
-    const parent = s.decision.parentOf[id] ?? null;
-    childrenOf.set(parent, [...(childrenOf.get(parent) ?? []), id]);
-  }
+  const { childrenOf } = teamTree(s.labels.teams);
   let level = query.team
     ? (childrenOf.get(query.team) ?? [])
     : s.lineRoots.length
@@ -97,24 +93,56 @@ function rowTeams(s: LoadedSnapshot, query: AnalyticsQuery): string[] {
   return out;
 }
 
-/** Every team as a filter choice, in path order, once per labels object (1,800 teams: a sort per request). */
-const choicesOf = new WeakMap<LoadedSnapshot['labels']['teams'], AnalyticsContext['choices']['teams']>();
+type TeamChoice = AnalyticsContext['choices']['teams'][number];
 
-function teamChoices(
-  teams: LoadedSnapshot['labels']['teams'],
-  paths: ReadonlyMap<string, string>,
-): AnalyticsContext['choices']['teams'] {
-  const known = choicesOf.get(teams);
+/**
+ * The teams' structure, once per labels object: at 18,000 teams building it per request (and
+ * sending every team as a choice, 3.7 MB) was most of a page's time.
+ */
+const trees = new WeakMap<
+  LoadedSnapshot['labels']['teams'],
+  { childrenOf: Map<string | null, string[]>; choice: Map<string, TeamChoice> }
+>();
+
+function teamTree(teams: LoadedSnapshot['labels']['teams']) {
+  const known = trees.get(teams);
   if (known) return known;
-  const sorted = teams
-    .map((t) => ({ id: t.id, name: t.name, path: paths.get(t.id) ?? t.name, parentTeamId: t.parentTeamId }))
-    .sort((a, b) => a.path.localeCompare(b.path));
-  choicesOf.set(teams, sorted);
-  return sorted;
+  const paths = teamPaths(teams);
+  const childrenOf = new Map<string | null, string[]>();
+  const choice = new Map<string, TeamChoice>();
+  for (const t of teams) {
+    const siblings = childrenOf.get(t.parentTeamId) ?? [];
+    siblings.push(t.id);
+    childrenOf.set(t.parentTeamId, siblings);
+    choice.set(t.id, {
+      id: t.id,
+      name: t.name,
+      path: paths.get(t.id) ?? t.name,
+      parentTeamId: t.parentTeamId,
+    });
+  }
+  const tree = { childrenOf, choice };
+  trees.set(teams, tree);
+  return tree;
+}
+
+/**
+ * The team filter's choices: the scope's first two levels, and the chosen team's path down from
+ * them with its children — the way down one level at a time, as the rows' drill-down goes. Every
+ * team is reachable; a list of every team grows with the organisation (18,000 options at 100,000
+ * people) and no one picks from it.
+ */
+function teamChoices(s: LoadedSnapshot, query: AnalyticsQuery): TeamChoice[] {
+  const { childrenOf, choice } = teamTree(s.labels.teams);
+  const roots = s.lineRoots.length ? s.lineRoots : (childrenOf.get(null) ?? []);
+  const ids = new Set(roots.flatMap((id) => [id, ...(childrenOf.get(id) ?? [])]));
+  for (let t = query.team ?? null; t !== null && s.visibleTeams.has(t); t = s.decision.parentOf[t] ?? null)
+    ids.add(t);
+  for (const id of query.team ? (childrenOf.get(query.team) ?? []) : []) ids.add(id);
+  return [...ids].map((id) => choice.get(id)!).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 function context(s: LoadedSnapshot, query: AnalyticsQuery, tables: ExportTable[]): AnalyticsContext {
-  const paths = teamPaths(s.labels.teams);
   const { period: _period, ...applied } = query;
   return {
     period: s.period,
@@ -123,7 +151,7 @@ function context(s: LoadedSnapshot, query: AnalyticsQuery, tables: ExportTable[]
     minimum: s.minimum,
     scope: s.scope,
     choices: {
-      teams: teamChoices(s.labels.teams, paths).filter((t) => s.visibleTeams.has(t.id)),
+      teams: teamChoices(s, query),
       stages: s.labels.stages.map(({ key, name }) => ({ key, name })),
       programmes: s.labels.programmes,
     },
