@@ -11,6 +11,7 @@ import { z } from 'zod';
 import type { AnalyticsSnapshotInput } from '../../core/disclosure/index.ts';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
+import { yieldToRequests } from '../../platform/threads/event-loop.ts';
 import { scoreProfile } from '../assessments/profile.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
 import { pathwayWithModuleColumn, runningExperimentsColumn } from '../programmes/cohort-read.ts';
@@ -167,7 +168,8 @@ export async function readSnapshotInput(
   const people = new CompactPeopleBuilder(measures);
   for (let after: string | null = null; ; ) {
     const rows: PersonRow[] = await queryRows(tx, peopleQuery(organisationId, period, after), personRow);
-    for (const row of rows) {
+    for (const [k, row] of rows.entries()) {
+      if (k % 500 === 499) await yieldToRequests();
       const values = new Map<string, number | null>();
       if (row.assessmentId && row.versionId && row.answers) {
         const version = await publishedVersion(tx, kind, organisationId, row.versionId);

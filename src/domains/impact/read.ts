@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DatabaseKind, Tx } from '../../platform/db/database.ts';
 import { col, queryRows } from '../../platform/db/rows.ts';
+import { yieldToRequests } from '../../platform/threads/event-loop.ts';
 import { scoreProfile } from '../assessments/profile.ts';
 import { responseScaleOf, selfAssessedCapabilities } from '../framework/definition.ts';
 import { currentVersion, publishedVersion } from '../framework/service.ts';
@@ -108,7 +109,8 @@ export async function readImpactInputs(
     string,
     { before: Map<string, number | null> | null; after: Map<string, number | null> | null }
   >();
-  for (const m of measurements) {
+  for (const [k, m] of measurements.entries()) {
+    if (k % 500 === 499) await yieldToRequests();
     const versionOf = await publishedVersion(tx, kind, org, m.versionId);
     const profile = scoreProfile(versionOf.definition, new Map(Object.entries(m.answers)), null);
     const scores = new Map(profile.capabilities.map((c) => [c.key, c.score] as const));

@@ -3,13 +3,20 @@
 // the atoms of every earlier report of it (figures.ts), in one system transaction holding the
 // organisation's refresh lock, so two servers cannot each decide against the same earlier atoms.
 import { and, eq, sql } from 'drizzle-orm';
-import { disclosureAtoms, membersOf, raterSetOf } from '../../core/disclosure/index.ts';
 import type { Tx } from '../../platform/db/database.ts';
 import type { Services } from '../../platform/services.ts';
+import { threadPool } from '../../platform/threads/thread-pool.ts';
 import { cohortMinimum } from '../programmes/dashboard.ts';
-import { decideProgramme, type ImpactProgramme } from './figures.ts';
+import type { ImpactResult, ImpactTask } from './decide-thread.ts';
+import type { ImpactProgramme } from './figures.ts';
 import { readImpactInputs } from './read.ts';
 import { impactAtoms, impactReports } from './schema.ts';
+
+/** The figures' computation, off the event loop; the thread exits when done (ADR 0031). */
+const impactThread = threadPool<ImpactTask, ImpactResult>(new URL('./decide-thread.ts', import.meta.url), {
+  heapMb: 512,
+  idleMs: 0,
+});
 
 /**
  * A report is recomputed when marked stale (triggers in the migration) and at least daily: the
@@ -74,39 +81,8 @@ export async function refreshReport(
       })
       .from(impactAtoms)
       .where(eq(impactAtoms.organisationId, organisationId));
-    const figures: ImpactProgramme[] = [];
-    const labels: Array<typeof impactAtoms.$inferInsert> = [];
-    for (const input of programmes) {
-      // The universe: the programme's people, then anyone only an earlier report counted (who
-      // left): their earlier atom still holds them, so a new figure cannot give them back by
-      // difference.
-      const people = input.people.map((p) => p.personId);
-      const index = new Map(people.map((id, i) => [id, i]));
-      const mine = stored.filter((row) => row.programmeId === input.id);
-      for (const row of mine)
-        if (!index.has(row.personId)) {
-          index.set(row.personId, people.length);
-          people.push(row.personId);
-        }
-      const byAtom = new Map<number, number[]>();
-      for (const row of mine)
-        byAtom.set(row.atom, [...(byAtom.get(row.atom) ?? []), index.get(row.personId)!]);
-      const earlier = [...byAtom.values()];
-      const { programme, shownSets } = decideProgramme(input, capabilities, {
-        minimum,
-        universeSize: people.length,
-        earlier,
-      });
-      figures.push(programme);
-      const atoms = disclosureAtoms(
-        people.length,
-        [...earlier, ...shownSets].map((members) => raterSetOf(people.length, members)),
-      );
-      atoms.forEach((atom, a) => {
-        for (const i of membersOf(atom))
-          labels.push({ organisationId, programmeId: input.id, personId: people[i]!, atom: a });
-      });
-    }
+    const { figures, atoms } = await impactThread.run({ programmes, capabilities, minimum, stored });
+    const labels = atoms.map((atom) => ({ organisationId, ...atom }));
 
     const row: StoredReport = { decidedAt: now, minimum, stale: false, figures };
     await tx

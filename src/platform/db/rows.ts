@@ -3,6 +3,7 @@
 // with a zod row schema, so both databases give the same types.
 import type { SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { yieldToRequests } from '../threads/event-loop.ts';
 import type { Tx } from './database.ts';
 
 export async function queryRows<Row extends z.ZodType>(
@@ -11,8 +12,16 @@ export async function queryRows<Row extends z.ZodType>(
   row: Row,
 ): Promise<z.output<Row>[]> {
   const result = (await tx.execute(query)) as unknown as { rows: unknown[] };
-  return result.rows.map((r) => row.parse(r));
+  const parsed: z.output<Row>[] = [];
+  for (const [k, r] of result.rows.entries()) {
+    // A large result (an organisation's assessments) is parsed in slices between requests.
+    if (k % PARSE_SLICE === PARSE_SLICE - 1) await yieldToRequests();
+    parsed.push(row.parse(r));
+  }
+  return parsed;
 }
+
+const PARSE_SLICE = 2000;
 
 /** Column types for row schemas that read the same from either driver. */
 export const col = {
