@@ -1,5 +1,5 @@
-// Differencing attacks on the analytics API (issue #12): an admin asks every filter the pages
-// offer — the organisation, each team (so parent minus child: Engineering vs Platform), each stage,
+// Differencing attacks on the analytics API (issue #12): an admin, and each team leader within their
+// line, asks every filter the pages offer — the organisation, each team (so parent minus child: Engineering vs Platform), each stage,
 // each team × stage — in two monthly snapshots between which a person moved from Engineering to
 // Sales, without a new assessment (their scores carry over: the worst case, ADR 0025). Every
 // released headcount and score is then an equation over the people (or assessments) it covers,
@@ -46,17 +46,32 @@ describe.each(testDatabaseKinds())('analytics differencing attacks on %s', (kind
   });
   afterAll(() => h.close());
 
-  /** Every page request an admin can make with the team and stage filters, for one month. */
-  async function pages(period: string): Promise<Array<{ query: Record<string, string>; page: Heatmap }>> {
+  /**
+   * Every page request the admin and each team leader can make with the team and stage filters, for
+   * one month; a leader's unfiltered rows cover their own line (`root`).
+   */
+  async function pages(
+    period: string,
+  ): Promise<Array<{ query: Record<string, string>; page: Heatmap; root: string | undefined }>> {
     const teams = [undefined, o.teams.eng, o.teams.platform, o.teams.sales];
     const stages = [undefined, 'individual-contributor', 'manager'];
+    const viewers = [
+      { client: o.admin, root: undefined },
+      { client: o.engLead, root: o.teams.eng },
+      { client: o.salesLead, root: o.teams.sales },
+    ];
     const out = [];
-    for (const team of teams)
-      for (const stage of stages) {
-        const query = { period, ...(team ? { team } : {}), ...(stage ? { stage } : {}) };
-        const res = await o.admin.get(`/api/analytics/heatmap?${new URLSearchParams(query)}`);
-        out.push({ query, page: heatmap.parse(await json(res, 200)) });
-      }
+    for (const { client, root } of viewers)
+      for (const team of teams)
+        for (const stage of stages) {
+          const query = { period, ...(team ? { team } : {}), ...(stage ? { stage } : {}) };
+          const res = await client.get(`/api/analytics/heatmap?${new URLSearchParams(query)}`);
+          if (root !== undefined && team !== undefined && !inSubtree(team, root)) {
+            await json(res, 403); // outside the leader's line
+            continue;
+          }
+          out.push({ query, page: heatmap.parse(await json(res, 200)), root });
+        }
     return out;
   }
 
@@ -72,11 +87,11 @@ describe.each(testDatabaseKinds())('analytics differencing attacks on %s', (kind
     let minimum = 0;
     for (const period of ['2026-10', '2026-11']) {
       const members = months[period]!;
-      for (const { query, page } of await pages(period)) {
+      for (const { query, page, root } of await pages(period)) {
         minimum = page.minimum;
         for (const row of page.rows) {
           const stage = row.stage ?? query.stage;
-          const team = row.team?.id ?? query.team;
+          const team = row.team?.id ?? query.team ?? root;
           const covered = members.filter(
             (m) =>
               (team === undefined || inSubtree(m.teamId, team)) && (stage === undefined || m.stage === stage),
