@@ -64,7 +64,7 @@ export type CompactSnapshotInput = Omit<AnalyticsSnapshotInput, 'people'> & { pe
  * Facts without a history (running experiments, pathways) are as of the decision: snapshots are
  * decided for the current month and then frozen.
  */
-export function peopleQuery(org: string, period: string, after: string | null): SQL {
+function peopleQuery(org: string, period: string, after: string | null): SQL {
   const { start, end } = monthBounds(period);
   return sql`SELECT p.id::text AS "personId", p.team_id::text AS "teamId", cs.key AS stage,
                enr.programme_id::text AS "programmeId",
@@ -165,6 +165,10 @@ export async function readSnapshotInput(
   ];
   const teamIds = new Set(labels.teams.map((t) => t.id));
   const programmeIds = new Set(labels.programmes.map((p) => p.id));
+  // FUNNEL_STEPS is the programmes funnel: a step's index is the step funnelReached counts to.
+  FUNNEL_STEPS.forEach((step, k) => {
+    if (FUNNEL[k] !== step) throw new Error(`funnel step ${k} differs: ${FUNNEL[k]} vs ${step}`);
+  });
   const people = new CompactPeopleBuilder(measures);
   for (let after: string | null = null; ; ) {
     const rows: PersonRow[] = await queryRows(tx, peopleQuery(organisationId, period, after), personRow);
@@ -175,7 +179,8 @@ export async function readSnapshotInput(
         const version = await publishedVersion(tx, kind, organisationId, row.versionId);
         const profile = scoreProfile(version.definition, new Map(Object.entries(row.answers)), null);
         const scored = (id: string, value: number | null) => {
-          if (ids.known.has(id)) values.set(id, value); // not: a capability the current framework no longer has
+          // A capability the current framework no longer has is left out.
+          if (ids.known.has(id)) values.set(id, value);
         };
         for (const c of profile.capabilities) scored(ids.capability(c.key), c.score);
         for (const d of profile.derailers)
@@ -184,8 +189,6 @@ export async function readSnapshotInput(
       }
       const reached = funnelReached(row);
       FUNNEL_STEPS.forEach((step, k) => {
-        // FUNNEL_STEPS is the programmes funnel; the index is the same step.
-        if (FUNNEL[k] !== step) throw new Error(`funnel step ${k} differs: ${FUNNEL[k]} vs ${step}`);
         values.set(ids.funnel(step), reached >= k ? 1 : 0);
       });
       people.add(
